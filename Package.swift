@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Candor",
+    products: [
+        .executable(name: "candor", targets: ["candor"]),
+        .library(name: "CandorKit", targets: ["CandorKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Yams keeps node positions, so a broken lexicon or config names its line and column.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // ICU behind plain C types: Foundation on Linux carries its own ICU headers.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
+        ),
+        .executableTarget(name: "candor-embed", path: "Sources/candor-embed"),
+        .plugin(
+            name: "EmbedLexicons",
+            capability: .buildTool(),
+            dependencies: ["candor-embed"]
+        ),
+        .target(
+            name: "CandorKit",
+            dependencies: ["CICU", .product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedLexicons"]
+        ),
+        .executableTarget(
+            name: "candor",
+            dependencies: ["CandorKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "CandorKitTests",
+            dependencies: ["CandorKit"],
+            resources: []
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

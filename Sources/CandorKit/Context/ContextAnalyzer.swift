@@ -1,0 +1,305 @@
+/// Why a match is not plain use of the writer's own words.
+public enum MatchContext: String, Sendable, Codable {
+    /// Inside quotation marks, a block quote, or attributed speech: reported, downgraded by default.
+    case quoted
+    /// Named in order to discuss it ("the word 'accuser'"): dropped.
+    case mention
+    /// Inside the scope of a negation ("not a sex scandal"): dropped.
+    case negated
+    /// Part of an offence, statute or official name: dropped.
+    case legal
+    /// Cancelled by the rule's own exception or a context gate: dropped.
+    case excepted
+    /// A phrase the user accepts in `.candor.yml`: dropped.
+    case accepted
+
+    /// Whether findings in this context are reported at all.
+    public var isReported: Bool { self == .quoted }
+}
+
+/// A rule match that survived (or was classified by) the context stage, still in token coordinates.
+struct Candidate {
+    var rule: Int
+    var first: Int32
+    var last: Int32
+    var context: MatchContext?
+    /// Document-scope gates still to check once the whole document has been read.
+    var documentRequires: [Int]?
+    var documentUnless: [Int]?
+}
+
+/// Decides, for each match in a block, whether it is the writer's own use of the words (guidance §C).
+struct ContextAnalyzer {
+    let ruleSet: RuleSet
+
+    struct QuoteSpan {
+        var first: Int
+        var last: Int
+        var single: Bool
+    }
+
+    /// Sorts a block's raw matches into rule candidates (with their context) and records gate phrases seen.
+    func analyze(tokens: [Token], matches: [RawMatch], text: UnsafeBufferPointer<UInt8>, block: ProseBlock,
+                 documentGates: inout [Bool]) -> [Candidate] {
+        var ruleMatches: [RawMatch] = []
+        var exceptions: [Int: [RawMatch]] = [:]
+        var accepts: [RawMatch] = []
+        var cues: [CueKind: [RawMatch]] = [:]
+        var gatesInBlock = [Bool](repeating: false, count: ruleSet.gateCount)
+        var gateSentences: [Int: Set<Int32>] = [:]
+
+        for match in matches {
+            switch ruleSet.roles[Int(match.pattern)] {
+            case .rule: ruleMatches.append(match)
+            case .exception(let rule): exceptions[rule, default: []].append(match)
+            case .accept: accepts.append(match)
+            case .cue(let kind): cues[kind, default: []].append(match)
+            case .gate(let gate):
+                gatesInBlock[gate] = true
+                documentGates[gate] = true
+                gateSentences[gate, default: []].insert(tokens[Int(match.first)].sentence)
+            }
+        }
+        if ruleMatches.isEmpty { return [] }
+
+        let quotes = quoteSpans(tokens: tokens, text: text)
+        var candidates: [Candidate] = []
+        for match in longestPerRule(ruleMatches) {
+            guard case .rule(let ruleIndex) = ruleSet.roles[Int(match.pattern)] else { continue }
+            let rule = ruleSet.rules[ruleIndex]
+            let sentence = tokens[Int(match.first)].sentence
+            var candidate = Candidate(rule: ruleIndex, first: match.first, last: match.last, context: nil)
+
+            func overlaps(_ other: RawMatch) -> Bool { other.first <= match.last && other.last >= match.first }
+
+            if accepts.contains(where: overlaps) {
+                candidate.context = .accepted
+            } else if exceptions[ruleIndex]?.contains(where: overlaps) ?? false {
+                candidate.context = .excepted
+            } else if !gatesPass(ruleIndex, sentence: sentence, inBlock: gatesInBlock, sentences: gateSentences,
+                                 candidate: &candidate) {
+                candidate.context = .excepted
+            } else if isLegal(match, tokens: tokens, cues: cues[.legal] ?? []) {
+                candidate.context = .legal
+            } else if isMention(match, tokens: tokens, quotes: quotes, cues: cues[.mention] ?? [], block: block) {
+                candidate.context = .mention
+            } else if rule.negation && isNegated(match, tokens: tokens, cues: cues[.negation] ?? []) {
+                candidate.context = .negated
+            } else if isQuoted(match, tokens: tokens, quotes: quotes, cues: cues[.attribution] ?? [], block: block) {
+                candidate.context = .quoted
+            }
+            candidates.append(candidate)
+        }
+        return candidates
+    }
+
+    /// Leftmost-longest, non-overlapping matches for each rule.
+    private func longestPerRule(_ matches: [RawMatch]) -> [RawMatch] {
+        let sorted = matches.sorted { a, b in
+            if a.pattern != b.pattern {
+                let ra = ruleIndex(a), rb = ruleIndex(b)
+                if ra != rb { return ra < rb }
+            }
+            if a.first != b.first { return a.first < b.first }
+            return a.last > b.last
+        }
+        var kept: [RawMatch] = []
+        var lastRule = -1
+        var lastEnd: Int32 = -1
+        for match in sorted {
+            let rule = ruleIndex(match)
+            if rule == lastRule && match.first <= lastEnd { continue }
+            kept.append(match)
+            lastRule = rule
+            lastEnd = match.last
+        }
+        return kept.sorted { $0.first != $1.first ? $0.first < $1.first : $0.last > $1.last }
+    }
+
+    private func ruleIndex(_ match: RawMatch) -> Int {
+        if case .rule(let index) = ruleSet.roles[Int(match.pattern)] { return index }
+        return -1
+    }
+
+    private func gatesPass(_ rule: Int, sentence: Int32, inBlock: [Bool], sentences: [Int: Set<Int32>],
+                           candidate: inout Candidate) -> Bool {
+        for (scope, gates) in ruleSet.requires[rule] {
+            switch scope {
+            case .sentence: if !gates.contains(where: { sentences[$0]?.contains(sentence) ?? false }) { return false }
+            case .paragraph: if !gates.contains(where: { inBlock[$0] }) { return false }
+            case .document: candidate.documentRequires = gates
+            }
+        }
+        for (scope, gates) in ruleSet.unless[rule] {
+            switch scope {
+            case .sentence: if gates.contains(where: { sentences[$0]?.contains(sentence) ?? false }) { return false }
+            case .paragraph: if gates.contains(where: { inBlock[$0] }) { return false }
+            case .document: candidate.documentUnless = gates
+            }
+        }
+        return true
+    }
+
+    // MARK: Legal and official names (guidance §C.7)
+
+    private func isLegal(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {
+        let sentence = tokens[Int(match.first)].sentence
+        // An offence named after "charged with", "pleaded guilty to", "two counts of" ...
+        for cue in cues where cue.last < match.first && tokens[Int(cue.first)].sentence == sentence {
+            if wordsBetween(Int(cue.last), Int(match.first), tokens: tokens) <= 3 { return true }
+        }
+        return isInsideOfficialName(match, tokens: tokens)
+    }
+
+    /// True when every word of the match is capitalised and it sits in a Title Case run that holds an
+    /// institution noun: "Sexual Misconduct Policy", "the Modern Slavery Act". A Title Case headline
+    /// without such a noun is not a name (guidance §C.8).
+    private func isInsideOfficialName(_ match: RawMatch, tokens: [Token]) -> Bool {
+        var sawInstitution = false
+        for index in Int(match.first)...Int(match.last) where tokens[index].kind == .word {
+            if !tokens[index].isCapitalized { return false }
+            if isInstitution(tokens[index]) { sawInstitution = true }
+        }
+        func walk(from start: Int, step: Int) -> Bool {
+            var index = start + step
+            var words = 0
+            while index >= 0 && index < tokens.count && words < 6 {
+                let token = tokens[index]
+                if token.kind == .space || token.symbol == ruleSet.hyphen { index += step; continue }
+                guard token.kind == .word || token.kind == .number else { return false }
+                if isConnector(token) { index += step; words += 1; continue }
+                guard token.isCapitalized else { return false }
+                if isInstitution(token) { return true }
+                words += 1
+                index += step
+            }
+            return false
+        }
+        return sawInstitution || walk(from: Int(match.last), step: 1) || walk(from: Int(match.first), step: -1)
+    }
+
+    private func isInstitution(_ token: Token) -> Bool {
+        token.symbol >= 0 && Int(token.symbol) < ruleSet.institutionNouns.count && ruleSet.institutionNouns[Int(token.symbol)]
+    }
+
+    private func isConnector(_ token: Token) -> Bool {
+        !token.isCapitalized && token.symbol >= 0 && Int(token.symbol) < ruleSet.nameConnectors.count
+            && ruleSet.nameConnectors[Int(token.symbol)]
+    }
+
+    // MARK: Use and mention (guidance §C.2)
+
+    private func isMention(_ match: RawMatch, tokens: [Token], quotes: [QuoteSpan], cues: [RawMatch],
+                           block: ProseBlock) -> Bool {
+        if let header = block.columnHeader, Self.rejectingHeaders.contains(where: { header.contains($0) }) { return true }
+        let sentence = tokens[Int(match.first)].sentence
+        let quoted = quotes.contains { $0.first < Int(match.first) && $0.last > Int(match.last) }
+        for cue in cues where tokens[Int(cue.first)].sentence == sentence && (cue.last < match.first || cue.first > match.last) {
+            // A quoted term with a cue anywhere in its sentence: "the word 'accuser' implies doubt".
+            if quoted { return true }
+            // An unquoted term right after the cue: "instead of sexual misconduct, say rape".
+            if cue.last < match.first && wordsBetween(Int(cue.last), Int(match.first), tokens: tokens) <= 1 { return true }
+        }
+        return false
+    }
+
+    static let rejectingHeaders = ["instead of", "avoid", "don't", "do not", "not this", "problematic", "don't say", "never"]
+
+    // MARK: Negation (guidance §C.3, NegEx-style)
+
+    private func isNegated(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {
+        let sentence = tokens[Int(match.first)].sentence
+        for cue in cues where cue.last < match.first && tokens[Int(cue.first)].sentence == sentence {
+            var words = 0
+            var blocked = false
+            for index in Int(cue.last) + 1..<Int(match.first) {
+                let token = tokens[index]
+                if token.kind == .space || token.symbol == ruleSet.hyphen { continue }
+                if token.kind == .punctuation && ruleSet.symbols.clauseBreaks.contains(token.symbol) { blocked = true; break }
+                if token.symbol == ruleSet.symbols.but { blocked = true; break }
+                words += 1
+            }
+            if !blocked && words <= 6 { return true }
+        }
+        return false
+    }
+
+    // MARK: Quoted and reported speech (guidance §C.1)
+
+    private func isQuoted(_ match: RawMatch, tokens: [Token], quotes: [QuoteSpan], cues: [RawMatch], block: ProseBlock) -> Bool {
+        if block.kind == .blockQuote { return true }
+        let sentence = tokens[Int(match.first)].sentence
+        let attributed = cues.contains { tokens[Int($0.first)].sentence == sentence }
+        for span in quotes where span.first < Int(match.first) && span.last > Int(match.last) {
+            // Single quotes are often scare quotes in headlines: quoted only when someone is said to speak.
+            if !span.single || attributed { return true }
+        }
+        // Reported speech: "the senator said the claims were a witch hunt".
+        return cues.contains { $0.last < match.first && tokens[Int($0.first)].sentence == sentence }
+    }
+
+    /// Quotation spans in a block, as token index ranges that include the marks.
+    /// An unclosed mark runs to the end of the block, never further.
+    func quoteSpans(tokens: [Token], text: UnsafeBufferPointer<UInt8>) -> [QuoteSpan] {
+        var spans: [QuoteSpan] = []
+        var openDouble: Int?
+        var openSingle: Int?
+        for index in tokens.indices where tokens[index].kind == .punctuation {
+            let token = tokens[index]
+            let isDouble = token.symbol == ruleSet.symbols.doubleQuote
+            let isSingle = token.symbol == ruleSet.symbols.singleQuote
+            guard isDouble || isSingle else { continue }
+            let direction = Self.direction(of: token, text: text, tokens: tokens, index: index)
+            if isDouble {
+                if let open = openDouble, direction != .opening {
+                    spans.append(QuoteSpan(first: open, last: index, single: false))
+                    openDouble = nil
+                } else if openDouble == nil, direction != .closing {
+                    openDouble = index
+                }
+            } else {
+                if let open = openSingle, direction == .closing || direction == .either {
+                    spans.append(QuoteSpan(first: open, last: index, single: true))
+                    openSingle = nil
+                } else if openSingle == nil, direction == .opening {
+                    openSingle = index
+                }
+            }
+        }
+        if let open = openDouble { spans.append(QuoteSpan(first: open, last: tokens.count, single: false)) }
+        if let open = openSingle { spans.append(QuoteSpan(first: open, last: tokens.count, single: true)) }
+        return spans
+    }
+
+    enum Direction { case opening, closing, either }
+
+    static func direction(of token: Token, text: UnsafeBufferPointer<UInt8>, tokens: [Token], index: Int) -> Direction {
+        let start = Int(token.start)
+        if token.length == 3 && text[start] == 0xE2 && text[start + 1] == 0x80 {
+            switch text[start + 2] {
+            case 0x9C, 0x98, 0x9E: return .opening   // “ ‘ „
+            case 0x9D, 0x99: return .closing         // ” ’
+            default: break
+            }
+        }
+        if token.length == 2 && text[start] == 0xC2 {
+            if text[start + 1] == 0xAB { return .opening }   // «
+            if text[start + 1] == 0xBB { return .closing }   // »
+        }
+        // Straight marks: opening after a space or the start, closing before a space or the end.
+        let before = index > 0 ? tokens[index - 1] : nil
+        let after = index + 1 < tokens.count ? tokens[index + 1] : nil
+        let spaceBefore = before == nil || before!.kind == .space || before!.kind == .punctuation
+        let spaceAfter = after == nil || after!.kind == .space || after!.kind == .punctuation
+        if spaceBefore && !spaceAfter { return .opening }
+        if !spaceBefore && spaceAfter { return .closing }
+        return .either
+    }
+
+    private func wordsBetween(_ from: Int, _ to: Int, tokens: [Token]) -> Int {
+        guard to > from + 1 else { return 0 }
+        var words = 0
+        for index in from + 1..<to where tokens[index].kind == .word || tokens[index].kind == .number { words += 1 }
+        return words
+    }
+}

@@ -1,0 +1,59 @@
+/// Words around a match that change what it means. They are compiled into the rule automaton as patterns,
+/// so finding them costs nothing extra: the same pass that finds the rules' phrases finds these.
+public enum CueKind: Int, CaseIterable, Sendable {
+    /// "not", "never", "there is no such thing as" (guidance §C.3).
+    case negation
+    /// "the word", "phrases like", "avoid", "instead of" (guidance §C.2).
+    case mention
+    /// "charged with", "convicted of", "count of" (guidance §C.7).
+    case legal
+    /// "said", "told", "according to" (guidance §C.1).
+    case attribution
+}
+
+enum Cues {
+    static let patterns: [CueKind: [String]] = [
+        .negation: [
+            "not|never|no|nor|neither|cannot|can't|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|wouldn't",
+            "shouldn't|couldn't|hasn't|haven't|hadn't|ain't|mustn't",
+            "no such thing as", "rather than", "instead of", "far from", "anything but", "stop calling",
+        ],
+        .mention: [
+            "the|a|this|that term|terms|word|words|phrase|phrases|label|labels|expression|expressions|euphemism|euphemisms",
+            "term|terms|word|words|phrase|phrases|language|labels|expressions|euphemisms like",
+            "[term|terms|word|words|phrase|phrases|language|labels|expressions|euphemisms] such as",
+            "euphemism|euphemisms|euphemistic|misnomer|cliche|cliches|cliché|clichés|buzzword|buzzwords",
+            "so called", "calling it|them|this|that", "call it|them|this|that", "called it",
+            "instead of", "rather than", "in place of", "avoid|avoiding|avoids", "replace|replacing|replaced",
+            "[don't|do not|never|please don't|stop] say|saying|use|using|write|writing|call|calling",
+            "stop calling|saying|using", "swap|swapping", "is|are a myth", "the myth of", "the language of",
+            "means|meaning", "instead of|not", "refer to it as", "referred to as", "described as",
+        ],
+        .legal: [
+            "charged with", "charges of", "charge of", "convicted of", "conviction for|of", "convictions for|of",
+            "pleaded|pled guilty|not guilty to", "plead|pleads guilty|not guilty to", "found guilty of",
+            "guilty of", "acquitted of", "count|counts of", "indicted on|for", "indictment for",
+            "sentenced for", "offence|offense|offences|offenses of", "crime|crimes of", "arrested for",
+            "arrested on suspicion of", "on suspicion of", "investigated for", "prosecuted for", "accused of the crime of",
+            "§", "u.s.c", "u . s . c", "section <number>",
+        ],
+        .attribution: [
+            "said|says|say|told|tells|wrote|writes|stated|states|claimed|claims|insisted|insists|argued|argues",
+            "alleged|alleges|tweeted|posted|added|adds|explained|explains|described|describes|called|calls",
+            "according to", "in a statement", "in his|her|their words",
+        ],
+    ]
+
+    /// Capitalised words that mark an official name: "Sexual Misconduct Policy", "Modern Slavery Act".
+    static let institutionNouns: [String] = [
+        "office", "policy", "policies", "act", "inquiry", "committee", "code", "commission", "protocol", "board",
+        "unit", "department", "procedure", "procedures", "panel", "tribunal", "division", "center", "centre",
+        "rapporteur", "taskforce", "force", "programme", "program", "council", "hotline", "helpline",
+        "foundation", "coalition", "network", "institute", "law", "statute", "convention", "rules", "regulations",
+        "bill", "directive", "standard", "standards", "court", "bureau", "agency", "service", "project",
+        "campaign", "initiative", "review", "team", "squad", "exhibition", "report", "survey", "guidelines",
+    ]
+
+    /// Lower-case words allowed inside a Title Case name ("Office of Professional Misconduct").
+    static let nameConnectors: [String] = ["of", "on", "and", "the", "for", "in", "to", "against", "&"]
+}

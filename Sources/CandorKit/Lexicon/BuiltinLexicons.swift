@@ -1,0 +1,10 @@
+/// The lexicons shipped inside the binary (embedded from `lexicons/` at build time).
+public enum BuiltinLexicons {
+    /// Names and texts of the embedded lexicon files.
+    public static var files: [(name: String, text: String)] { EmbeddedLexicons.files }
+
+    /// Parses the embedded lexicons. They are tested, so a failure here is a build defect.
+    public static func load() throws -> [Lexicon] {
+        try files.map { try LexiconLoader.parse($0.text, path: $0.name) }
+    }
+}

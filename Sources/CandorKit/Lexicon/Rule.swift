@@ -1,0 +1,106 @@
+import Foundation
+/// How strongly a finding asks for a change. Ordered: `suggestion < warning < error`.
+public enum Severity: String, Codable, CaseIterable, Comparable, Sendable {
+    case suggestion
+    case warning
+    case error
+
+    private var rank: Int {
+        switch self {
+        case .suggestion: return 0
+        case .warning: return 1
+        case .error: return 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+    /// One level lower, for findings in quoted speech.
+    public var downgraded: Severity {
+        switch self {
+        case .error: return .warning
+        case .warning, .suggestion: return .suggestion
+        }
+    }
+}
+
+/// Where in a document a context gate looks.
+public enum GateScope: String, CaseIterable, Sendable {
+    case sentence
+    case paragraph
+    case document
+}
+
+/// A place in a lexicon or config file, for error messages.
+public struct FileLocation: Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// A pattern as written, with where it was written.
+public struct PatternSource: Sendable {
+    public var text: String
+    public var location: FileLocation
+
+    public init(_ text: String, at location: FileLocation) {
+        self.text = text
+        self.location = location
+    }
+}
+
+/// One rule, exactly as a lexicon file describes it.
+public struct Rule: Sendable {
+    public var id: String
+    public var category: String
+    public var severity: Severity
+    public var enabled: Bool
+    public var guidance: String
+    public var principles: [String]
+    public var patterns: [PatternSource]
+    public var exceptions: [PatternSource]
+    public var requires: [GateScope: [PatternSource]]
+    public var unless: [GateScope: [PatternSource]]
+    public var negation: Bool
+    public var message: String
+    public var suggestions: [String]
+    public var fix: String?
+    public var why: String
+    public var flagExamples: [String]
+    public var passExamples: [String]
+    public var location: FileLocation
+
+    /// The first sentence of the message, for listings.
+    public var summary: String {
+        let text = message.replacingOccurrences(of: "\"{match}\"", with: "this phrase")
+            .replacingOccurrences(of: "{match}", with: "this phrase")
+        if let end = text.range(of: ". ") { return String(text[..<end.lowerBound]) + "." }
+        return text
+    }
+
+    /// The message with the matched text put in.
+    public func message(for match: String) -> String {
+        message.replacingOccurrences(of: "{match}", with: match)
+    }
+}
+
+/// The rules and classes of one lexicon file.
+public struct Lexicon: Sendable {
+    public var path: String
+    public var rules: [Rule]
+    public var classes: [String: [PatternSource]]
+
+    public init(path: String, rules: [Rule], classes: [String: [PatternSource]]) {
+        self.path = path
+        self.rules = rules
+        self.classes = classes
+    }
+}

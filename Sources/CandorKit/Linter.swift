@@ -1,0 +1,134 @@
+/// What to do with findings in quoted or reported speech (config `quoted:`).
+public enum QuotedMode: String, CaseIterable, Sendable {
+    /// Report at `suggestion` severity with `context: "quoted"` (the default).
+    case downgrade
+    /// Do not report.
+    case ignore
+    /// Report at the rule's full severity, still marked `context: "quoted"`.
+    case keep
+}
+
+/// Per-run choices that change which findings are reported, but not how text is matched.
+public struct LintOptions: Sendable {
+    public var quoted: QuotedMode = .downgrade
+    /// Severity overrides by rule id (config `rules:`).
+    public var severities: [String: Severity] = [:]
+    /// Rules switched off by id (config `rules: {id: off}`).
+    public var disabledRules: Set<String> = []
+    /// Rules shipped with `enabled: false` that the user switched on.
+    public var enabledRules: Set<String> = []
+    /// Categories switched off (config `categories: {name: off}`).
+    public var disabledCategories: Set<String> = []
+    /// Forces a markup language instead of detecting it from the file name.
+    public var markup: MarkupKind?
+    /// Keep the source bytes in the report (the text reporter shows the matched line).
+    public var keepSource = false
+
+    public init() {}
+
+    func isActive(_ rule: Rule) -> Bool {
+        if disabledCategories.contains(rule.category) || disabledRules.contains(rule.id) { return false }
+        return rule.enabled || enabledRules.contains(rule.id) || severities[rule.id] != nil
+    }
+}
+
+/// The whole pipeline for one document: source → markup → tokens → matches → context → findings.
+///
+/// A linter owns ICU break iterators, so each thread needs its own; they are cheap to make from a shared `RuleSet`.
+public final class Linter {
+    public let ruleSet: RuleSet
+    public var options: LintOptions
+    private let tokenizer: Tokenizer
+
+    public init(ruleSet: RuleSet, options: LintOptions = LintOptions()) throws {
+        self.ruleSet = ruleSet
+        self.options = options
+        self.tokenizer = try Tokenizer()
+    }
+
+    /// Lints text that is already known to be valid UTF-8 (tests, examples). Markup is plain text unless given.
+    public func lint(text: String, path: String = "-", markup: MarkupKind = .text) -> [Finding] {
+        var options = self.options
+        options.markup = markup
+        return lint(SourceDocument(path: path, text: text), options: options).findings
+    }
+
+    public func lint(_ document: SourceDocument) -> FileReport {
+        lint(document, options: options)
+    }
+
+    func lint(_ document: SourceDocument, options: LintOptions) -> FileReport {
+        if let problem = SourceValidator.validate(document.bytes) {
+            return problem.isSkip ? FileReport(path: document.path, skipped: problem.description)
+                                  : FileReport(path: document.path, error: problem.description)
+        }
+        let markup = options.markup ?? MarkupKind.detect(path: document.path)
+        let prose = MarkupReaders.reader(for: markup).read(document.bytes)
+        var findings = findingsFor(prose: prose, source: document.bytes, options: options)
+        findings.sort { ($0.offset, $0.rule) < ($1.offset, $1.rule) }
+        return FileReport(path: document.path, findings: findings, source: options.keepSource ? document.bytes : nil)
+    }
+
+    private func findingsFor(prose: ProseDocument, source: [UInt8], options: LintOptions) -> [Finding] {
+        let analyzer = ContextAnalyzer(ruleSet: ruleSet)
+        var documentGates = [Bool](repeating: false, count: ruleSet.gateCount)
+        var located: [(candidate: Candidate, start: Int, end: Int)] = []
+
+        prose.text.withUnsafeBufferPointer { text in
+            let attributes = TokenAttributes(hyphen: ruleSet.hyphen, minorAgeWords: ruleSet.minorAgeWords, text: text)
+            for block in prose.blocks {
+                let tokens = tokenizer.tokenize(text, range: block.range, vocabulary: ruleSet.vocabulary)
+                let matches = ruleSet.automaton.matches(in: tokens, attributes: attributes)
+                if matches.isEmpty { continue }
+                for candidate in analyzer.analyze(tokens: tokens, matches: matches, text: text, block: block,
+                                                  documentGates: &documentGates) {
+                    let start = prose.map.sourceStart(Int(tokens[Int(candidate.first)].start))
+                    let end = prose.map.sourceEnd(Int(tokens[Int(candidate.last)].end))
+                    located.append((candidate, start, end))
+                }
+            }
+        }
+        if located.isEmpty && prose.directives.isEmpty { return [] }
+
+        let lines = LineIndex(source)
+        let suppressions = SuppressionIndex(prose.directives, lines: lines, ruleSet: ruleSet)
+        var findings = suppressions.problems
+        for (candidate, start, end) in located {
+            let rule = ruleSet.rules[candidate.rule]
+            guard options.isActive(rule) else { continue }
+            if let context = candidate.context, !context.isReported { continue }
+            if let gates = candidate.documentRequires, !gates.contains(where: { documentGates[$0] }) { continue }
+            if let gates = candidate.documentUnless, gates.contains(where: { documentGates[$0] }) { continue }
+            var severity = options.severities[rule.id] ?? rule.severity
+            if candidate.context == .quoted {
+                switch options.quoted {
+                case .ignore: continue
+                case .downgrade: severity = .suggestion
+                case .keep: break
+                }
+            }
+            let (line, column) = lines.position(of: start)
+            if suppressions.suppresses(rule: rule, line: line, offset: start) { continue }
+            let (endLine, endColumn) = lines.position(of: end)
+            let match = String(decoding: source[start..<end], as: UTF8.self)
+            findings.append(Finding(
+                rule: rule.id, category: rule.category, severity: severity,
+                line: line, column: column, endLine: endLine, endColumn: endColumn,
+                offset: start, length: end - start, match: match,
+                message: rule.message(for: match), suggestions: rule.suggestions,
+                context: candidate.context?.rawValue, fix: rule.fix))
+        }
+        return findings
+    }
+}
+
+/// The markup reader for each markup language.
+public enum MarkupReaders {
+    public static func reader(for kind: MarkupKind) -> MarkupReader {
+        switch kind {
+        case .text: return PlainTextReader()
+        case .markdown: return MarkdownReader()
+        case .html: return HTMLReader()
+        }
+    }
+}

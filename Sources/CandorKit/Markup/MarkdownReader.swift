@@ -1,0 +1,11 @@
+/// Markdown. Placeholder until the cmark-gfm reader lands: treats the file as plain text, with directives
+/// read from HTML comments.
+public struct MarkdownReader: MarkupReader {
+    public init() {}
+
+    public func read(_ bytes: [UInt8]) -> ProseDocument {
+        var document = PlainTextReader().read(bytes)
+        document.directives = SuppressionDirective.scanComments(bytes)
+        return document
+    }
+}

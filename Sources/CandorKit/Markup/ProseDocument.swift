@@ -1,0 +1,119 @@
+/// What a block of prose is, which changes how its findings are read.
+public enum BlockKind: String, Sendable {
+    case paragraph
+    case heading
+    case blockQuote
+    case listItem
+    case tableCell
+}
+
+/// A paragraph-sized piece of prose: a range of the prose buffer.
+public struct ProseBlock: Equatable, Sendable {
+    public var range: Range<Int>
+    public var kind: BlockKind
+    /// For table cells: the header text of the cell's column, folded ("instead of", "avoid", ...).
+    public var columnHeader: String?
+
+    public init(range: Range<Int>, kind: BlockKind, columnHeader: String? = nil) {
+        self.range = range
+        self.kind = kind
+        self.columnHeader = columnHeader
+    }
+}
+
+/// Maps offsets in a prose buffer back to the source bytes the prose came from.
+///
+/// The map is a sorted list of runs; within a run offsets move together. A run can also stand for a source
+/// range of another length (an HTML entity), in which case every offset inside it maps to the run's start
+/// and its end to the source run's end.
+public struct OffsetMap: Sendable {
+    public struct Run: Equatable, Sendable {
+        public var prose: Int
+        public var source: Int
+        public var proseLength: Int
+        public var sourceLength: Int
+
+        public init(prose: Int, source: Int, proseLength: Int, sourceLength: Int) {
+            self.prose = prose
+            self.source = source
+            self.proseLength = proseLength
+            self.sourceLength = sourceLength
+        }
+    }
+
+    /// nil means the prose is the source (plain text).
+    public private(set) var runs: [Run]?
+
+    public static let identity = OffsetMap(runs: nil)
+
+    public init(runs: [Run]?) {
+        self.runs = runs
+    }
+
+    /// The source offset of the prose byte at `offset` (for a range start).
+    public func sourceStart(_ offset: Int) -> Int {
+        guard let runs else { return offset }
+        guard let run = run(containing: offset) else { return runs.last.map { $0.source + $0.sourceLength } ?? offset }
+        if run.proseLength == run.sourceLength { return run.source + (offset - run.prose) }
+        return run.source
+    }
+
+    /// The source offset just after the prose byte before `offset` (for a range end).
+    public func sourceEnd(_ offset: Int) -> Int {
+        guard let runs else { return offset }
+        guard offset > 0, let run = run(containing: offset - 1) else { return runs.first?.source ?? 0 }
+        if run.proseLength == run.sourceLength { return run.source + (offset - run.prose) }
+        return run.source + run.sourceLength
+    }
+
+    private func run(containing offset: Int) -> Run? {
+        guard let runs, !runs.isEmpty else { return nil }
+        var low = 0
+        var high = runs.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if runs[mid].prose <= offset { low = mid } else { high = mid - 1 }
+        }
+        let run = runs[low]
+        return offset >= run.prose && offset < run.prose + max(run.proseLength, 1) ? run : (offset >= run.prose ? run : nil)
+    }
+}
+
+/// The prose of a document: the text to lint, its blocks, and how to find each byte in the source.
+public struct ProseDocument: Sendable {
+    /// The prose bytes. For plain text these are the source bytes themselves.
+    public var text: [UInt8]
+    public var blocks: [ProseBlock]
+    public var map: OffsetMap
+    /// Suppression comments found by the markup stage, as (source line of the comment, directive text).
+    public var directives: [SuppressionDirective]
+
+    public init(text: [UInt8], blocks: [ProseBlock], map: OffsetMap, directives: [SuppressionDirective] = []) {
+        self.text = text
+        self.blocks = blocks
+        self.map = map
+        self.directives = directives
+    }
+}
+
+/// How a document is marked up.
+public enum MarkupKind: String, CaseIterable, Sendable {
+    case text
+    case markdown
+    case html
+
+    /// Detection by file extension; anything unknown is plain text.
+    public static func detect(path: String) -> MarkupKind {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".mdown") || lower.hasSuffix(".mkd") {
+            return .markdown
+        }
+        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") { return .html }
+        return .text
+    }
+}
+
+/// Turns a source document into prose. One conformer per markup language.
+public protocol MarkupReader {
+    func read(_ bytes: [UInt8]) -> ProseDocument
+}

@@ -1,0 +1,243 @@
+import Foundation
+
+/// What a pattern in the automaton is for.
+enum PatternRole: Sendable {
+    /// A phrase a rule flags.
+    case rule(Int)
+    /// A phrase that cancels a match of the rule it overlaps.
+    case exception(Int)
+    /// A context-gate phrase, shared by every rule that names the same text.
+    case gate(Int)
+    /// A phrase the user accepts (config `accept:`): cancels any match it overlaps.
+    case accept
+    case cue(CueKind)
+}
+
+/// Every rule, compiled: one automaton over one vocabulary, plus what each pattern is for.
+///
+/// Compiling is cheap (milliseconds) and done once per run for each distinct set of lexicons and accepted phrases.
+public final class RuleSet: @unchecked Sendable {
+    public let rules: [Rule]
+    public let lexiconPaths: [String]
+    let automaton: Automaton
+    let vocabulary: Vocabulary
+    let roles: [PatternRole]
+    let requires: [[GateScope: [Int]]]
+    let unless: [[GateScope: [Int]]]
+    let gateCount: Int
+    let hyphen: Int32
+    let minorAgeWords: [Bool]
+    let institutionNouns: [Bool]
+    let nameConnectors: [Bool]
+    let symbols: Symbols
+    private let ruleIndex: [String: Int]
+
+    /// Symbols the context stage looks at directly.
+    struct Symbols {
+        let doubleQuote: Int32
+        let singleQuote: Int32
+        let clauseBreaks: Set<Int32>
+        let but: Int32
+    }
+
+    public func rule(id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
+    public func index(of id: String) -> Int? { ruleIndex[id] }
+
+    init(rules: [Rule], lexiconPaths: [String], automaton: Automaton, vocabulary: Vocabulary, roles: [PatternRole],
+         requires: [[GateScope: [Int]]], unless: [[GateScope: [Int]]], gateCount: Int, hyphen: Int32,
+         minorAgeWords: [Bool], institutionNouns: [Bool], nameConnectors: [Bool], symbols: Symbols) {
+        self.rules = rules
+        self.lexiconPaths = lexiconPaths
+        self.automaton = automaton
+        self.vocabulary = vocabulary
+        self.roles = roles
+        self.requires = requires
+        self.unless = unless
+        self.gateCount = gateCount
+        self.hyphen = hyphen
+        self.minorAgeWords = minorAgeWords
+        self.institutionNouns = institutionNouns
+        self.nameConnectors = nameConnectors
+        self.symbols = symbols
+        self.ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Compiles lexicons (and phrases the user accepts) into a rule set.
+    ///
+    /// Throws `YAMLFileError` naming the file, line and field of the first pattern that cannot be compiled,
+    /// an unknown class, a class defined twice, or a rule id used in two lexicons.
+    public static func compile(_ lexicons: [Lexicon], accept: [PatternSource] = []) throws -> RuleSet {
+        var compiler = try RuleSetCompiler()
+        return try compiler.compile(lexicons, accept: accept)
+    }
+}
+
+struct RuleSetCompiler {
+    private let tokenizer: Tokenizer
+    private var automaton = Automaton()
+    private var vocabulary = Vocabulary(capacity: 4096)
+    private var roles: [PatternRole] = []
+    private var classes: [String: (nodes: [PatternNode], location: FileLocation)] = [:]
+    private var gateIDs: [String: Int] = [:]
+
+    init() throws {
+        tokenizer = try Tokenizer()
+    }
+
+    mutating func compile(_ lexicons: [Lexicon], accept: [PatternSource]) throws -> RuleSet {
+        let hyphen = vocabulary.intern("-")
+        let ageWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"].map { vocabulary.intern($0) }
+        let nouns = Cues.institutionNouns.map { vocabulary.intern($0) }
+        let connectors = Cues.nameConnectors.map { vocabulary.intern($0) }
+        let symbols = RuleSet.Symbols(
+            doubleQuote: vocabulary.intern("\""),
+            singleQuote: vocabulary.intern("'"),
+            clauseBreaks: Set([",", ";", ":", ".", "!", "?", "(", ")", "-"].map { vocabulary.intern($0) }),
+            but: vocabulary.intern("but")
+        )
+
+        for lexicon in lexicons {
+            for (name, patterns) in lexicon.classes.sorted(by: { $0.key < $1.key }) {
+                let location = patterns.first?.location ?? FileLocation(file: lexicon.path, line: 1, column: 1)
+                if let existing = classes[name] {
+                    throw YAMLFileError("class '\(name)' is already defined at \(existing.location)", at: location, field: "classes.\(name)")
+                }
+                classes[name] = (try patterns.map { try parse($0, field: "classes.\(name)") }, location)
+            }
+        }
+
+        var rules: [Rule] = []
+        var seen: [String: FileLocation] = [:]
+        for lexicon in lexicons {
+            for rule in lexicon.rules {
+                if let first = seen[rule.id] {
+                    throw YAMLFileError("rule id '\(rule.id)' is already defined at \(first)", at: rule.location, field: "id")
+                }
+                seen[rule.id] = rule.location
+                rules.append(rule)
+            }
+        }
+
+        var requires: [[GateScope: [Int]]] = []
+        var unless: [[GateScope: [Int]]] = []
+        for (index, rule) in rules.enumerated() {
+            for pattern in rule.patterns { try add(pattern, role: .rule(index), field: "\(rule.id).patterns") }
+            for pattern in rule.exceptions { try add(pattern, role: .exception(index), field: "\(rule.id).exceptions") }
+            requires.append(try gates(rule.requires, field: "\(rule.id).requires"))
+            unless.append(try gates(rule.unless, field: "\(rule.id).unless"))
+        }
+        for pattern in accept { try add(pattern, role: .accept, field: "accept") }
+        for kind in CueKind.allCases {
+            for text in Cues.patterns[kind] ?? [] {
+                try add(PatternSource(text, at: FileLocation(file: "<built-in cues>", line: 1, column: 1)), role: .cue(kind), field: "cue")
+            }
+        }
+
+        automaton.freeze(symbolCount: vocabulary.count)
+        func flags(_ ids: [Int32]) -> [Bool] {
+            var result = [Bool](repeating: false, count: vocabulary.count)
+            for id in ids { result[Int(id)] = true }
+            return result
+        }
+        return RuleSet(rules: rules, lexiconPaths: lexicons.map(\.path), automaton: automaton, vocabulary: vocabulary,
+                       roles: roles, requires: requires, unless: unless, gateCount: gateIDs.count, hyphen: hyphen,
+                       minorAgeWords: flags(ageWords), institutionNouns: flags(nouns), nameConnectors: flags(connectors),
+                       symbols: symbols)
+    }
+
+    private mutating func gates(_ scopes: [GateScope: [PatternSource]], field: String) throws -> [GateScope: [Int]] {
+        var result: [GateScope: [Int]] = [:]
+        for (scope, patterns) in scopes {
+            result[scope] = try patterns.map { pattern in
+                if let id = gateIDs[pattern.text] { return id }
+                let id = gateIDs.count
+                gateIDs[pattern.text] = id
+                try add(pattern, role: .gate(id), field: "\(field).\(scope.rawValue)")
+                return id
+            }
+        }
+        return result
+    }
+
+    private func parse(_ pattern: PatternSource, field: String) throws -> PatternNode {
+        do {
+            return try PatternParser.parse(pattern.text)
+        } catch let error as PatternSyntaxError {
+            throw YAMLFileError("pattern '\(pattern.text)': \(error.message)", at: pattern.location, field: field)
+        }
+    }
+
+    private mutating func add(_ pattern: PatternSource, role: PatternRole, field: String) throws {
+        let node = try parse(pattern, field: field)
+        let id = Int32(roles.count)
+        roles.append(role)
+        var stack: [String] = []
+        let end = try build(node, from: Automaton.root, pattern: pattern, field: field, classStack: &stack)
+        if automaton.reachesByEpsilon(from: Automaton.root, to: end) {
+            throw YAMLFileError("pattern '\(pattern.text)' can match nothing: make at least one word required",
+                                at: pattern.location, field: field)
+        }
+        automaton.accept(end, pattern: id)
+    }
+
+    /// Thompson construction: returns the state reached after `node`.
+    private mutating func build(_ node: PatternNode, from start: Int32, pattern: PatternSource, field: String,
+                                classStack: inout [String]) throws -> Int32 {
+        switch node {
+        case .word(let word):
+            let pieces = tokenizer.segments(of: word).filter { $0.text != "-" }
+            if pieces.isEmpty {
+                throw YAMLFileError("pattern '\(pattern.text)': '\(word)' contains no word", at: pattern.location, field: field)
+            }
+            var state = start
+            for piece in pieces {
+                let next = automaton.addState()
+                automaton.addEdge(from: state, .symbol(vocabulary.intern(piece.text)), to: next)
+                state = next
+            }
+            return state
+        case .punctuation(let mark):
+            let next = automaton.addState()
+            automaton.addEdge(from: start, .symbol(vocabulary.intern(Folding.fold(mark))), to: next)
+            return next
+        case .anyWord, .number, .minorAge:
+            let next = automaton.addState()
+            let label: EdgeLabel = node == .anyWord ? .anyWord : node == .number ? .number : .minorAge
+            automaton.addEdge(from: start, label, to: next)
+            return next
+        case .classReference(let name):
+            guard let definition = classes[name] else {
+                let known = classes.keys.sorted().map { "@" + $0 }.joined(separator: ", ")
+                throw YAMLFileError("pattern '\(pattern.text)': unknown class @\(name) (defined: \(known.isEmpty ? "none" : known))",
+                                    at: pattern.location, field: field)
+            }
+            if classStack.contains(name) {
+                throw YAMLFileError("class @\(name) refers to itself", at: definition.location, field: "classes.\(name)")
+            }
+            classStack.append(name)
+            defer { classStack.removeLast() }
+            return try build(.choice(definition.nodes), from: start, pattern: pattern, field: field, classStack: &classStack)
+        case .sequence(let items):
+            var state = start
+            for item in items { state = try build(item, from: state, pattern: pattern, field: field, classStack: &classStack) }
+            return state
+        case .choice(let options):
+            let end = automaton.addState()
+            for option in options {
+                // Each alternative gets its own entry state so that alternatives never share a partial path.
+                let entry = automaton.addState()
+                automaton.addEpsilon(from: start, to: entry)
+                let last = try build(option, from: entry, pattern: pattern, field: field, classStack: &classStack)
+                automaton.addEpsilon(from: last, to: end)
+            }
+            return end
+        case .optional(let inner):
+            let entry = automaton.addState()
+            automaton.addEpsilon(from: start, to: entry)
+            let last = try build(inner, from: entry, pattern: pattern, field: field, classStack: &classStack)
+            automaton.addEpsilon(from: start, to: last)
+            return last
+        }
+    }
+}

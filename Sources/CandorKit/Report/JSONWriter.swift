@@ -1,0 +1,92 @@
+/// A small streaming JSON writer: fast on large runs, and it keeps keys in the order the contract shows.
+struct JSONWriter {
+    private(set) var output = ""
+    private let pretty: Bool
+    private var depth = 0
+    private var needsComma = [false]
+
+    init(pretty: Bool = true) {
+        self.pretty = pretty
+    }
+
+    private mutating func newline() {
+        guard pretty else { return }
+        output += "\n"
+        output += String(repeating: "  ", count: depth)
+    }
+
+    private mutating func separate() {
+        if needsComma[needsComma.count - 1] { output += "," }
+        needsComma[needsComma.count - 1] = true
+        if depth > 0 { newline() }
+    }
+
+    mutating func key(_ name: String) {
+        separate()
+        output += Self.quote(name)
+        output += pretty ? ": " : ":"
+        needsComma[needsComma.count - 1] = false
+        pendingValueAfterKey = true
+    }
+
+    private var pendingValueAfterKey = false
+
+    private mutating func beforeValue() {
+        if pendingValueAfterKey {
+            pendingValueAfterKey = false
+            needsComma[needsComma.count - 1] = true
+        } else {
+            separate()
+        }
+    }
+
+    mutating func beginObject() { beforeValue(); output += "{"; depth += 1; needsComma.append(false) }
+    mutating func endObject() { let had = needsComma.removeLast(); depth -= 1; if had { newline() }; output += "}" }
+    mutating func beginArray() { beforeValue(); output += "["; depth += 1; needsComma.append(false) }
+    mutating func endArray() { let had = needsComma.removeLast(); depth -= 1; if had { newline() }; output += "]" }
+
+    mutating func string(_ value: String?) {
+        beforeValue()
+        output += value.map(Self.quote) ?? "null"
+    }
+
+    mutating func number(_ value: Int) { beforeValue(); output += String(value) }
+    mutating func number(_ value: Double) { beforeValue(); output += value.isFinite ? String(value) : "null" }
+    mutating func bool(_ value: Bool) { beforeValue(); output += value ? "true" : "false" }
+    mutating func null() { beforeValue(); output += "null" }
+
+    mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
+    mutating func field(_ name: String, _ value: Int) { key(name); number(value) }
+    mutating func field(_ name: String, _ value: Double) { key(name); number(value) }
+    mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
+    mutating func field(_ name: String, _ values: [String]) {
+        key(name)
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    static func quote(_ string: String) -> String {
+        var result = "\""
+        result.reserveCapacity(string.utf8.count + 2)
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{08}": result += "\\b"
+            case "\u{0C}": result += "\\f"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// `candor rules` and `candor explain` output.
+public enum RuleListing {
+    public static func render(_ rules: [Rule], format: OutputFormat) -> String {
+        switch format {
+        case .json:
+            var json = JSONWriter()
+            json.beginArray()
+            for rule in rules {
+                json.beginObject()
+                json.field("id", rule.id)
+                json.field("category", rule.category)
+                json.field("severity", rule.severity.rawValue)
+                json.field("enabled", rule.enabled)
+                json.field("guidance", rule.guidance)
+                json.field("principles", rule.principles)
+                json.field("summary", rule.summary)
+                json.field("suggestions", rule.suggestions)
+                json.field("why", rule.why)
+                json.endObject()
+            }
+            json.endArray()
+            return json.output + "\n"
+        default:
+            let width = rules.map(\.id.count).max() ?? 0
+            var out = ""
+            for rule in rules {
+                let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+                let severity = rule.severity.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+                let state = rule.enabled ? "" : " (off by default)"
+                out += "\(id)  \(severity)  \(rule.summary)\(state)\n"
+            }
+            out += "\(rules.count) rules (\(rules.filter { !$0.enabled }.count) off by default). `candor explain RULE-ID` for details.\n"
+            return out
+        }
+    }
+
+    public static func explain(_ rule: Rule) -> String {
+        var out = "\(rule.id)  (\(rule.category), \(rule.severity.rawValue)\(rule.enabled ? "" : ", off by default"))\n\n"
+        out += "\(rule.message.replacingOccurrences(of: "{match}", with: "…"))\n\n"
+        out += "Why: \(rule.why)\n"
+        out += "Guidance: \(rule.guidance); principles \(rule.principles.joined(separator: ", "))\n\n"
+        out += "Write instead:\n" + rule.suggestions.map { "  - \($0)\n" }.joined()
+        if let fix = rule.fix { out += "Automatic fix: \(fix)\n" }
+        out += "\nFlags:\n" + rule.flagExamples.map { "  ✗ \(RuleExamples.plain($0))\n" }.joined()
+        out += "Leaves alone:\n" + rule.passExamples.map { "  ✓ \($0)\n" }.joined()
+        out += "\nPatterns:\n" + rule.patterns.map { "  \($0.text)\n" }.joined()
+        if !rule.exceptions.isEmpty { out += "Exceptions:\n" + rule.exceptions.map { "  \($0.text)\n" }.joined() }
+        return out
+    }
+}
+
+/// Flag examples mark the expected span with [[ ]].
+public enum RuleExamples {
+    /// The example text without markers, and the expected span (UTF-8 byte range) if one is marked.
+    public static func parse(_ example: String) -> (text: String, span: Range<Int>?) {
+        guard let open = example.range(of: "[["), let close = example.range(of: "]]"), open.upperBound <= close.lowerBound else {
+            return (example, nil)
+        }
+        let before = String(example[..<open.lowerBound])
+        let inside = String(example[open.upperBound..<close.lowerBound])
+        let after = String(example[close.upperBound...])
+        let start = before.utf8.count
+        return (before + inside + after, start..<(start + inside.utf8.count))
+    }
+
+    public static func plain(_ example: String) -> String { parse(example).text }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// The bytes of one input, and the name to report it under.
+public struct SourceDocument: Sendable {
+    /// The path as the user gave it, or `-` (or `--stdin-filename`) for standard input.
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The file extension, lower case, without the dot.
+    public var fileExtension: String {
+        (path as NSString).pathExtension.lowercased()
+    }
+}
+
+/// Why an input could not be linted. Each names what is wrong in words a writer can act on.
+public enum InputProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    case unreadable(String)
+    case notFound
+    case invalidUTF8(offset: Int, line: Int, column: Int)
+    case binary
+
+    public var description: String {
+        switch self {
+        case .unreadable(let reason): return "cannot read: \(reason)"
+        case .notFound: return "no such file or directory"
+        case .invalidUTF8(let offset, let line, let column):
+            return "invalid UTF-8 at byte offset \(offset) (line \(line), column \(column)); save the file as UTF-8"
+        case .binary: return "binary file (contains NUL bytes); skipped"
+        }
+    }
+
+    /// Binary files are skipped with a note, not counted as errors.
+    public var isSkip: Bool { self == .binary }
+}
+
+public enum SourceValidator {
+    /// Checks that a document is text Candor can lint: no NUL bytes in the first 8 KiB, valid UTF-8 throughout.
+    /// A UTF-8 byte order mark is allowed (and ignored by the tokenizer as a non-word).
+    public static func validate(_ bytes: [UInt8]) -> InputProblem? {
+        if bytes.prefix(8192).contains(0) { return .binary }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let offset = firstInvalidUTF8(buffer) else { return nil }
+            var line = 1
+            var lineStart = 0
+            for index in 0..<offset where buffer[index] == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            let column = buffer[lineStart..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            return .invalidUTF8(offset: offset, line: line, column: column)
+        }
+    }
+
+    /// The offset of the first byte that does not start a valid UTF-8 sequence, or nil.
+    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            // Skip ASCII eight bytes at a time: most prose is ASCII.
+            while i + 8 <= count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+            guard i < count else { break }
+            let lead = bytes[i]
+            if lead < 0x80 { i += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            var scalar: UInt32
+            switch lead {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(lead & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(lead & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(lead & 0x07)
+            default: return i
+            }
+            guard i + length <= count else { return i }
+            for k in 1..<length {
+                let byte = bytes[i + k]
+                guard byte & 0xC0 == 0x80 else { return i }
+                scalar = scalar << 6 | UInt32(byte & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            i += length
+        }
+        return nil
+    }
+}

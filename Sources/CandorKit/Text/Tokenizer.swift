@@ -1,0 +1,122 @@
+import CICU
+
+public struct TokenizerError: Error, CustomStringConvertible {
+    public let code: Int32
+    public var description: String { "ICU could not open a break iterator (error \(code))" }
+}
+
+/// Breaks prose into word tokens and sentences with ICU, and interns each word's folded form.
+///
+/// A tokenizer owns ICU break iterators, which are not thread-safe: use one per thread.
+public final class Tokenizer {
+    private let words: OpaquePointer
+    private let sentences: OpaquePointer
+
+    public init() throws {
+        var error: Int32 = 0
+        guard let words = candor_breaker_create(Int32(CANDOR_BREAK_WORD), &error) else {
+            throw TokenizerError(code: error)
+        }
+        guard let sentences = candor_breaker_create(Int32(CANDOR_BREAK_SENTENCE), &error) else {
+            candor_breaker_destroy(words)
+            throw TokenizerError(code: error)
+        }
+        self.words = words
+        self.sentences = sentences
+    }
+
+    deinit {
+        candor_breaker_destroy(words)
+        candor_breaker_destroy(sentences)
+    }
+
+    /// Tokenizes `range` of `text`. Token offsets are positions in `text`, not in the range.
+    public func tokenize(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, vocabulary: Vocabulary) -> [Token] {
+        guard !range.isEmpty, let base = text.baseAddress else { return [] }
+        let start = base + range.lowerBound
+        var tokens: [Token] = []
+        tokens.reserveCapacity(range.count / 4)
+
+        candor_breaker_set_text(words, start, Int64(range.count))
+        var previous = 0
+        var kind: Int32 = 0
+        while true {
+            let boundary = Int(candor_breaker_next(words, &kind))
+            if boundary < 0 { break }
+            let piece = UnsafeBufferPointer(start: start + previous, count: boundary - previous)
+            var token = Token(start: Int32(range.lowerBound + previous), end: Int32(range.lowerBound + boundary),
+                              kind: Self.kind(kind, piece))
+            if token.kind != .space {
+                token.symbol = vocabulary.lookup(piece)
+                let first = piece[0]
+                token.isCapitalized = first &- 65 < 26 || (first >= 0x80 && token.kind == .word && Self.startsUpper(piece))
+            }
+            tokens.append(token)
+            previous = boundary
+        }
+
+        // Sentence numbers: one pass that walks sentence boundaries and tokens together.
+        candor_breaker_set_text(sentences, start, Int64(range.count))
+        var sentenceEnd = Int(candor_breaker_next(sentences, nil))
+        var sentence: Int32 = 0
+        for index in tokens.indices {
+            let offset = Int(tokens[index].start) - range.lowerBound
+            while sentenceEnd >= 0 && offset >= sentenceEnd {
+                sentenceEnd = Int(candor_breaker_next(sentences, nil))
+                sentence += 1
+            }
+            tokens[index].sentence = sentence
+        }
+        return tokens
+    }
+
+    /// Splits a short string (a pattern word) into its word and punctuation segments, exactly as prose would be split.
+    public func segments(of string: String) -> [(text: String, kind: TokenKind)] {
+        var utf8 = Array(string.utf8)
+        return utf8.withUnsafeMutableBufferPointer { buffer -> [(String, TokenKind)] in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return [] }
+            candor_breaker_set_text(words, base, Int64(buffer.count))
+            var result: [(String, TokenKind)] = []
+            var previous = 0
+            var kind: Int32 = 0
+            while true {
+                let boundary = Int(candor_breaker_next(words, &kind))
+                if boundary < 0 { break }
+                let piece = UnsafeBufferPointer(start: base + previous, count: boundary - previous)
+                let tokenKind = Self.kind(kind, piece)
+                if tokenKind != .space {
+                    result.append((String(decoding: Folding.fold(piece), as: UTF8.self), tokenKind))
+                }
+                previous = boundary
+            }
+            return result
+        }
+    }
+
+    @inline(__always)
+    private static func kind(_ segment: Int32, _ piece: UnsafeBufferPointer<UInt8>) -> TokenKind {
+        switch segment {
+        case Int32(CANDOR_SEGMENT_NUMBER): return .number
+        case Int32(CANDOR_SEGMENT_OTHER):
+            // ICU gives spaces and punctuation the same status; tell them apart by their bytes.
+            return isSpace(piece) ? .space : .punctuation
+        default: return .word
+        }
+    }
+
+    private static func isSpace(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch piece[0] {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return true
+        case 0xC2: return piece.count > 1 && (piece[1] == 0xA0 || piece[1] == 0x85)
+        case 0xE2: return piece.count > 2 && ((piece[1] == 0x80 && (piece[2] <= 0x8A || piece[2] == 0xA8
+                || piece[2] == 0xA9 || piece[2] == 0xAF)) || (piece[1] == 0x81 && piece[2] == 0x9F))
+        case 0xE3: return piece.count > 2 && piece[1] == 0x80 && piece[2] == 0x80
+        default: return false
+        }
+    }
+
+    private static func startsUpper(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
+        let scalar = String(decoding: piece.prefix(4), as: UTF8.self).unicodeScalars.first
+        return scalar?.properties.isUppercase ?? false
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import CandorKit
+import Foundation
+
+struct CandorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "candor",
+        abstract: "Flags wording that hides sexual violence, harassment, abuse and trafficking, and tests whole messages.",
+        discussion: """
+            Exit status: 0 when nothing reaches the fail level, 1 when something does, 2 for usage, \
+            configuration, lexicon or input errors.
+            """,
+        version: "candor \(Candor.version)",
+        subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self],
+        defaultSubcommand: LintCommand.self
+    )
+}
+
+/// Writes to standard output through C stdio (buffered; a closed pipe ends the process quietly).
+func writeOut(_ text: String) {
+    fputs(text, stdout)
+}
+
+func writeError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+/// Whether to colour output: only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+func useColor(_ choice: ColorChoice) -> Bool {
+    switch choice {
+    case .always: return true
+    case .never: return false
+    case .auto:
+        if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { return false }
+        if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
+        return isatty(STDOUT_FILENO) != 0
+    }
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+extension QuotedMode: ExpressibleByArgument {}
+extension MarkupKind: ExpressibleByArgument {}
+
+/// Options shared by every command that needs the rules.
+struct LexiconOptions: ParsableArguments {
+    @Option(name: .customLong("lexicon"), help: ArgumentHelp("Add the rules of a lexicon file (repeatable).", valueName: "path"))
+    var lexicons: [String] = []
+
+    /// The built-in lexicons plus the user's. Errors name the file, line and field.
+    func loadLexicons(extra: [String] = []) throws -> [Lexicon] {
+        var lexicons = try BuiltinLexicons.load()
+        for path in self.lexicons + extra {
+            lexicons.append(try LexiconLoader.load(path: path))
+        }
+        return lexicons
+    }
+}
+
+struct UserError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+
+// Exit codes are a contract (DESIGN.md): 0 clean, 1 findings, 2 usage, config, lexicon or input errors.
+// ArgumentParser's own usage failures would exit 64, so every error is mapped here.
+signal(SIGPIPE, SIG_DFL) // `candor lint | head` ends quietly.
+setvbuf(stdout, nil, _IOFBF, 1 << 16)
+
+do {
+    var command = try CandorCommand.parseAsRoot()
+    try command.run()
+    fflush(stdout)
+} catch {
+    fflush(stdout)
+    let code = CandorCommand.exitCode(for: error)
+    if code == .success {
+        CandorCommand.exit(withError: error)
+    }
+    if let exit = error as? ExitCode {
+        Foundation.exit(exit.rawValue)
+    }
+    let message = CandorCommand.fullMessage(for: error)
+    if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+    Foundation.exit(2)
+}
