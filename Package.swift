@@ -35,8 +35,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CandorKitTests",
-            dependencies: ["CandorKit"],
-            resources: []
+            // The CLI is a dependency so that its tests run the real binary.
+            dependencies: ["CandorKit", "candor"]
         ),
     ],
     swiftLanguageModes: [.v5]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What to do with findings in quoted or reported speech (config `quoted:`).
 public enum QuotedMode: String, CaseIterable, Sendable {
     /// Report at `suggestion` severity with `context: "quoted"` (the default).
@@ -117,6 +119,7 @@ public final class Linter {
                 offset: start, length: end - start, match: match,
                 message: rule.message(for: match), suggestions: rule.suggestions,
                 context: candidate.context?.rawValue, fix: rule.fix))
+            findings[findings.count - 1].lineText = lines.line(line).trimmingCharacters(in: .whitespaces)
         }
         return findings
     }

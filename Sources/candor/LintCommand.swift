@@ -9,6 +9,7 @@ struct LintCommand: ParsableCommand {
         discussion: """
             With no path, or with '-', reads standard input: pbpaste | candor lint -
             Directories are searched for .md, .markdown, .txt, .html and .htm files.
+            Settings come from the nearest .candor.yml above each file (docs/configuration.md).
             """
     )
 
@@ -20,11 +21,17 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .text
 
-    @Option(help: "Exit 1 when a finding is at or above this severity: error, warning or suggestion.")
+    @Option(help: "Exit 1 when a finding is at or above this severity: error, warning (default) or suggestion.")
     var failLevel: Severity?
 
     @Option(help: "Name for standard input, used in reports and to find .candor.yml and the markup.")
     var stdinFilename: String?
+
+    @Option(help: "Use this configuration file for every input instead of the nearest .candor.yml.")
+    var config: String?
+
+    @Flag(help: "Ignore .candor.yml files.")
+    var noConfig = false
 
     @Option(help: "Findings in quoted speech: downgrade (default), ignore or keep.")
     var quoted: QuotedMode?
@@ -38,43 +45,108 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Colour: auto (on a terminal without NO_COLOR), always or never.")
     var color: ColorChoice = .auto
 
+    @Option(help: "Report only findings that are not in this baseline file.")
+    var baseline: String?
+
+    @Option(help: "Write every current finding to this baseline file, then exit 0.")
+    var writeBaseline: String?
+
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if config != nil && noConfig { throw ValidationError("--config and --no-config cannot be used together") }
     }
 
     func run() throws {
-        let lexicons = try withLexiconErrors { try lexiconOptions.loadLexicons() }
-        let ruleSet = try withLexiconErrors { try RuleSet.compile(lexicons) }
-
-        var options = LintOptions()
-        if let quoted { options.quoted = quoted }
-        options.markup = markup
-        options.keepSource = format == .text
-        let setup = LintRunner.LinterSetup(ruleSet: ruleSet, options: options)
+        let builtin = try withLexiconErrors { try BuiltinLexicons.load() }
+        var overrides = ConfigResolver.Overrides()
+        overrides.configPath = config
+        overrides.noConfig = noConfig
+        overrides.lexicons = lexiconOptions.lexicons
+        overrides.quoted = quoted
+        overrides.markup = markup
+        overrides.keepSource = format.needsSource
+        let resolver = ConfigResolver(builtin: builtin, overrides: overrides)
+        if let config, !FileManager.default.fileExists(atPath: config) {
+            throw UserError("--config \(config): no such file")
+        }
+        // A broken --lexicon or --config is a usage error: nothing could be linted as asked.
+        _ = try withLexiconErrors { try resolver.setup(for: resolver.configPath(for: "-")) }
 
         var jobs: [LintRunner.Job] = []
-        var inputProblems: [FileReport] = []
+        var failedEarly: [FileReport] = []
+        var failLevels: [String: Severity] = [:]
+
+        func plan(_ path: String, bytes: [UInt8]? = nil) {
+            let configPath = resolver.configPath(for: path == "-" ? (stdinFilename ?? "-") : path)
+            do {
+                let setup = try resolver.setup(for: configPath)
+                if let configPath, let level = try resolver.configuration(at: configPath).failLevel {
+                    failLevels[path] = level
+                }
+                jobs.append(.init(path: path, setup: setup, bytes: bytes))
+            } catch let error as YAMLFileError {
+                failedEarly.append(FileReport(path: path, error: "configuration error: \(error.description)"))
+            } catch {
+                failedEarly.append(FileReport(path: path, error: "configuration error: \(error)"))
+            }
+        }
+
         let readStdin = paths.isEmpty || paths.contains("-")
         if paths.isEmpty && isatty(STDIN_FILENO) != 0 {
             throw UserError("no input. Pass files or directories, or pipe text in: pbpaste | candor lint -")
         }
         if readStdin {
             let name = stdinFilename ?? "-"
-            var stdinOptions = options
-            if stdinOptions.markup == nil, let stdinFilename { stdinOptions.markup = MarkupKind.detect(path: stdinFilename) }
             switch SourceReader.readStandardInput() {
             case .success(let bytes):
-                jobs.append(.init(path: name, setup: .init(ruleSet: ruleSet, options: stdinOptions), bytes: bytes))
+                plan("-", bytes: bytes)
+                if var job = jobs.popLast() {
+                    job.path = name
+                    if job.setup.options.markup == nil, let stdinFilename {
+                        job.setup.options.markup = MarkupKind.detect(path: stdinFilename)
+                    }
+                    failLevels[name] = failLevels["-"]
+                    jobs.append(job)
+                } else if var failed = failedEarly.popLast() {
+                    failed.path = name
+                    failedEarly.append(failed)
+                }
             case .failure(let problem):
-                inputProblems.append(FileReport(path: name, error: problem.description))
+                failedEarly.append(FileReport(path: name, error: problem.description))
             }
         }
-        let expanded = SourceReader.expand(paths.filter { $0 != "-" })
-        for path in expanded.missing { inputProblems.append(FileReport(path: path, error: InputProblem.notFound.description)) }
-        jobs += expanded.files.map { LintRunner.Job(path: $0, setup: setup) }
+        let expanded = SourceReader.expand(paths.filter { $0 != "-" }) { path in
+            guard let configPath = resolver.configPath(for: path), let config = try? resolver.configuration(at: configPath) else {
+                return false
+            }
+            return config.ignores(path)
+        }
+        for path in expanded.missing { failedEarly.append(FileReport(path: path, error: InputProblem.notFound.description)) }
+        for path in expanded.files { plan(path) }
 
-        let reports = inputProblems + LintRunner(jobs: self.jobs).run(jobs)
-        let run = RunReport(files: reports, rules: ruleSet.rules)
+        var reports = failedEarly + LintRunner(jobs: self.jobs).run(jobs)
+        reports.sort { $0.path < $1.path }
+
+        if let writeBaseline {
+            do {
+                try Baseline(reports: reports).write(to: writeBaseline)
+            } catch {
+                throw UserError("cannot write baseline \(writeBaseline): \(error.localizedDescription)")
+            }
+            let count = reports.reduce(0) { $0 + $1.findings.count }
+            writeError("candor: wrote \(count) findings to \(writeBaseline)")
+            return
+        }
+        if let baseline {
+            let known: Baseline
+            do { known = try Baseline.read(from: baseline) } catch {
+                throw UserError("cannot read baseline \(baseline): \(error)")
+            }
+            reports = known.filter(reports)
+        }
+
+        let rules = jobs.first?.setup.ruleSet.rules ?? []
+        let run = RunReport(files: reports, rules: rules)
         writeOut(format.reporter(color: useColor(color)).render(run))
 
         // Errors and notes also go to stderr, so they are seen even when stdout is a machine format.
@@ -83,7 +155,33 @@ struct LintCommand: ParsableCommand {
             if let skipped = report.skipped, format != .text { writeError("candor: \(report.path): \(skipped)") }
         }
         if reports.contains(where: { $0.error != nil }) { throw ExitCode(2) }
-        let threshold = failLevel ?? .warning
-        if run.findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
+        let failing = reports.contains { report in
+            let threshold = failLevel ?? failLevels[report.path] ?? .warning
+            return report.findings.contains { $0.severity >= threshold }
+        }
+        if failing { throw ExitCode(1) }
+    }
+}
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Write a commented starter .candor.yml in the current folder."
+    )
+
+    @Flag(help: "Replace an existing .candor.yml.")
+    var force = false
+
+    func run() throws {
+        let path = ConfigLoader.fileName
+        if FileManager.default.fileExists(atPath: path) && !force {
+            throw UserError("\(path) already exists; use --force to replace it")
+        }
+        do {
+            try ConfigLoader.starter.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw UserError("cannot write \(path): \(error.localizedDescription)")
+        }
+        writeOut("Wrote \(path). Edit it, then run: candor lint .\n")
     }
 }

@@ -291,6 +291,8 @@ struct ContextAnalyzer {
         let after = index + 1 < tokens.count ? tokens[index + 1] : nil
         let spaceBefore = before == nil || before!.kind == .space || before!.kind == .punctuation
         let spaceAfter = after == nil || after!.kind == .space || after!.kind == .punctuation
+        // An apostrophe before a number elides it ('90s), and never opens a quotation.
+        if spaceBefore && after?.kind == .number && text[start] == 0x27 { return .closing }
         if spaceBefore && !spaceAfter { return .opening }
         if !spaceBefore && spaceAfter { return .closing }
         return .either

@@ -38,8 +38,9 @@ enum Cues {
             "§", "u.s.c", "u . s . c", "section <number>",
         ],
         .attribution: [
-            "said|says|say|told|tells|wrote|writes|stated|states|claimed|claims|insisted|insists|argued|argues",
-            "alleged|alleges|tweeted|posted|added|adds|explained|explains|described|describes|called|calls",
+            // Verbs only: nouns such as "claims" and "states" and the adjective "alleged" would mark plain prose.
+            "said|says|told|tells|wrote|writes|stated|claimed|insisted|insists|argued|argues",
+            "alleges|tweeted|added|adds|explained|explains|described|describes|called",
             "according to", "in a statement", "in his|her|their words",
         ],
     ]

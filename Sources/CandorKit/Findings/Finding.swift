@@ -20,6 +20,8 @@ public struct Finding: Codable, Equatable, Sendable {
     public var context: String?
     /// The one always-right replacement, when the rule has one.
     public var fix: String?
+    /// The text of the line the match starts on, trimmed: what a baseline keys on instead of the line number.
+    public var lineText: String = ""
 
     public init(rule: String, category: String, severity: Severity, line: Int, column: Int, endLine: Int,
                 endColumn: Int, offset: Int, length: Int, match: String, message: String, suggestions: [String],

@@ -44,7 +44,14 @@ struct YAMLValue {
     }
 
     /// The entries of a mapping, checking that every key is known and none is repeated.
+    /// An empty value (`key:` with nothing after it, `~` or `null`), which reads as an empty list or mapping.
+    var isNull: Bool {
+        guard case .scalar(let scalar) = node else { return false }
+        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
     func mapping(allowedKeys: Set<String>? = nil, describing what: String) throws -> [(key: String, value: YAMLValue)] {
+        if isNull { return [] }
         guard case .mapping(let mapping) = node else { throw error("expected \(what) (a mapping of keys to values)") }
         var seen: Set<String> = []
         var entries: [(String, YAMLValue)] = []
@@ -63,12 +70,14 @@ struct YAMLValue {
     }
 
     func sequence() throws -> [YAMLValue] {
+        if isNull { return [] }
         guard case .sequence(let sequence) = node else { throw error("expected a list") }
         return sequence.enumerated().map { YAMLValue(node: $1, file: file, path: "\(path)[\($0)]") }
     }
 
     /// A list, or a single value taken as a list of one.
     func list() throws -> [YAMLValue] {
+        if isNull { return [] }
         if case .sequence = node { return try sequence() }
         return [self]
     }

@@ -33,6 +33,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case text
     case json
 
+    /// Formats that show or measure the source line need the file's bytes kept after linting.
+    public var needsSource: Bool { self == .text }
+
     public func reporter(color: Bool) -> Reporter {
         switch self {
         case .text: return TextReporter(color: color)

@@ -63,11 +63,27 @@ public final class Tokenizer {
             let offset = Int(tokens[index].start) - range.lowerBound
             while sentenceEnd >= 0 && offset >= sentenceEnd {
                 sentenceEnd = Int(candor_breaker_next(sentences, nil))
-                sentence += 1
+                if !Self.endsWithAbbreviation(tokens, before: index, text: text) { sentence += 1 }
             }
             tokens[index].sentence = sentence
         }
         return tokens
+    }
+
+    /// Titles that ICU's abbreviation filter sometimes misses ("Mr. Smith resigned. Dr. Jones ..." breaks after "Dr.").
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "rev", "hon",
+        "jr", "sr", "fr", "no", "vs", "cllr", "supt", "insp", "det", "pc", "mx",
+    ]
+
+    private static func endsWithAbbreviation(_ tokens: [Token], before index: Int, text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = index - 1
+        while i >= 0 && tokens[i].kind == .space { i -= 1 }
+        guard i >= 1, tokens[i].kind == .punctuation, tokens[i].length == 1, text[Int(tokens[i].start)] == 0x2E else { return false }
+        let word = tokens[i - 1]
+        guard word.kind == .word, word.length <= 4 else { return false }
+        let folded = String(decoding: text[Int(word.start)..<Int(word.end)].map(Folding.lowerASCII), as: UTF8.self)
+        return abbreviations.contains(folded)
     }
 
     /// Splits a short string (a pattern word) into its word and punctuation segments, exactly as prose would be split.

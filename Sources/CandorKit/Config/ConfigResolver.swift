@@ -1,0 +1,82 @@
+import Foundation
+
+/// Decides which configuration and compiled rule set apply to each input, caching both: a run over 10,000
+/// files under one `.candor.yml` reads that file once and compiles the rules once.
+public final class ConfigResolver {
+    /// Choices made on the command line; they win over any config file.
+    public struct Overrides {
+        public var configPath: String?
+        public var noConfig = false
+        public var lexicons: [String] = []
+        public var quoted: QuotedMode?
+        public var markup: MarkupKind?
+        public var keepSource = false
+
+        public init() {}
+    }
+
+    private let builtin: [Lexicon]
+    private let overrides: Overrides
+    private var configByDirectory: [String: String?] = [:]
+    private var configs: [String: Configuration] = [:]
+    private var setups: [String: LintRunner.LinterSetup] = [:]
+    private var userLexicons: [String: Lexicon] = [:]
+
+    public init(builtin: [Lexicon], overrides: Overrides) {
+        self.builtin = builtin
+        self.overrides = overrides
+    }
+
+    /// The config file for a file at `path` (or for standard input named `path`), or nil.
+    public func configPath(for path: String) -> String? {
+        if overrides.noConfig { return nil }
+        if let explicit = overrides.configPath { return explicit }
+        let directory = path == "-" ? FileManager.default.currentDirectoryPath : (path as NSString).deletingLastPathComponent
+        let key = directory.isEmpty ? "." : directory
+        if let cached = configByDirectory[key] { return cached }
+        let found = ConfigLoader.discover(from: key)
+        configByDirectory[key] = found
+        return found
+    }
+
+    public func configuration(at path: String) throws -> Configuration {
+        if let cached = configs[path] { return cached }
+        let config = try ConfigLoader.load(path: path)
+        configs[path] = config
+        return config
+    }
+
+    /// The rule set and options for files governed by `configPath` (nil: no config).
+    public func setup(for configPath: String?) throws -> LintRunner.LinterSetup {
+        let key = configPath ?? ""
+        if let cached = setups[key] { return cached }
+        let config = try configPath.map(configuration(at:))
+        var lexicons = builtin
+        for path in overrides.lexicons + (config?.lexicons ?? []) {
+            if let loaded = userLexicons[path] {
+                lexicons.append(loaded)
+            } else {
+                let loaded = try LexiconLoader.load(path: path)
+                userLexicons[path] = loaded
+                lexicons.append(loaded)
+            }
+        }
+        let ruleSet = try RuleSet.compile(lexicons, accept: config?.accept ?? [])
+        if let config {
+            for (rule, location) in config.ruleLocations.sorted(by: { $0.value.line < $1.value.line })
+            where ruleSet.rule(id: rule) == nil {
+                let close = ruleSet.rules.map(\.id).filter { $0.hasSuffix(rule.split(separator: ".").last.map(String.init) ?? rule) }
+                let hint = close.isEmpty ? " (run 'candor rules' to list them)" : "; did you mean \(close[0])?"
+                throw YAMLFileError("unknown rule id '\(rule)'\(hint)", at: location, field: "rules.\(rule)")
+            }
+        }
+        var options = LintOptions()
+        config?.apply(to: &options)
+        if let quoted = overrides.quoted { options.quoted = quoted }
+        options.markup = overrides.markup
+        options.keepSource = overrides.keepSource
+        let setup = LintRunner.LinterSetup(ruleSet: ruleSet, options: options)
+        setups[key] = setup
+        return setup
+    }
+}

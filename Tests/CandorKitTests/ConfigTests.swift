@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import CandorKit
+
+@Suite struct ConfigTests {
+    @Test func everyDocumentedKeyIsRead() throws {
+        let yaml = """
+            categories:
+              vague: off
+            rules:
+              blaming.accuser: off
+              intent.apology-but: error
+            lexicons: [team-terms.yml]
+            accept: ["Sexual Misconduct Policy"]
+            ignore: ["archive/**", "**/CHANGELOG.md"]
+            quoted: ignore
+            fail-level: error
+            kind: statement
+            weights:
+              names-harm: 30
+            """
+        let config = try ConfigLoader.parse(yaml, path: "/repo/.candor.yml")
+        #expect(config.categories == ["vague": false])
+        #expect(config.rules == ["blaming.accuser": .off, "intent.apology-but": .severity(.error)])
+        #expect(config.lexicons == ["/repo/team-terms.yml"])
+        #expect(config.accept.map(\.text) == ["Sexual Misconduct Policy"])
+        #expect(config.quoted == .ignore)
+        #expect(config.failLevel == .error)
+        #expect(config.kind == "statement")
+        #expect(config.weights == ["names-harm": 30])
+        #expect(config.ignores("/repo/archive/2019/old.md"))
+        #expect(config.ignores("/repo/docs/CHANGELOG.md"))
+        #expect(config.ignores("/repo/CHANGELOG.md"))
+        #expect(!config.ignores("/repo/drafts/statement.md"))
+    }
+
+    @Test func emptyAndCommentedKeysAreFine() throws {
+        let config = try ConfigLoader.parse(ConfigLoader.starter, path: "/x/.candor.yml")
+        #expect(config.rules.isEmpty)
+        #expect(config.quoted == .downgrade)
+        #expect(try ConfigLoader.parse("", path: "/x/.candor.yml").rules.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("categoires:\n  vague: off\n", 1, "unknown key 'categoires'"),
+        ("rules:\n  vague.accuser: loud\n", 2, "expected off, error, warning or suggestion"),
+        ("quoted: sometimes\n", 1, "expected downgrade, ignore or keep"),
+        ("fail-level: [error]\n", 1, "expected text"),
+        ("categories:\n  vague: maybe\n", 2, "expected on or off"),
+        ("rules: [a, b]\n", 1, "expected rules"),
+    ])
+    func badConfigNamesLineAndKey(yaml: String, line: Int, message: String) {
+        do {
+            _ = try ConfigLoader.parse(yaml, path: "/x/.candor.yml")
+            Issue.record("should fail: \(yaml)")
+        } catch let error as YAMLFileError {
+            #expect(error.location.line == line, "\(error)")
+            #expect(error.description.contains(message), "\(error)")
+            #expect(error.location.file == "/x/.candor.yml")
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test func unknownRuleIdIsAnErrorWithItsLine() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("candor-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent(".candor.yml").path
+        try "quoted: keep\nrules:\n  vague.acuser: off\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let resolver = ConfigResolver(builtin: try BuiltinLexicons.load(), overrides: .init())
+        #expect(resolver.configPath(for: directory.appendingPathComponent("draft.md").path)?.hasSuffix("/.candor.yml") == true)
+        do {
+            _ = try resolver.setup(for: path)
+            Issue.record("unknown rule id should fail")
+        } catch let error as YAMLFileError {
+            #expect(error.location.line == 3)
+            #expect(error.field == "rules.vague.acuser")
+        }
+    }
+
+    @Test func nearestConfigWins() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("candor-nearest-\(UUID().uuidString)")
+        let inner = root.appendingPathComponent("a/b")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "quoted: keep\n".write(to: root.appendingPathComponent(".candor.yml"), atomically: true, encoding: .utf8)
+        try "quoted: ignore\n".write(to: root.appendingPathComponent("a/.candor.yml"), atomically: true, encoding: .utf8)
+        #expect(ConfigLoader.discover(from: inner.path) == root.appendingPathComponent("a/.candor.yml").path)
+        #expect(ConfigLoader.discover(from: root.path) == root.appendingPathComponent(".candor.yml").path)
+    }
+
+    @Test func globs() throws {
+        #expect(try Glob("*.md").matches("a.md"))
+        #expect(try !Glob("*.md").matches("dir/a.md"))
+        #expect(try Glob("**/*.md").matches("dir/sub/a.md"))
+        #expect(try Glob("**/*.md").matches("a.md"))
+        #expect(try Glob("archive/").matches("archive/x/y.txt"))
+        #expect(try Glob("draft?.txt").matches("draft1.txt"))
+        #expect(try !Glob("draft?.txt").matches("draft10.txt"))
+    }
+}
+
+@Suite struct SuppressionTests {
+    static let ruleSet = try! TestSupport.ruleSet(TestSupport.lexicon(["sexual misconduct", "sex scandal"]))
+
+    func rules(_ text: String, markup: MarkupKind = .markdown) -> [String] {
+        try! Linter(ruleSet: Self.ruleSet).lint(text: text, path: "x.md", markup: markup).map(\.rule)
+    }
+
+    @Test func disableNextLineSkipsBlankLines() {
+        let text = "<!-- candor-disable-next-line test.r0 -->\n\nsexual misconduct and a sex scandal\n\nsexual misconduct\n"
+        #expect(rules(text) == ["test.r1", "test.r0"])
+    }
+
+    @Test func disableAndEnableRanges() {
+        let text = "<!-- candor-disable -->\nsexual misconduct\n<!-- candor-enable -->\nsex scandal\n"
+        #expect(rules(text) == ["test.r1"])
+        let named = "<!-- candor-disable test.r1 -->\nsexual misconduct, sex scandal\n<!-- candor-enable test.r1 -->\nsex scandal\n"
+        #expect(rules(named) == ["test.r0", "test.r1"])
+    }
+
+    @Test func categoriesCanBeNamed() {
+        #expect(rules("<!-- candor-disable-next-line test -->\nsexual misconduct\n") == [])
+    }
+
+    @Test func plainTextDirectivesInAnyCommentForm() {
+        #expect(rules("# candor-disable-next-line test.r0\nsexual misconduct\n", markup: .text) == [])
+        #expect(rules("// candor-disable-next-line\nsexual misconduct\n", markup: .text) == [])
+    }
+
+    @Test func unknownRulesInDirectivesAreReported() {
+        let found = try! Linter(ruleSet: Self.ruleSet).lint(text: "<!-- candor-disable-next-line test.r9 -->\nsexual misconduct\n",
+                                                           path: "x.md", markup: .markdown)
+        #expect(found.map(\.rule) == ["candor.unknown-rule", "test.r0"])
+        #expect(found[0].line == 1 && found[0].message.contains("test.r9"))
+    }
+}
+
+@Suite struct BaselineTests {
+    static let ruleSet = try! TestSupport.ruleSet(TestSupport.lexicon(["sexual misconduct", "sex scandal"]))
+
+    func report(_ text: String) -> FileReport {
+        try! Linter(ruleSet: Self.ruleSet).lint(SourceDocument(path: "d.txt", text: text))
+    }
+
+    @Test func survivesEditsElsewhereButCatchesNewFindings() throws {
+        let before = report("Intro.\n\nHe faced sexual misconduct claims.\n")
+        let baseline = Baseline(reports: [before])
+        let after = report("A new first line.\n\nIntro.\n\nHe faced sexual misconduct claims.\n\nA sex scandal.\n")
+        let remaining = baseline.filter([after])[0].findings
+        #expect(remaining.map(\.rule) == ["test.r1"])
+
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try baseline.write(to: path)
+        #expect(try Baseline.read(from: path) == baseline)
+    }
+
+    @Test func repeatsAreCounted() {
+        let baseline = Baseline(reports: [report("sex scandal\n")])
+        let after = report("sex scandal\n\nsex scandal\n")
+        #expect(baseline.filter([after])[0].findings.count == 1)
+    }
+}

@@ -1,0 +1,172 @@
+import Testing
+@testable import CandorKit
+
+/// The context stage (guidance §C), on a small lexicon so each case shows one mechanism.
+@Suite struct ContextTests {
+    static let ruleSet = try! TestSupport.ruleSet(TestSupport.lexicon([
+        "sexual misconduct", "sex scandal", "child prostitute|prostitutes", "accuser", "had sex with",
+        "witch hunt", "liars", "underage women",
+    ]))
+
+    func findings(_ text: String, options: LintOptions = LintOptions()) -> [Finding] {
+        try! Linter(ruleSet: Self.ruleSet, options: options).lint(text: text)
+    }
+
+    func contexts(_ text: String) -> [String?] { findings(text).map(\.context) }
+
+    @Test func plainUseIsReportedWithoutContext() {
+        #expect(contexts("He resigned over sexual misconduct.") == [nil])
+    }
+
+    @Test(arguments: [
+        "The senator said: “This was sexual misconduct, nothing more.”",
+        "\"It was a sex scandal,\" he said.",
+        "«C'est un sex scandal», a-t-il dit.",
+        "He wrote that the claims were a “witch hunt”.",
+    ])
+    func quotationMarksDowngrade(text: String) {
+        let found = findings(text)
+        #expect(found.count == 1)
+        #expect(found.first?.context == "quoted")
+        #expect(found.first?.severity == .suggestion)
+    }
+
+    @Test func attributedSpeechIsMarked() {
+        #expect(contexts("The senator said the allegations were a witch hunt.") == ["quoted"])
+        #expect(contexts("She called them liars.") == ["quoted"])
+    }
+
+    @Test func unclosedQuoteEndsWithItsParagraph() {
+        let text = "He wrote, \"this is a witch hunt and\n\nThe board found sexual misconduct."
+        let found = findings(text)
+        #expect(found.map(\.context) == ["quoted", nil])
+    }
+
+    @Test func apostrophesDoNotOpenQuotes() {
+        #expect(contexts("The girls' coach in the '90s faced sexual misconduct claims.") == [nil])
+    }
+
+    @Test func singleQuotesAreScareQuotesUnlessSomeoneSpeaks() {
+        #expect(contexts("Star in 'sex scandal'") == [nil])
+        #expect(contexts("'It was a sex scandal,' he said.") == ["quoted"])
+    }
+
+    @Test(arguments: [
+        "Phrases like 'sexual misconduct' make people think of something mild.",
+        "The word “accuser” implies doubt.",
+        "Avoid child prostitute: say sexually exploited child.",
+        "Instead of sexual misconduct, name the act.",
+        "Stop calling it a sex scandal.",
+    ])
+    func mentionsAreDropped(text: String) {
+        #expect(findings(text).isEmpty, "\(findings(text).map(\.match))")
+    }
+
+    @Test(arguments: [
+        "This was not a sex scandal; it was abuse.",
+        "There is no such thing as a child prostitute.",
+        "He did not have sex with her, he raped her.",
+        "It was never sexual misconduct.",
+    ])
+    func negatedFramingsAreDropped(text: String) {
+        let remaining = findings(text).filter { $0.match.lowercased() != "had sex with" }
+        #expect(remaining.isEmpty, "\(remaining.map(\.match))")
+    }
+
+    @Test func negationStopsAtAClauseBoundary() {
+        #expect(contexts("It was not a joke, it was sexual misconduct.") == [nil])
+        #expect(contexts("Nobody disputes it but sexual misconduct is vague.") == [nil])
+    }
+
+    @Test(arguments: [
+        "He was charged with sexual misconduct in the third degree.",
+        "He pleaded guilty to two counts of sexual misconduct.",
+        "The university's Sexual Misconduct Policy was updated.",
+        "She wrote to the Office of Sexual Misconduct Prevention.",
+    ])
+    func legalAndOfficialNamesAreDropped(text: String) {
+        #expect(findings(text).isEmpty, "\(findings(text).map(\.match))")
+    }
+
+    @Test func titleCaseHeadlinesAreNotNames() {
+        #expect(contexts("Senator Resigns Amid Sexual Misconduct Claims") == [nil])
+    }
+
+    @Test func quotedModesCanIgnoreOrKeep() {
+        var options = LintOptions()
+        options.quoted = .ignore
+        #expect(findings("\"It was a sex scandal,\" he said.", options: options).isEmpty)
+        options.quoted = .keep
+        #expect(findings("\"It was a sex scandal,\" he said.", options: options).first?.severity == .warning)
+    }
+
+    @Test func acceptedPhrasesAreNeverReported() throws {
+        let set = try RuleSet.compile([try LexiconLoader.parse(TestSupport.lexicon(["sexual misconduct"]), path: "t.yml")],
+                                      accept: [PatternSource("sexual misconduct review", at: FileLocation(file: "c", line: 1, column: 1))])
+        let found = try Linter(ruleSet: set).lint(text: "The sexual misconduct review found sexual misconduct.")
+        #expect(found.map(\.offset) == [35])
+    }
+}
+
+@Suite struct GateTests {
+    let yaml = """
+        category: test
+        classes:
+          KID: [child|children]
+          SORRY: [sorry|apologise]
+        rules:
+          - id: test.relationship
+            severity: warning
+            guidance: V6
+            principles: [B9]
+            patterns: [relationship with]
+            requires: {sentence: ['@KID']}
+            message: m
+            suggestions: [s]
+            why: B9.
+            examples: {flag: [x], pass: [y]}
+          - id: test.intent
+            severity: warning
+            guidance: I3
+            principles: [B13]
+            negation: false
+            patterns: [never meant to]
+            requires: {paragraph: ['@SORRY']}
+            unless: {sentence: [intentions don't matter]}
+            message: m
+            suggestions: [s]
+            why: B13.
+            examples: {flag: [x], pass: [y]}
+          - id: test.document
+            severity: warning
+            guidance: T2
+            principles: [B15]
+            patterns: [prostitution ring]
+            requires: {document: [trafficking]}
+            message: m
+            suggestions: [s]
+            why: B15.
+            examples: {flag: [x], pass: [y]}
+        """
+
+    func rules(_ text: String) throws -> [String] {
+        try Linter(ruleSet: TestSupport.ruleSet(yaml)).lint(text: text).map(\.rule)
+    }
+
+    @Test func sentenceGates() throws {
+        #expect(try rules("He had a relationship with a child.") == ["test.relationship"])
+        #expect(try rules("He had a relationship with a colleague. A child saw.") == [])
+    }
+
+    @Test func paragraphGatesAndOwnNegators() throws {
+        #expect(try rules("I am sorry. I never meant to hurt anyone.") == ["test.intent"])
+        #expect(try rules("I never meant to hurt anyone.") == [])
+        #expect(try rules("I am sorry.\n\nI never meant to hurt anyone.") == [])
+        #expect(try rules("I'm sorry. I never meant to hurt her, but my intentions don't matter.") == [])
+    }
+
+    @Test func documentGatesLookAtTheWholeDocument() throws {
+        #expect(try rules("Police broke up a prostitution ring.\n\nThe girls had been victims of trafficking.") == ["test.document"])
+        #expect(try rules("Police broke up a prostitution ring.") == [])
+    }
+}

@@ -1,0 +1,108 @@
+import Testing
+@testable import CandorKit
+
+@Suite struct PatternParserTests {
+    @Test func wordsAndAlternatives() throws {
+        #expect(try PatternParser.parse("sexual misconduct") == .sequence([.word("sexual"), .word("misconduct")]))
+        #expect(try PatternParser.parse("groped|fondled") == .choice([.word("groped"), .word("fondled")]))
+    }
+
+    @Test func bracesAndAttachedOptionalsExpandSpellings() throws {
+        #expect(try PatternParser.parse("behavio{r,ur}") == .choice([.word("behavior"), .word("behaviour")]))
+        #expect(try PatternParser.parse("time(s)") == .choice([.word("time"), .word("times")]))
+        #expect(try PatternParser.parse("apologi{s,z}e{,d}") == .choice(["apologise", "apologised", "apologize", "apologized"].map(PatternNode.word)))
+    }
+
+    @Test func groupsSeparateWholePhrases() throws {
+        #expect(try PatternParser.parse("[had sex|slept] with") == .sequence([
+            .choice([.sequence([.word("had"), .word("sex")]), .word("slept")]), .word("with"),
+        ]))
+        #expect(try PatternParser.parse("(sexual) advances") == .sequence([.optional(.word("sexual")), .word("advances")]))
+    }
+
+    @Test func specialTokens() throws {
+        #expect(try PatternParser.parse("sorry * if") == .sequence([.word("sorry"), .anyWord, .word("if")]))
+        #expect(try PatternParser.parse("<minor-age> year old") == .sequence([.minorAge, .word("year"), .word("old")]))
+        #expect(try PatternParser.parse("sex with @MINOR") == .sequence([.word("sex"), .word("with"), .classReference("MINOR")]))
+        #expect(try PatternParser.parse("he said , she said") == .sequence([.word("he"), .word("said"), .punctuation(","), .word("she"), .word("said")]))
+    }
+
+    @Test(arguments: [
+        ("", "empty"), ("(sexual advances", "never closed"), ("sexual)", "without a matching"),
+        ("a|", "needs a word"), ("<adult>", "unknown token class"), ("@", "class name"),
+        ("behavio{r,ur", "never closed"), ("()", "empty alternative"), ("(a)b", "space after"),
+    ])
+    func malformedPatternsAreExplained(pattern: String, expected: String) {
+        do {
+            _ = try PatternParser.parse(pattern)
+            Issue.record("'\(pattern)' should not parse")
+        } catch let error as PatternSyntaxError {
+            #expect(error.message.contains(expected), "\(error.message)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}
+
+@Suite struct MatcherTests {
+    @Test func literalPhrasesMatchAnyCaseAndQuoteStyle() throws {
+        #expect(try TestSupport.matches(["sexual misconduct"], in: "Sexual Misconduct and SEXUAL MISCONDUCT.") ==
+                ["Sexual Misconduct", "SEXUAL MISCONDUCT"])
+        #expect(try TestSupport.matches(["didn't mean to"], in: "I didn’t mean to.") == ["didn’t mean to"])
+    }
+
+    @Test func hyphensAndDashesAreTransparent() throws {
+        let found = try TestSupport.matches(["non consensual sex"], in: "non-consensual sex; non consensual sex; non–consensual sex")
+        #expect(found.count == 3)
+    }
+
+    @Test func optionalWordsAndLongestMatch() throws {
+        #expect(try TestSupport.matches(["(unwanted) (sexual) advances"], in: "He made unwanted sexual advances.") ==
+                ["unwanted sexual advances"])
+    }
+
+    @Test func wildcardMatchesOneWord() throws {
+        #expect(try TestSupport.matches(["sorry * if"], in: "I am sorry again if that hurt. Sorry if.") == ["sorry again if"])
+    }
+
+    @Test func minorAgeMatchesDigitsAndWordsUnderEighteen() throws {
+        let found = try TestSupport.matches(["sex with a <minor-age> year old"],
+                                            in: "Sex with a 14-year-old. Sex with a fifteen year old. Sex with a 19-year-old.")
+        #expect(found == ["Sex with a 14-year-old", "Sex with a fifteen year old"])
+    }
+
+    @Test func classesExpandInline() throws {
+        let classes = "classes:\n  KID: [child|children, <minor-age> year old]\n"
+        #expect(try TestSupport.matches(["relationship with a @KID"], in: "a relationship with a child and a relationship with a 12-year-old",
+                                        classes: classes) == ["relationship with a child", "relationship with a 12-year-old"])
+    }
+
+    @Test func matchesNeverCrossASentence() throws {
+        #expect(try TestSupport.matches(["sexual misconduct"], in: "It was sexual. Misconduct followed.").isEmpty)
+    }
+
+    @Test func otherPunctuationBreaksAPhrase() throws {
+        #expect(try TestSupport.matches(["sexual misconduct"], in: "sexual, misconduct").isEmpty)
+    }
+
+    @Test func exceptionsCancelOverlappingMatches() throws {
+        #expect(try TestSupport.matches(["sexual misconduct"], in: "the sexual misconduct policy and sexual misconduct",
+                                        exceptions: ["sexual misconduct policy"]) == ["sexual misconduct"])
+    }
+
+    @Test func overlappingRulesAreEachReported() throws {
+        let found = try TestSupport.matches(["sex scandal", "scandal"], in: "a sex scandal")
+        #expect(found.sorted() == ["scandal", "sex scandal"])
+    }
+
+    @Test func manyRulesShareOneAutomaton() throws {
+        let patterns = (0..<500).map { "term\($0) phrase" }
+        let set = try TestSupport.ruleSet(TestSupport.lexicon(patterns))
+        let findings = try Linter(ruleSet: set).lint(text: "Here is term42 phrase and term499 phrase.")
+        #expect(findings.map(\.rule) == ["test.r42", "test.r499"])
+    }
+
+    @Test func patternsThatMatchNothingAreRejected() throws {
+        #expect(throws: YAMLFileError.self) { try TestSupport.ruleSet(TestSupport.lexicon(["(optional)"])) }
+    }
+}

@@ -1,0 +1,84 @@
+import Testing
+@testable import CandorKit
+
+@Suite struct TokenizerTests {
+    let tokenizer = try! Tokenizer()
+
+    func tokens(_ text: String, vocabulary: Vocabulary = Vocabulary()) -> [(String, TokenKind, Int32)] {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            tokenizer.tokenize(buffer, range: 0..<buffer.count, vocabulary: vocabulary).map {
+                (String(decoding: bytes[Int($0.start)..<Int($0.end)], as: UTF8.self), $0.kind, $0.sentence)
+            }
+        }
+    }
+
+    @Test func wordsNumbersPunctuationAndSpaces() {
+        let result = tokens("She didn't report it in 2019, he said.")
+        #expect(result.map(\.0) == ["She", " ", "didn't", " ", "report", " ", "it", " ", "in", " ", "2019", ",", " ", "he", " ", "said", "."])
+        #expect(result[10].1 == .number)
+        #expect(result[11].1 == .punctuation)
+        #expect(result[1].1 == .space)
+        #expect(result[2].1 == .word)
+    }
+
+    @Test func curlyApostropheStaysInsideTheWord() {
+        #expect(tokens("didn’t").map(\.0) == ["didn’t"])
+    }
+
+    @Test func hyphenatedWordsSplitAtTheHyphen() {
+        #expect(tokens("14-year-old").map(\.0) == ["14", "-", "year", "-", "old"])
+    }
+
+    @Test func sentencesDoNotBreakAfterTitles() {
+        let result = tokens("Mr. Smith resigned. Dr. Jones stayed.")
+        let sentenceOfJones = result.first { $0.0 == "Jones" }!.2
+        let sentenceOfSmith = result.first { $0.0 == "Smith" }!.2
+        #expect(sentenceOfSmith == 0)
+        #expect(sentenceOfJones == 1)
+    }
+
+    @Test func offsetsAreSourceBytesWhateverTheScript() {
+        let text = "Проверка 😀 测试 e\u{301}cole 👩‍👩‍👧 abuse"
+        let bytes = Array(text.utf8)
+        let all = bytes.withUnsafeBufferPointer { tokenizer.tokenize($0, range: 0..<$0.count, vocabulary: Vocabulary()) }
+        // Tokens tile the input exactly: no gaps, no overlaps, ending at the last byte.
+        var expected: Int32 = 0
+        for token in all {
+            #expect(token.start == expected)
+            expected = token.end
+        }
+        #expect(Int(expected) == bytes.count)
+        #expect(tokens(text).last!.0 == "abuse")
+    }
+
+    @Test func tokenizesASubrangeWithAbsoluteOffsets() {
+        let bytes = Array("xx hello world".utf8)
+        let result = bytes.withUnsafeBufferPointer { tokenizer.tokenize($0, range: 3..<14, vocabulary: Vocabulary()) }
+        #expect(result.first?.start == 3)
+        #expect(result.last?.end == 14)
+    }
+
+    @Test func foldingNormalisesCaseQuotesAndDashes() {
+        #expect(Folding.fold("Didn’t") == "didn't")
+        #expect(Folding.fold("“Quoted”") == "\"quoted\"")
+        #expect(Folding.fold("a–b—c") == "a-b-c")
+        #expect(Folding.fold("STRASSE") == Folding.fold("Straße"))
+        #expect(Folding.fold("ＡＢＵＳＥ") == "abuse")
+    }
+
+    @Test func vocabularyLooksUpRawTextByItsFoldedForm() {
+        var vocabulary = Vocabulary()
+        let id = vocabulary.intern("didn't")
+        let other = vocabulary.intern("abuse")
+        for raw in ["Didn’t", "DIDN'T", "didn't"] {
+            let bytes = Array(raw.utf8)
+            #expect(bytes.withUnsafeBufferPointer { vocabulary.lookup($0) } == id)
+        }
+        #expect(Array("Abuse".utf8).withUnsafeBufferPointer { vocabulary.lookup($0) } == other)
+        #expect(Array("unknown".utf8).withUnsafeBufferPointer { vocabulary.lookup($0) } == Vocabulary.unknown)
+        for index in 0..<5000 { vocabulary.intern("word\(index)") }
+        #expect(Array("WORD4999".utf8).withUnsafeBufferPointer { vocabulary.lookup($0) } == vocabulary.intern("word4999"))
+        #expect(vocabulary.word(id) == "didn't")
+    }
+}
