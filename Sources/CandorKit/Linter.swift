@@ -60,18 +60,32 @@ public final class Linter {
     }
 
     func lint(_ document: SourceDocument, options: LintOptions) -> FileReport {
+        var collector: TextStatistics?
+        return lint(document, options: options, statistics: &collector)
+    }
+
+    /// Lints a document and also gathers what the message tests need: signal phrases, counts of words,
+    /// sentences and syllables, and who acts in each harm clause.
+    public func analyze(_ document: SourceDocument) -> (report: FileReport, statistics: TextStatistics) {
+        var collector: TextStatistics? = TextStatistics()
+        let report = lint(document, options: options, statistics: &collector)
+        return (report, collector!)
+    }
+
+    private func lint(_ document: SourceDocument, options: LintOptions, statistics: inout TextStatistics?) -> FileReport {
         if let problem = SourceValidator.validate(document.bytes) {
             return problem.isSkip ? FileReport(path: document.path, skipped: problem.description)
                                   : FileReport(path: document.path, error: problem.description)
         }
         let markup = options.markup ?? MarkupKind.detect(path: document.path)
         let prose = MarkupReaders.reader(for: markup).read(document.bytes)
-        var findings = findingsFor(prose: prose, source: document.bytes, options: options)
+        var findings = findingsFor(prose: prose, source: document.bytes, options: options, statistics: &statistics)
         findings.sort { ($0.offset, $0.rule) < ($1.offset, $1.rule) }
         return FileReport(path: document.path, findings: findings, source: options.keepSource ? document.bytes : nil)
     }
 
-    private func findingsFor(prose: ProseDocument, source: [UInt8], options: LintOptions) -> [Finding] {
+    private func findingsFor(prose: ProseDocument, source: [UInt8], options: LintOptions,
+                             statistics: inout TextStatistics?) -> [Finding] {
         let analyzer = ContextAnalyzer(ruleSet: ruleSet)
         var documentGates = [Bool](repeating: false, count: ruleSet.gateCount)
         var located: [(candidate: Candidate, start: Int, end: Int)] = []
@@ -81,6 +95,9 @@ public final class Linter {
             for block in prose.blocks {
                 let tokens = tokenizer.tokenize(text, range: block.range, vocabulary: ruleSet.vocabulary)
                 let matches = ruleSet.automaton.matches(in: tokens, attributes: attributes)
+                if statistics != nil {
+                    statistics!.add(block: block, tokens: tokens, matches: matches, text: text, ruleSet: ruleSet, map: prose.map)
+                }
                 if matches.isEmpty { continue }
                 for candidate in analyzer.analyze(tokens: tokens, matches: matches, text: text, block: block,
                                                   documentGates: &documentGates) {
@@ -90,9 +107,10 @@ public final class Linter {
                 }
             }
         }
-        if located.isEmpty && prose.directives.isEmpty { return [] }
+        if located.isEmpty && prose.directives.isEmpty && statistics == nil { return [] }
 
         let lines = LineIndex(source)
+        statistics?.locate(with: lines, source: source)
         let suppressions = SuppressionIndex(prose.directives, lines: lines, ruleSet: ruleSet)
         var findings = suppressions.problems
         for (candidate, start, end) in located {
@@ -102,7 +120,7 @@ public final class Linter {
             if let gates = candidate.documentRequires, !gates.contains(where: { documentGates[$0] }) { continue }
             if let gates = candidate.documentUnless, gates.contains(where: { documentGates[$0] }) { continue }
             var severity = options.severities[rule.id] ?? rule.severity
-            if candidate.context == .quoted {
+            if candidate.context == .quoted || candidate.context == .attributed {
                 switch options.quoted {
                 case .ignore: continue
                 case .downgrade: severity = .suggestion

@@ -11,7 +11,7 @@ struct CandorCommand: ParsableCommand {
             configuration, lexicon or input errors.
             """,
         version: "candor \(Candor.version)",
-        subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self],
+        subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self, EvalCommand.self, TestCommand.self, CompareCommand.self],
         defaultSubcommand: LintCommand.self
     )
 }

@@ -32,8 +32,8 @@ import Testing
     }
 
     @Test func attributedSpeechIsMarked() {
-        #expect(contexts("The senator said the allegations were a witch hunt.") == ["quoted"])
-        #expect(contexts("She called them liars.") == ["quoted"])
+        #expect(contexts("The senator said the allegations were a witch hunt.") == ["attributed"])
+        #expect(contexts("She called them liars.") == ["attributed"])
     }
 
     @Test func unclosedQuoteEndsWithItsParagraph() {

@@ -1,7 +1,10 @@
 /// Why a match is not plain use of the writer's own words.
 public enum MatchContext: String, Sendable, Codable {
-    /// Inside quotation marks, a block quote, or attributed speech: reported, downgraded by default.
+    /// Inside quotation marks or a block quote: reported, downgraded by default.
     case quoted
+    /// Reported speech without quotation marks ("the senator said the claims were a witch hunt"):
+    /// reported and downgraded like quoted speech, but still the writer's choice of words to relay.
+    case attributed
     /// Named in order to discuss it ("the word 'accuser'"): dropped.
     case mention
     /// Inside the scope of a negation ("not a sex scandal"): dropped.
@@ -14,7 +17,7 @@ public enum MatchContext: String, Sendable, Codable {
     case accepted
 
     /// Whether findings in this context are reported at all.
-    public var isReported: Bool { self == .quoted }
+    public var isReported: Bool { self == .quoted || self == .attributed }
 }
 
 /// A rule match that survived (or was classified by) the context stage, still in token coordinates.
@@ -54,6 +57,7 @@ struct ContextAnalyzer {
             case .exception(let rule): exceptions[rule, default: []].append(match)
             case .accept: accepts.append(match)
             case .cue(let kind): cues[kind, default: []].append(match)
+            case .signal: break
             case .gate(let gate):
                 gatesInBlock[gate] = true
                 documentGates[gate] = true
@@ -85,8 +89,8 @@ struct ContextAnalyzer {
                 candidate.context = .mention
             } else if rule.negation && isNegated(match, tokens: tokens, cues: cues[.negation] ?? []) {
                 candidate.context = .negated
-            } else if isQuoted(match, tokens: tokens, quotes: quotes, cues: cues[.attribution] ?? [], block: block) {
-                candidate.context = .quoted
+            } else {
+                candidate.context = speechContext(match, tokens: tokens, quotes: quotes, cues: cues[.attribution] ?? [], block: block)
             }
             candidates.append(candidate)
         }
@@ -226,16 +230,18 @@ struct ContextAnalyzer {
 
     // MARK: Quoted and reported speech (guidance §C.1)
 
-    private func isQuoted(_ match: RawMatch, tokens: [Token], quotes: [QuoteSpan], cues: [RawMatch], block: ProseBlock) -> Bool {
-        if block.kind == .blockQuote { return true }
+    private func speechContext(_ match: RawMatch, tokens: [Token], quotes: [QuoteSpan], cues: [RawMatch],
+                               block: ProseBlock) -> MatchContext? {
+        if block.kind == .blockQuote { return .quoted }
         let sentence = tokens[Int(match.first)].sentence
         let attributed = cues.contains { tokens[Int($0.first)].sentence == sentence }
         for span in quotes where span.first < Int(match.first) && span.last > Int(match.last) {
             // Single quotes are often scare quotes in headlines: quoted only when someone is said to speak.
-            if !span.single || attributed { return true }
+            if !span.single || attributed { return .quoted }
         }
         // Reported speech: "the senator said the claims were a witch hunt".
-        return cues.contains { $0.last < match.first && tokens[Int($0.first)].sentence == sentence }
+        if cues.contains(where: { $0.last < match.first && tokens[Int($0.first)].sentence == sentence }) { return .attributed }
+        return nil
     }
 
     /// Quotation spans in a block, as token index ranges that include the marks.

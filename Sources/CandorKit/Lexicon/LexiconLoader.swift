@@ -5,7 +5,7 @@ import Foundation
 /// Checking here is structural: required fields, known keys, types. Whether each pattern can be compiled is
 /// checked by `RuleSetCompiler`, which reports errors at the pattern's own line.
 public enum LexiconLoader {
-    static let topKeys: Set<String> = ["category", "rules", "classes"]
+    static let topKeys: Set<String> = ["category", "rules", "classes", "signals"]
     static let ruleKeys: Set<String> = [
         "id", "category", "severity", "enabled", "guidance", "principles", "patterns", "exceptions", "requires",
         "unless", "negation", "message", "suggestions", "fix", "why", "examples",
@@ -33,6 +33,7 @@ public enum LexiconLoader {
         var category: String?
         var rules: [Rule] = []
         var classes: [String: [PatternSource]] = [:]
+        var signals: [String: [PatternSource]] = [:]
         var ruleNodes: [YAMLValue] = []
         for (key, value) in try root.mapping(allowedKeys: topKeys, describing: "a lexicon file") {
             switch key {
@@ -44,6 +45,10 @@ public enum LexiconLoader {
                         throw patterns.error("class names are letters, digits, '_' and '-'")
                     }
                     classes[name] = try patternList(patterns)
+                }
+            case "signals":
+                for (name, patterns) in try value.mapping(describing: "signals") {
+                    signals[name] = try patternList(patterns)
                 }
             default: break
             }
@@ -57,7 +62,7 @@ public enum LexiconLoader {
             ids[rule.id] = rule.location
             rules.append(rule)
         }
-        return Lexicon(path: path, rules: rules, classes: classes)
+        return Lexicon(path: path, rules: rules, classes: classes, signals: signals)
     }
 
     static func parseRule(_ node: YAMLValue, defaultCategory: String?) throws -> Rule {

@@ -97,10 +97,13 @@ public struct Lexicon: Sendable {
     public var path: String
     public var rules: [Rule]
     public var classes: [String: [PatternSource]]
+    /// Named phrase lists the message tests look for ("prevention", "responsibility", ...).
+    public var signals: [String: [PatternSource]]
 
-    public init(path: String, rules: [Rule], classes: [String: [PatternSource]]) {
+    public init(path: String, rules: [Rule], classes: [String: [PatternSource]], signals: [String: [PatternSource]] = [:]) {
         self.path = path
         self.rules = rules
         self.classes = classes
+        self.signals = signals
     }
 }

@@ -11,6 +11,8 @@ enum PatternRole: Sendable {
     /// A phrase the user accepts (config `accept:`): cancels any match it overlaps.
     case accept
     case cue(CueKind)
+    /// A phrase of a named signal list, for message tests.
+    case signal(Int)
 }
 
 /// Every rule, compiled: one automaton over one vocabulary, plus what each pattern is for.
@@ -25,6 +27,8 @@ public final class RuleSet: @unchecked Sendable {
     let requires: [[GateScope: [Int]]]
     let unless: [[GateScope: [Int]]]
     let gateCount: Int
+    /// Names of the signal lists, indexed as in `PatternRole.signal`.
+    public let signalNames: [String]
     let hyphen: Int32
     let minorAgeWords: [Bool]
     let institutionNouns: [Bool]
@@ -44,7 +48,7 @@ public final class RuleSet: @unchecked Sendable {
     public func index(of id: String) -> Int? { ruleIndex[id] }
 
     init(rules: [Rule], lexiconPaths: [String], automaton: Automaton, vocabulary: Vocabulary, roles: [PatternRole],
-         requires: [[GateScope: [Int]]], unless: [[GateScope: [Int]]], gateCount: Int, hyphen: Int32,
+         requires: [[GateScope: [Int]]], unless: [[GateScope: [Int]]], gateCount: Int, signalNames: [String], hyphen: Int32,
          minorAgeWords: [Bool], institutionNouns: [Bool], nameConnectors: [Bool], symbols: Symbols) {
         self.rules = rules
         self.lexiconPaths = lexiconPaths
@@ -54,6 +58,7 @@ public final class RuleSet: @unchecked Sendable {
         self.requires = requires
         self.unless = unless
         self.gateCount = gateCount
+        self.signalNames = signalNames
         self.hyphen = hyphen
         self.minorAgeWords = minorAgeWords
         self.institutionNouns = institutionNouns
@@ -128,6 +133,14 @@ struct RuleSetCompiler {
             unless.append(try gates(rule.unless, field: "\(rule.id).unless"))
         }
         for pattern in accept { try add(pattern, role: .accept, field: "accept") }
+        var signalNames: [String] = []
+        for lexicon in lexicons {
+            for (name, patterns) in lexicon.signals.sorted(by: { $0.key < $1.key }) {
+                let index = signalNames.firstIndex(of: name) ?? signalNames.count
+                if index == signalNames.count { signalNames.append(name) }
+                for pattern in patterns { try add(pattern, role: .signal(index), field: "signals.\(name)") }
+            }
+        }
         for kind in CueKind.allCases {
             for text in Cues.patterns[kind] ?? [] {
                 try add(PatternSource(text, at: FileLocation(file: "<built-in cues>", line: 1, column: 1)), role: .cue(kind), field: "cue")
@@ -141,7 +154,7 @@ struct RuleSetCompiler {
             return result
         }
         return RuleSet(rules: rules, lexiconPaths: lexicons.map(\.path), automaton: automaton, vocabulary: vocabulary,
-                       roles: roles, requires: requires, unless: unless, gateCount: gateIDs.count, hyphen: hyphen,
+                       roles: roles, requires: requires, unless: unless, gateCount: gateIDs.count, signalNames: signalNames, hyphen: hyphen,
                        minorAgeWords: flags(ageWords), institutionNouns: flags(nouns), nameConnectors: flags(connectors),
                        symbols: symbols)
     }

@@ -1,0 +1,173 @@
+import Foundation
+
+/// A text with the spans a careful editor would flag, for measuring precision and recall.
+public struct LabelledDocument: Sendable {
+    public struct Span: Equatable, Sendable {
+        public var range: Range<Int>
+        public var category: String
+    }
+
+    public var id: String
+    public var text: String
+    public var spans: [Span]
+
+    public init(id: String, text: String, spans: [Span]) {
+        self.id = id
+        self.text = text
+        self.spans = spans
+    }
+
+    /// Parses inline markers: `He resigned over [[vague:sexual misconduct]].` A marker may name a rule id
+    /// instead of a category (`[[vague.sexual-misconduct:...]]`); the category is the part before the dot.
+    public static func parseMarked(_ marked: String, id: String) throws -> LabelledDocument {
+        var text = ""
+        var spans: [Span] = []
+        var rest = Substring(marked)
+        while let open = rest.range(of: "[[") {
+            text += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "]]") else {
+                throw EvaluationError("\(id): '[[' at byte \(text.utf8.count) is never closed with ']]'")
+            }
+            let inside = rest[open.upperBound..<close.lowerBound]
+            guard let colon = inside.firstIndex(of: ":") else {
+                throw EvaluationError("\(id): marker '[[\(inside)]]' needs the form [[category:words]]")
+            }
+            let label = String(inside[..<colon])
+            let words = String(inside[inside.index(after: colon)...])
+            let category = String(label.split(separator: ".").first ?? "")
+            guard !category.isEmpty, !words.isEmpty else {
+                throw EvaluationError("\(id): marker '[[\(inside)]]' needs a category and words")
+            }
+            let start = text.utf8.count
+            text += words
+            spans.append(Span(range: start..<text.utf8.count, category: category))
+            rest = rest[close.upperBound...]
+        }
+        text += rest
+        return LabelledDocument(id: id, text: text, spans: spans)
+    }
+
+    /// Reads a JSON Lines file: one object per line, either `{"id", "text", "spans": [{"start", "end",
+    /// "category"}]}` with UTF-8 byte offsets, or `{"id", "marked": "text with [[category:words]]"}`.
+    public static func readJSONLines(path: String) throws -> [LabelledDocument] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw EvaluationError("\(path): cannot read")
+        }
+        var documents: [LabelledDocument] = []
+        for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            let where_ = "\(path):\(index + 1)"
+            guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any] else {
+                throw EvaluationError("\(where_): not a JSON object")
+            }
+            let id = object["id"] as? String ?? "line \(index + 1)"
+            if let marked = object["marked"] as? String {
+                documents.append(try parseMarked(marked, id: id))
+                continue
+            }
+            guard let text = object["text"] as? String else {
+                throw EvaluationError("\(where_): needs \"text\" (with \"spans\") or \"marked\"")
+            }
+            var spans: [Span] = []
+            for (n, item) in (object["spans"] as? [[String: Any]] ?? []).enumerated() {
+                guard let start = item["start"] as? Int, let end = item["end"] as? Int, let category = item["category"] as? String,
+                      start >= 0, end > start, end <= text.utf8.count else {
+                    throw EvaluationError("\(where_): span \(n + 1) needs start < end within the text (UTF-8 bytes) and a category")
+                }
+                spans.append(Span(range: start..<end, category: category))
+            }
+            documents.append(LabelledDocument(id: id, text: text, spans: spans))
+        }
+        return documents
+    }
+}
+
+public struct EvaluationError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Precision and recall per category: a finding counts when its byte range overlaps a labelled span of its
+/// category; any other finding is a false positive; a span no finding overlaps is a miss. Findings in
+/// quotation marks are not the writer's words and are not scored.
+public struct Evaluation: Sendable {
+    public struct Score: Equatable, Sendable {
+        public var truePositives = 0
+        public var falsePositives = 0
+        public var falseNegatives = 0
+
+        public var precision: Double {
+            truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives)
+        }
+        public var recall: Double {
+            truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives)
+        }
+        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+    }
+
+    public struct Miss: Sendable {
+        public var document: String
+        public var category: String
+        public var text: String
+        /// The rule (for a false positive) or nil (for a missed span).
+        public var rule: String?
+    }
+
+    public var scores: [String: Score] = [:]
+    public var falsePositives: [Miss] = []
+    public var falseNegatives: [Miss] = []
+    public var documents = 0
+    public var spans = 0
+
+    public init(documents: [LabelledDocument], linter: Linter) {
+        self.documents = documents.count
+        for document in documents {
+            spans += document.spans.count
+            let bytes = Array(document.text.utf8)
+            let findings = linter.lint(text: document.text, path: document.id)
+                .filter { $0.category != "candor" && $0.context != MatchContext.quoted.rawValue }
+            for category in Set(document.spans.map(\.category)).union(findings.map(\.category)) {
+                _ = scores[category, default: Score()]
+            }
+            for finding in findings {
+                let range = finding.offset..<(finding.offset + finding.length)
+                if document.spans.contains(where: { $0.category == finding.category && $0.range.overlaps(range) }) {
+                    scores[finding.category]!.truePositives += 1
+                } else {
+                    scores[finding.category]!.falsePositives += 1
+                    falsePositives.append(Miss(document: document.id, category: finding.category, text: finding.match, rule: finding.rule))
+                }
+            }
+            for span in document.spans {
+                let recalled = findings.contains { finding in
+                    finding.category == span.category && span.range.overlaps(finding.offset..<(finding.offset + finding.length))
+                }
+                if !recalled {
+                    scores[span.category]!.falseNegatives += 1
+                    falseNegatives.append(Miss(document: document.id, category: span.category,
+                                               text: String(decoding: bytes[span.range], as: UTF8.self), rule: nil))
+                }
+            }
+        }
+    }
+
+    /// A plain table of the scores, one row per category plus the total.
+    public func table() -> String {
+        func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
+        func format(_ value: Double) -> String { String(format: "%.3f", value) }
+        var out = "\(pad("category", 10)) \(pad("TP", 5)) \(pad("FP", 5)) \(pad("FN", 5)) \(pad("precision", 10)) \(pad("recall", 8)) F1\n"
+        var total = Score()
+        for (category, score) in scores.sorted(by: { $0.key < $1.key }) {
+            total.truePositives += score.truePositives
+            total.falsePositives += score.falsePositives
+            total.falseNegatives += score.falseNegatives
+            out += "\(pad(category, 10)) \(pad(String(score.truePositives), 5)) \(pad(String(score.falsePositives), 5)) "
+            out += "\(pad(String(score.falseNegatives), 5)) \(pad(format(score.precision), 10)) \(pad(format(score.recall), 8)) \(format(score.f1))\n"
+        }
+        out += "\(pad("all", 10)) \(pad(String(total.truePositives), 5)) \(pad(String(total.falsePositives), 5)) "
+        out += "\(pad(String(total.falseNegatives), 5)) \(pad(format(total.precision), 10)) \(pad(format(total.recall), 8)) \(format(total.f1))\n"
+        out += "\(documents) documents, \(spans) labelled spans.\n"
+        return out
+    }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import CandorKit
+import Foundation
+
+/// Reads the drafts for `test` and `compare` (files or '-') and scores them.
+struct DraftScoring {
+    var lexiconOptions: LexiconOptions
+    var stdinFilename: String?
+    var config: String?
+    var noConfig: Bool
+
+    func scorecards(_ paths: [String]) throws -> [Scorecard] {
+        let builtin = try withLexiconErrors { try BuiltinLexicons.load() }
+        var overrides = ConfigResolver.Overrides()
+        overrides.configPath = config
+        overrides.noConfig = noConfig
+        overrides.lexicons = lexiconOptions.lexicons
+        let resolver = ConfigResolver(builtin: builtin, overrides: overrides)
+        var cards: [Scorecard] = []
+        for path in paths.isEmpty ? ["-"] : paths {
+            let name = path == "-" ? (stdinFilename ?? "-") : path
+            let bytes: [UInt8]
+            switch path == "-" ? SourceReader.readStandardInput() : SourceReader.read(path: path) {
+            case .success(let read): bytes = read
+            case .failure(let problem):
+                cards.append(Scorecard(path: name, results: [], findings: [], error: problem.description))
+                continue
+            }
+            let configPath = resolver.configPath(for: name)
+            let setup = try withLexiconErrors { try resolver.setup(for: configPath) }
+            let configuration = try configPath.map { path in try withLexiconErrors { try resolver.configuration(at: path) } }
+            var options = setup.options
+            if options.markup == nil { options.markup = MarkupKind.detect(path: name) }
+            let linter = try Linter(ruleSet: setup.ruleSet, options: options)
+            let tester = MessageTester(weights: configuration?.weights ?? [:], kind: configuration?.kind)
+            cards.append(tester.scorecard(for: SourceDocument(path: name, bytes: bytes), linter: linter))
+        }
+        return cards
+    }
+}
+
+enum ScoreFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Score whole drafts against the messaging guidance (docs/message-tests.md).",
+        discussion: "Each draft gets a scorecard: names the harm, apology anatomy, focus and agency, blame, prevention, plain language."
+    )
+
+    @Argument(help: "Drafts to test; '-' or nothing for standard input.")
+    var paths: [String] = []
+
+    @OptionGroup var lexiconOptions: LexiconOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: ScoreFormat = .text
+
+    @Option(help: "Exit 1 when any draft scores below this (0-100).")
+    var minScore: Int?
+
+    @Option(help: "Name for standard input.")
+    var stdinFilename: String?
+
+    @Option(help: "Use this configuration file.")
+    var config: String?
+
+    @Flag(help: "Ignore .candor.yml files.")
+    var noConfig = false
+
+    @Option(help: "Colour: auto, always or never.")
+    var color: ColorChoice = .auto
+
+    func run() throws {
+        if paths.isEmpty && isatty(STDIN_FILENO) != 0 { throw UserError("no input. Pass drafts, or pipe one in: pbpaste | candor test -") }
+        let cards = try DraftScoring(lexiconOptions: lexiconOptions, stdinFilename: stdinFilename, config: config, noConfig: noConfig)
+            .scorecards(paths)
+        let reporter = ScorecardReporter(color: useColor(color))
+        writeOut(format == .json ? reporter.json(cards) : reporter.text(cards))
+        for card in cards { if let error = card.error { writeError("candor: \(card.path): \(error)") } }
+        if cards.contains(where: { $0.error != nil && $0.score == nil }) { throw ExitCode(2) }
+        if let minScore, cards.contains(where: { ($0.score ?? 0) < minScore }) { throw ExitCode(1) }
+    }
+}
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Run the message tests on two or more variants of a draft and show them side by side."
+    )
+
+    @Argument(help: "Two or more drafts; one of them may be '-' for standard input.")
+    var paths: [String]
+
+    @OptionGroup var lexiconOptions: LexiconOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: ScoreFormat = .text
+
+    @Option(help: "Name for standard input.")
+    var stdinFilename: String?
+
+    @Option(help: "Use this configuration file.")
+    var config: String?
+
+    @Flag(help: "Ignore .candor.yml files.")
+    var noConfig = false
+
+    @Option(help: "Colour: auto, always or never.")
+    var color: ColorChoice = .auto
+
+    func validate() throws {
+        if paths.count < 2 { throw ValidationError("compare needs at least two drafts") }
+        if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("only one draft can come from standard input") }
+    }
+
+    func run() throws {
+        let cards = try DraftScoring(lexiconOptions: lexiconOptions, stdinFilename: stdinFilename, config: config, noConfig: noConfig)
+            .scorecards(paths)
+        let reporter = ScorecardReporter(color: useColor(color))
+        writeOut(format == .json ? reporter.json(cards) : reporter.compare(cards))
+        for card in cards { if let error = card.error { writeError("candor: \(card.path): \(error)") } }
+        if cards.contains(where: { $0.error != nil }) { throw ExitCode(2) }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import CandorKit
+
+/// The labelled drafts in fixtures/labelled: precision must stay at or above 0.95 and recall at or above
+/// 0.90 in every category. The table is printed so that a run shows where the rules stand.
+@Suite struct AccuracyTests {
+    static func labelledDocuments() throws -> [LabelledDocument] {
+        let folder = TestSupport.packageRoot.appendingPathComponent("fixtures/labelled")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        return try names.map { name in
+            try LabelledDocument.parseMarked(String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8), id: name)
+        }
+    }
+
+    @Test func theCorpusIsBigEnough() throws {
+        let documents = try Self.labelledDocuments()
+        #expect(documents.count >= 60)
+        #expect(documents.reduce(0) { $0 + $1.spans.count } >= 250)
+        #expect(documents.filter { $0.spans.isEmpty }.count >= 25)
+    }
+
+    @Test func precisionAndRecallMeetTheBar() throws {
+        let evaluation = Evaluation(documents: try Self.labelledDocuments(), linter: TestSupport.linter())
+        print("\nAccuracy on fixtures/labelled:\n" + evaluation.table())
+        for miss in evaluation.falsePositives { print("  false positive \(miss.document): \(miss.rule ?? "") \"\(miss.text)\"") }
+        for miss in evaluation.falseNegatives { print("  missed         \(miss.document): \(miss.category) \"\(miss.text)\"") }
+        for category in ["vague", "intent", "blaming"] {
+            let score = evaluation.scores[category] ?? .init()
+            #expect(score.precision >= 0.95, "\(category) precision \(score.precision)")
+            #expect(score.recall >= 0.90, "\(category) recall \(score.recall)")
+        }
+    }
+
+    @Test func markersParseToByteSpans() throws {
+        let document = try LabelledDocument.parseMarked("Über [[vague:sexual misconduct]] and [[intent.x:never meant to]].", id: "t")
+        #expect(document.text == "Über sexual misconduct and never meant to.")
+        #expect(document.spans == [.init(range: 6..<23, category: "vague"), .init(range: 28..<42, category: "intent")])
+        #expect(throws: EvaluationError.self) { try LabelledDocument.parseMarked("a [[vague:b", id: "t") }
+        #expect(throws: EvaluationError.self) { try LabelledDocument.parseMarked("a [[b]]", id: "t") }
+    }
+
+    @Test func scoringCountsOverlapsByCategory() throws {
+        let ruleSet = try TestSupport.ruleSet(TestSupport.lexicon(["sexual misconduct", "scandal"]))
+        let documents = [
+            try LabelledDocument.parseMarked("He faced [[test:sexual misconduct]] claims. A scandal. [[test:Hidden harm]].", id: "a"),
+            try LabelledDocument.parseMarked("\"A scandal,\" he said.", id: "b"),
+        ]
+        let evaluation = Evaluation(documents: documents, linter: try Linter(ruleSet: ruleSet))
+        #expect(evaluation.scores["test"] == Evaluation.Score(truePositives: 1, falsePositives: 1, falseNegatives: 1))
+    }
+}
