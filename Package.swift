@@ -33,6 +33,12 @@ let package = Package(
             name: "candor",
             dependencies: ["CandorKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Throughput, scaling and memory figures (docs/performance.md); not part of the shipped tool.
+        .executableTarget(
+            name: "candor-bench",
+            dependencies: ["CandorKit", "CICU"],
+            path: "Benchmarks/candor-bench"
+        ),
         .testTarget(
             name: "CandorKitTests",
             // The CLI is a dependency so that its tests run the real binary.

@@ -93,8 +93,12 @@ public final class Linter {
         prose.text.withUnsafeBufferPointer { text in
             let attributes = TokenAttributes(hyphen: ruleSet.hyphen, minorAgeWords: ruleSet.minorAgeWords, text: text)
             for block in prose.blocks {
-                let tokens = tokenizer.tokenize(text, range: block.range, vocabulary: ruleSet.vocabulary)
-                let matches = ruleSet.automaton.matches(in: tokens, attributes: attributes)
+                var tokens = tokenizer.tokenize(text, range: block.range, vocabulary: ruleSet.vocabulary)
+                var matches = ruleSet.automaton.matches(in: tokens, attributes: attributes)
+                // Cues ("not", "said") match in most blocks; only a rule's match needs sentences and context.
+                if statistics == nil && !matches.contains(where: { ruleSet.isRulePattern($0.pattern) }) { continue }
+                tokenizer.assignSentences(&tokens, text: text, range: block.range)
+                matches.removeAll { tokens[Int($0.first)].sentence != tokens[Int($0.last)].sentence }
                 if statistics != nil {
                     statistics!.add(block: block, tokens: tokens, matches: matches, text: text, ruleSet: ruleSet, map: prose.map)
                 }

@@ -79,6 +79,8 @@ import Testing
 
     @Test func matchesNeverCrossASentence() throws {
         #expect(try TestSupport.matches(["sexual misconduct"], in: "It was sexual. Misconduct followed.").isEmpty)
+        #expect(try TestSupport.matches(["sexual misconduct"], in: "# Sexual\n\nMisconduct followed.").isEmpty)
+        #expect(try TestSupport.matches(["sexual misconduct"], in: "It was sexual\nmisconduct.") == ["sexual\nmisconduct"])
     }
 
     @Test func otherPunctuationBreaksAPhrase() throws {

@@ -7,7 +7,9 @@ import Testing
     func tokens(_ text: String, vocabulary: Vocabulary = Vocabulary()) -> [(String, TokenKind, Int32)] {
         let bytes = Array(text.utf8)
         return bytes.withUnsafeBufferPointer { buffer in
-            tokenizer.tokenize(buffer, range: 0..<buffer.count, vocabulary: vocabulary).map {
+            var tokens = tokenizer.tokenize(buffer, range: 0..<buffer.count, vocabulary: vocabulary)
+            tokenizer.assignSentences(&tokens, text: buffer, range: 0..<buffer.count)
+            return tokens.map {
                 (String(decoding: bytes[Int($0.start)..<Int($0.end)], as: UTF8.self), $0.kind, $0.sentence)
             }
         }
@@ -36,6 +38,13 @@ import Testing
         let sentenceOfSmith = result.first { $0.0 == "Smith" }!.2
         #expect(sentenceOfSmith == 0)
         #expect(sentenceOfJones == 1)
+    }
+
+    @Test func hardWrappedLinesStayInOneSentenceButBlankLinesEndIt() {
+        let wrapped = tokens("He resigned over sexual\nmisconduct claims.")
+        #expect(Set(wrapped.map(\.2)).count == 1)
+        let split = tokens("Heading\n\nBody text")
+        #expect(split.first { $0.0 == "Body" }!.2 == 1)
     }
 
     @Test func offsetsAreSourceBytesWhateverTheScript() {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Plain text: the prose is the source; paragraphs are separated by blank lines.
 ///
 /// A paragraph longer than `maximumBlock` bytes is cut at a line break (or, failing that, a space) so that
@@ -17,52 +19,57 @@ public struct PlainTextReader: MarkupReader {
     static func paragraphs(in bytes: [UInt8], maximumBlock: Int) -> [ProseBlock] {
         var blocks: [ProseBlock] = []
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
             let count = buffer.count
-            var start = 0
-            var i = 0
+            var start = 0          // where the current paragraph began
             var lineStart = 0
-            var lineHasText = false
-            var lastLineBreak = -1
-            var lastSpace = -1
-            func close(at end: Int) {
-                if end > start { blocks.append(ProseBlock(range: start..<end, kind: .paragraph)) }
+            var hasText = false    // whether the current paragraph has a non-blank line yet
+            func isBlank(_ range: Range<Int>) -> Bool {
+                for i in range where buffer[i] != 0x20 && buffer[i] != 0x09 && buffer[i] != 0x0D { return false }
+                return true
             }
-            while i < count {
-                let byte = buffer[i]
-                if byte == 0x0A {
-                    if !lineHasText {
-                        close(at: lineStart)
-                        start = i + 1
-                    }
-                    lastLineBreak = i
-                    lineStart = i + 1
-                    lineHasText = false
-                } else if byte == 0x20 || byte == 0x09 || byte == 0x0D {
-                    lastSpace = i
+            func close(_ end: Int) {
+                if hasText && end > start { blocks.append(ProseBlock(range: start..<end, kind: .paragraph)) }
+                hasText = false
+            }
+            while lineStart < count {
+                // memchr finds line ends far faster than a byte loop in Swift.
+                let found = memchr(base + lineStart, 0x0A, count - lineStart)
+                let lineEnd = found.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+                let next = min(lineEnd + 1, count)
+                if isBlank(lineStart..<lineEnd) {
+                    close(lineStart)
+                    start = next
                 } else {
-                    if !lineHasText && start == lineStart && blocks.last.map({ $0.range.upperBound <= start }) ?? true {
-                        // A paragraph starts at its first non-blank line.
+                    if !hasText { start = lineStart }
+                    hasText = true
+                    // A huge paragraph is cut at a line break so that memory stays bounded.
+                    if next - start >= maximumBlock {
+                        close(next)
+                        start = next
                     }
-                    lineHasText = true
                 }
-                if i - start >= maximumBlock {
-                    let cut = lastLineBreak > start ? lastLineBreak + 1 : lastSpace > start ? lastSpace + 1 : i + 1
-                    // Never cut inside a UTF-8 sequence.
-                    var safe = cut
-                    while safe < count && buffer[safe] & 0xC0 == 0x80 { safe += 1 }
-                    close(at: safe)
-                    start = safe
-                    i = safe
-                    lineStart = safe
-                    lineHasText = false
-                    continue
-                }
-                i += 1
+                lineStart = next
             }
-            close(at: count)
+            close(count)
         }
-        return blocks.filter { block in
-            bytes[block.range].contains { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+        return blocks.flatMap { splitOversized($0, in: bytes, maximumBlock: maximumBlock) }
+    }
+
+    /// A single line longer than the limit (no line breaks at all) is cut at spaces, never inside a character.
+    static func splitOversized(_ block: ProseBlock, in bytes: [UInt8], maximumBlock: Int) -> [ProseBlock] {
+        guard block.range.count > maximumBlock * 2 else { return [block] }
+        var pieces: [ProseBlock] = []
+        var start = block.range.lowerBound
+        while block.range.upperBound - start > maximumBlock {
+            var cut = start + maximumBlock
+            while cut > start + maximumBlock / 2 && bytes[cut] != 0x20 { cut -= 1 }
+            if bytes[cut] != 0x20 { cut = start + maximumBlock }
+            while cut < block.range.upperBound && bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+            pieces.append(ProseBlock(range: start..<cut, kind: block.kind))
+            start = cut
         }
+        pieces.append(ProseBlock(range: start..<block.range.upperBound, kind: block.kind))
+        return pieces
     }
 }

@@ -97,22 +97,18 @@ public struct Automaton: Sendable {
 
     public var stateCount: Int { states.count }
 
-    /// All matches of all patterns in `tokens`. Spaces and hyphens are transparent; no match crosses a sentence.
+    /// All matches of all patterns in `tokens`. Spaces and hyphens are transparent. Sentences are not known
+    /// yet (they are numbered only for blocks with matches), so callers drop matches that cross one.
     func matches(in tokens: [Token], attributes: TokenAttributes) -> [RawMatch] {
         var found: [RawMatch] = []
         var current: [(state: Int32, start: Int32)] = []
         var next: [(state: Int32, start: Int32)] = []
         var stamp = [Int32](repeating: -1, count: states.count)
         var step: Int32 = 0
-        var sentence: Int32 = -1
 
         for index in tokens.indices {
             let token = tokens[index]
             if token.kind == .space || token.symbol == attributes.hyphen { continue }
-            if token.sentence != sentence {
-                current.removeAll(keepingCapacity: true)
-                sentence = token.sentence
-            }
             step += 1
             next.removeAll(keepingCapacity: true)
             let position = Int32(index)

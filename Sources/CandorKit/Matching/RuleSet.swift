@@ -45,6 +45,12 @@ public final class RuleSet: @unchecked Sendable {
     }
 
     public func rule(id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
+
+    @inline(__always)
+    func isRulePattern(_ pattern: Int32) -> Bool {
+        if case .rule = roles[Int(pattern)] { return true }
+        return false
+    }
     public func index(of id: String) -> Int? { ruleIndex[id] }
 
     init(rules: [Rule], lexiconPaths: [String], automaton: Automaton, vocabulary: Vocabulary, roles: [PatternRole],

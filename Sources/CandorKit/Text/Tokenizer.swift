@@ -11,6 +11,8 @@ public struct TokenizerError: Error, CustomStringConvertible {
 public final class Tokenizer {
     private let words: OpaquePointer
     private let sentences: OpaquePointer
+    /// Off only in the differential test that checks the fast path against ICU.
+    var useASCIIFastPath = true
 
     public init() throws {
         var error: Int32 = 0
@@ -31,11 +33,31 @@ public final class Tokenizer {
     }
 
     /// Tokenizes `range` of `text`. Token offsets are positions in `text`, not in the range.
+    /// Every token's `sentence` is 0 until `assignSentences` is called: most blocks never need it.
     public func tokenize(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, vocabulary: Vocabulary) -> [Token] {
         guard !range.isEmpty, let base = text.baseAddress else { return [] }
         let start = base + range.lowerBound
         var tokens: [Token] = []
         tokens.reserveCapacity(range.count / 4)
+
+        let block = UnsafeBufferPointer(start: start, count: range.count)
+        if useASCIIFastPath && ASCIIWordBreaker.isASCII(block) {
+            var previous = 0
+            ASCIIWordBreaker.segments(block) { boundary, status in
+                let piece = UnsafeBufferPointer(start: start + previous, count: boundary - previous)
+                let segment: Int32 = status == .letter ? Int32(CANDOR_SEGMENT_LETTER)
+                    : status == .number ? Int32(CANDOR_SEGMENT_NUMBER) : Int32(CANDOR_SEGMENT_OTHER)
+                var token = Token(start: Int32(range.lowerBound + previous), end: Int32(range.lowerBound + boundary),
+                                  kind: Self.kind(segment, piece))
+                if token.kind != .space {
+                    token.symbol = vocabulary.lookup(piece)
+                    token.isCapitalized = piece[0] &- 65 < 26
+                }
+                tokens.append(token)
+                previous = boundary
+            }
+            return tokens
+        }
 
         candor_breaker_set_text(words, start, Int64(range.count))
         var previous = 0
@@ -55,19 +77,45 @@ public final class Tokenizer {
             previous = boundary
         }
 
-        // Sentence numbers: one pass that walks sentence boundaries and tokens together.
-        candor_breaker_set_text(sentences, start, Int64(range.count))
-        var sentenceEnd = Int(candor_breaker_next(sentences, nil))
-        var sentence: Int32 = 0
-        for index in tokens.indices {
-            let offset = Int(tokens[index].start) - range.lowerBound
-            while sentenceEnd >= 0 && offset >= sentenceEnd {
-                sentenceEnd = Int(candor_breaker_next(sentences, nil))
-                if !Self.endsWithAbbreviation(tokens, before: index, text: text) { sentence += 1 }
-            }
-            tokens[index].sentence = sentence
-        }
         return tokens
+    }
+
+    /// Numbers the sentences of a tokenized block with ICU's sentence rules.
+    ///
+    /// Single line breaks are read as spaces first: ICU ends a sentence at every line break, which would
+    /// cut phrases in hard-wrapped text in two. A blank line (two breaks) still ends the sentence.
+    public func assignSentences(_ tokens: inout [Token], text: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+        guard !range.isEmpty, !tokens.isEmpty else { return }
+        var copy = Array(text[range])
+        var index = 0
+        while index < copy.count {
+            let byte = copy[index]
+            if byte == 0x0A || byte == 0x0D {
+                var end = index
+                var breaks = 0
+                while end < copy.count && (copy[end] == 0x0A || copy[end] == 0x0D || copy[end] == 0x20 || copy[end] == 0x09) {
+                    if copy[end] == 0x0A { breaks += 1 }
+                    end += 1
+                }
+                if breaks <= 1 { for k in index..<end { copy[k] = 0x20 } }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        copy.withUnsafeBufferPointer { buffer in
+            candor_breaker_set_text(sentences, buffer.baseAddress, Int64(buffer.count))
+            var sentenceEnd = Int(candor_breaker_next(sentences, nil))
+            var sentence: Int32 = 0
+            for index in tokens.indices {
+                let offset = Int(tokens[index].start) - range.lowerBound
+                while sentenceEnd >= 0 && offset >= sentenceEnd {
+                    sentenceEnd = Int(candor_breaker_next(sentences, nil))
+                    if !Self.endsWithAbbreviation(tokens, before: index, text: text) { sentence += 1 }
+                }
+                tokens[index].sentence = sentence
+            }
+        }
     }
 
     /// Titles that ICU's abbreviation filter sometimes misses ("Mr. Smith resigned. Dr. Jones ..." breaks after "Dr.").
