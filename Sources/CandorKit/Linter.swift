@@ -124,7 +124,11 @@ public final class Linter {
             if let gates = candidate.documentRequires, !gates.contains(where: { documentGates[$0] }) { continue }
             if let gates = candidate.documentUnless, gates.contains(where: { documentGates[$0] }) { continue }
             var severity = options.severities[rule.id] ?? rule.severity
-            if candidate.context == .quoted || candidate.context == .attributed {
+            // A euphemism relayed without quotation marks is still the writer's choice of words (guidance
+            // §C.1), so attributed vague terms keep their severity; attributed blaming and intent framings are
+            // the speaker's, and are downgraded like quotations.
+            let downgradable = candidate.context == .quoted || (candidate.context == .attributed && rule.category != "vague")
+            if downgradable {
                 switch options.quoted {
                 case .ignore: continue
                 case .downgrade: severity = .suggestion

@@ -85,7 +85,8 @@ struct ContextAnalyzer {
                 candidate.context = .excepted
             } else if isLegal(match, tokens: tokens, cues: cues[.legal] ?? []) {
                 candidate.context = .legal
-            } else if isMention(match, tokens: tokens, quotes: quotes, cues: cues[.mention] ?? [], block: block) {
+            } else if isMention(match, tokens: tokens, quotes: quotes, cues: cues[.mention] ?? [],
+                                strongCues: cues[.strongMention] ?? [], block: block) {
                 candidate.context = .mention
             } else if rule.negation && isNegated(match, tokens: tokens, cues: cues[.negation] ?? []) {
                 candidate.context = .negated
@@ -193,18 +194,20 @@ struct ContextAnalyzer {
 
     // MARK: Use and mention (guidance §C.2)
 
-    private func isMention(_ match: RawMatch, tokens: [Token], quotes: [QuoteSpan], cues: [RawMatch],
+    private func isMention(_ match: RawMatch, tokens: [Token], quotes: [QuoteSpan], cues: [RawMatch], strongCues: [RawMatch],
                            block: ProseBlock) -> Bool {
         if let header = block.columnHeader, Self.rejectingHeaders.contains(where: { header.contains($0) }) { return true }
         let sentence = tokens[Int(match.first)].sentence
         let quoted = quotes.contains { $0.first < Int(match.first) && $0.last > Int(match.last) }
-        for cue in cues where tokens[Int(cue.first)].sentence == sentence && (cue.last < match.first || cue.first > match.last) {
-            // A quoted term with a cue anywhere in its sentence: "the word 'accuser' implies doubt".
-            if quoted { return true }
-            // An unquoted term right after the cue: "instead of sexual misconduct, say rape".
-            if cue.last < match.first && wordsBetween(Int(cue.last), Int(match.first), tokens: tokens) <= 1 { return true }
+        func outside(_ cue: RawMatch) -> Bool {
+            tokens[Int(cue.first)].sentence == sentence && (cue.last < match.first || cue.first > match.last)
         }
-        return false
+        // A quoted term with a cue anywhere in its sentence: "the word 'accuser' implies doubt".
+        if quoted && (cues + strongCues).contains(where: outside) { return true }
+        // An unquoted term right after a strong cue: "instead of sexual misconduct, say rape".
+        return strongCues.contains { cue in
+            outside(cue) && cue.last < match.first && wordsBetween(Int(cue.last), Int(match.first), tokens: tokens) <= 1
+        }
     }
 
     static let rejectingHeaders = ["instead of", "avoid", "don't", "do not", "not this", "problematic", "don't say", "never"]

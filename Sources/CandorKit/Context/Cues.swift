@@ -3,8 +3,10 @@
 public enum CueKind: Int, CaseIterable, Sendable {
     /// "not", "never", "there is no such thing as" (guidance §C.3).
     case negation
-    /// "the word", "phrases like", "avoid", "instead of" (guidance §C.2).
+    /// "described as", "so-called", "euphemism": a mention when the term is quoted (guidance §C.2).
     case mention
+    /// "the word", "phrases like", "avoid", "instead of": a mention even unquoted.
+    case strongMention
     /// "charged with", "convicted of", "count of" (guidance §C.7).
     case legal
     /// "said", "told", "according to" (guidance §C.1).
@@ -18,16 +20,21 @@ enum Cues {
             "shouldn't|couldn't|hasn't|haven't|hadn't|ain't|mustn't",
             "no such thing as", "rather than", "instead of", "far from", "anything but", "stop calling",
         ],
+        // Cues that mark a mention only when the term is also in quotation marks: "described as 'X'".
         .mention: [
+            "euphemism|euphemisms|euphemistic|misnomer|cliche|cliches|cliché|clichés|buzzword|buzzwords",
+            "so called", "calling it|them|this|that", "call it|them|this|that", "called it", "called",
+            "swap|swapping", "is|are a myth", "the myth of", "the language of",
+            "means|meaning", "refer to it as", "referred to as", "described as", "labelled|labeled",
+        ],
+        // Cues that mark a mention even without quotation marks: "instead of sexual misconduct, say rape".
+        .strongMention: [
             "the|a|this|that term|terms|word|words|phrase|phrases|label|labels|expression|expressions|euphemism|euphemisms",
             "term|terms|word|words|phrase|phrases|language|labels|expressions|euphemisms like",
             "[term|terms|word|words|phrase|phrases|language|labels|expressions|euphemisms] such as",
-            "euphemism|euphemisms|euphemistic|misnomer|cliche|cliches|cliché|clichés|buzzword|buzzwords",
-            "so called", "calling it|them|this|that", "call it|them|this|that", "called it",
             "instead of", "rather than", "in place of", "avoid|avoiding|avoids", "replace|replacing|replaced",
             "[don't|do not|never|please don't|stop] say|saying|use|using|write|writing|call|calling",
-            "stop calling|saying|using", "swap|swapping", "is|are a myth", "the myth of", "the language of",
-            "means|meaning", "instead of|not", "refer to it as", "referred to as", "described as",
+            "stop calling|saying|using",
         ],
         .legal: [
             "charged with", "charges of", "charge of", "convicted of", "conviction for|of", "convictions for|of",

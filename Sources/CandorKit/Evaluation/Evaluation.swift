@@ -128,7 +128,7 @@ public struct Evaluation: Sendable {
             let findings = linter.lint(text: document.text, path: document.id)
                 .filter { $0.category != "candor" && $0.context != MatchContext.quoted.rawValue }
             for category in Set(document.spans.map(\.category)).union(findings.map(\.category)) {
-                _ = scores[category, default: Score()]
+                if scores[category] == nil { scores[category] = Score() }
             }
             for finding in findings {
                 let range = finding.offset..<(finding.offset + finding.length)
