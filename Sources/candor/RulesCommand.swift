@@ -10,12 +10,12 @@ struct RulesCommand: ParsableCommand {
     @OptionGroup var lexiconOptions: LexiconOptions
 
     @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    var format: ListingFormat = .text
 
     func run() throws {
         let lexicons = try withLexiconErrors { try lexiconOptions.loadLexicons() }
         let ruleSet = try withLexiconErrors { try RuleSet.compile(lexicons) }
-        writeOut(RuleListing.render(ruleSet.rules, format: format))
+        writeOut(RuleListing.render(ruleSet.rules, json: format == .json))
     }
 }
 

@@ -39,7 +39,8 @@ struct DraftScoring {
     }
 }
 
-enum ScoreFormat: String, ExpressibleByArgument, CaseIterable {
+/// Formats of the commands that print something other than findings (rules, test, compare).
+enum ListingFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
@@ -56,7 +57,7 @@ struct TestCommand: ParsableCommand {
     @OptionGroup var lexiconOptions: LexiconOptions
 
     @Option(help: "Output format: text or json.")
-    var format: ScoreFormat = .text
+    var format: ListingFormat = .text
 
     @Option(help: "Exit 1 when any draft scores below this (0-100).")
     var minScore: Int?
@@ -97,7 +98,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var lexiconOptions: LexiconOptions
 
     @Option(help: "Output format: text or json.")
-    var format: ScoreFormat = .text
+    var format: ListingFormat = .text
 
     @Option(help: "Name for standard input.")
     var stdinFilename: String?

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything one run produced, for reporters.
 public struct RunReport: Sendable {
     public var files: [FileReport]
@@ -32,14 +34,27 @@ public enum Candor {
 public enum OutputFormat: String, CaseIterable, Sendable {
     case text
     case json
+    case sarif
+    case github
+    case checkstyle
+    case rdjson
+    case junit
 
-    /// Formats that show or measure the source line need the file's bytes kept after linting.
-    public var needsSource: Bool { self == .text }
+    /// Formats that show or measure the source line need the file's bytes kept after linting:
+    /// text shows the line, rdjson counts its UTF-8 bytes up to the match.
+    public var needsSource: Bool { self == .text || self == .rdjson }
 
     public func reporter(color: Bool) -> Reporter {
+        // CI tools want paths relative to the checkout, which is where they run Candor from.
+        let base = FileManager.default.currentDirectoryPath
         switch self {
         case .text: return TextReporter(color: color)
         case .json: return JSONReporter()
+        case .sarif: return SARIFReporter(baseDirectory: base)
+        case .github: return GitHubReporter(baseDirectory: base)
+        case .checkstyle: return CheckstyleReporter(baseDirectory: base)
+        case .rdjson: return RDJSONReporter(baseDirectory: base)
+        case .junit: return JUnitReporter(baseDirectory: base)
         }
     }
 }

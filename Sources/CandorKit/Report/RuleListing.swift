@@ -2,9 +2,9 @@ import Foundation
 
 /// `candor rules` and `candor explain` output.
 public enum RuleListing {
-    public static func render(_ rules: [Rule], format: OutputFormat) -> String {
-        switch format {
-        case .json:
+    public static func render(_ rules: [Rule], json asJSON: Bool) -> String {
+        switch asJSON {
+        case true:
             var json = JSONWriter()
             json.beginArray()
             for rule in rules {
