@@ -96,7 +96,11 @@ public final class Linter {
                 var tokens = tokenizer.tokenize(text, range: block.range, vocabulary: ruleSet.vocabulary)
                 var matches = ruleSet.automaton.matches(in: tokens, attributes: attributes)
                 // Cues ("not", "said") match in most blocks; only a rule's match needs sentences and context.
-                if statistics == nil && !matches.contains(where: { ruleSet.isRulePattern($0.pattern) }) { continue }
+                if statistics == nil && !matches.contains(where: { ruleSet.isRulePattern($0.pattern) }) {
+                    // Document-scope gates still need to hear about this block's gate phrases.
+                    for match in matches { if case .gate(let gate) = ruleSet.roles[Int(match.pattern)] { documentGates[gate] = true } }
+                    continue
+                }
                 tokenizer.assignSentences(&tokens, text: text, range: block.range)
                 matches.removeAll { tokens[Int($0.first)].sentence != tokens[Int($0.last)].sentence }
                 if statistics != nil {

@@ -187,6 +187,38 @@ import Testing
         #expect(!result.stdout.contains("vague.sexual-misconduct"))
     }
 
+    @Test func tenThousandSmallFilesInOneRun() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for index in 0..<10_000 {
+            let text = index % 1000 == 0 ? bad : clean
+            try text.write(to: directory.appendingPathComponent(String(format: "draft-%05d.txt", index)), atomically: false, encoding: .utf8)
+        }
+        let result = try Self.run(["lint", "--format", "json", directory.path])
+        #expect(result.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let files = object["files"] as! [[String: Any]]
+        #expect(files.count == 10_000)
+        // Deterministic order, whatever the scheduling across cores.
+        let paths = files.map { $0["path"] as! String }
+        #expect(paths == paths.sorted())
+        #expect((object["summary"] as! [String: Any])["findings"] as? Int == 10)
+    }
+
+    @Test func hugeInputWithoutLineBreaksIsLintedInBoundedPieces() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // 8 MB on one line: the reader must cut it into pieces without splitting a character or losing the ends.
+        var text = String(repeating: "The board met on Tuesday and published the review in full. ", count: 140_000)
+        text = "It was a sex scandal. " + text + " The club called it a sex scandal."
+        let path = directory.appendingPathComponent("huge.txt")
+        try text.write(to: path, atomically: false, encoding: .utf8)
+        let result = try Self.run(["lint", "--format", "json", path.path])
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let findings = (object["files"] as! [[String: Any]])[0]["findings"] as! [[String: Any]]
+        #expect(findings.map { $0["offset"] as! Int } == [9, text.utf8.count - 12])
+    }
+
     @Test func closedPipeEndsQuietly() throws {
         let text = String(repeating: bad, count: 2000)
         let process = Process()

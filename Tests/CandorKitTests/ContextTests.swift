@@ -81,6 +81,7 @@ import Testing
     @Test(arguments: [
         "He was charged with sexual misconduct in the third degree.",
         "He pleaded guilty to two counts of sexual misconduct.",
+        "He pleaded not guilty to sexual misconduct.",
         "The university's Sexual Misconduct Policy was updated.",
         "She wrote to the Office of Sexual Misconduct Prevention.",
     ])
@@ -168,5 +169,7 @@ import Testing
     @Test func documentGatesLookAtTheWholeDocument() throws {
         #expect(try rules("Police broke up a prostitution ring.\n\nThe girls had been victims of trafficking.") == ["test.document"])
         #expect(try rules("Police broke up a prostitution ring.") == [])
+        // The gate phrase sits in a paragraph of its own, before the match.
+        #expect(try rules("Two girls were victims of trafficking.\n\nPolice broke up a prostitution ring.") == ["test.document"])
     }
 }

@@ -38,7 +38,7 @@ enum Cues {
         ],
         .legal: [
             "charged with", "charges of", "charge of", "convicted of", "conviction for|of", "convictions for|of",
-            "pleaded|pled guilty|not guilty to", "plead|pleads guilty|not guilty to", "found guilty of",
+            "pleaded|pled|plead|pleads|pleading (not) guilty to", "found|was|were (not) guilty of",
             "guilty of", "acquitted of", "count|counts of", "indicted on|for", "indictment for",
             "sentenced for", "offence|offense|offences|offenses of", "crime|crimes of", "arrested for",
             "arrested on suspicion of", "on suspicion of", "investigated for", "prosecuted for", "accused of the crime of",
