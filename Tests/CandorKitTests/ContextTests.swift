@@ -34,6 +34,7 @@ import Testing
     @Test func attributedSpeechIsMarked() {
         #expect(contexts("The senator said the allegations were a witch hunt.") == ["attributed"])
         #expect(contexts("She called them liars.") == ["attributed"])
+        #expect(contexts("I said they were liars.") == [nil])
     }
 
     @Test func unclosedQuoteEndsWithItsParagraph() {

@@ -45,8 +45,8 @@ import Testing
     }
 
     @Test func blameInTheWritersVoiceFails() {
-        #expect(status(card("She was drunk and what she was wearing did not help."), "blame") == .fail)
-        #expect(status(card("The club said the claims were a witch hunt. An investigation found they were true."), "blame") == .warn)
+        #expect(status(card("The student was raped after a party. She was drunk and what she was wearing did not help."), "blame") == .fail)
+        #expect(status(card("The club said the rape allegations were a witch hunt. An investigation found they were true."), "blame") == .warn)
     }
 
     @Test func preventionAndKind() {

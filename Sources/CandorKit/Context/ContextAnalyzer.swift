@@ -237,6 +237,7 @@ struct ContextAnalyzer {
                                block: ProseBlock) -> MatchContext? {
         if block.kind == .blockQuote { return .quoted }
         let sentence = tokens[Int(match.first)].sentence
+        let cues = cues.filter { !isFirstPerson(before: Int($0.first), tokens: tokens) }
         let attributed = cues.contains { tokens[Int($0.first)].sentence == sentence }
         for span in quotes where span.first < Int(match.first) && span.last > Int(match.last) {
             // Single quotes are often scare quotes in headlines: quoted only when someone is said to speak.
@@ -245,6 +246,12 @@ struct ContextAnalyzer {
         // Reported speech: "the senator said the claims were a witch hunt".
         if cues.contains(where: { $0.last < match.first && tokens[Int($0.first)].sentence == sentence }) { return .attributed }
         return nil
+    }
+
+    private func isFirstPerson(before index: Int, tokens: [Token]) -> Bool {
+        var previous = index - 1
+        while previous >= 0 && tokens[previous].kind == .space { previous -= 1 }
+        return previous >= 0 && ruleSet.symbols.firstPerson.contains(tokens[previous].symbol)
     }
 
     /// Quotation spans in a block, as token index ranges that include the marks.

@@ -42,6 +42,8 @@ public final class RuleSet: @unchecked Sendable {
         let singleQuote: Int32
         let clauseBreaks: Set<Int32>
         let but: Int32
+        /// First-person subjects: "what I said" is the writer's own speech, not a report of someone else's.
+        let firstPerson: Set<Int32>
     }
 
     public func rule(id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
@@ -105,7 +107,8 @@ struct RuleSetCompiler {
             doubleQuote: vocabulary.intern("\""),
             singleQuote: vocabulary.intern("'"),
             clauseBreaks: Set([",", ";", ":", ".", "!", "?", "(", ")", "-"].map { vocabulary.intern($0) }),
-            but: vocabulary.intern("but")
+            but: vocabulary.intern("but"),
+            firstPerson: Set(["i", "we"].map { vocabulary.intern($0) })
         )
 
         for lexicon in lexicons {
