@@ -61,6 +61,36 @@ struct LexiconOptions: ParsableArguments {
     }
 }
 
+/// Where settings come from, for every command that reads drafts.
+struct ConfigOptions: ParsableArguments {
+    @Option(help: "Name for standard input, used in reports and to find .candor.yml and the markup.")
+    var stdinFilename: String?
+
+    @Option(help: "Use this configuration file for every input instead of the nearest .candor.yml.")
+    var config: String?
+
+    @Flag(help: "Ignore .candor.yml files.")
+    var noConfig = false
+
+    @Option(help: "Colour: auto (on a terminal without NO_COLOR), always or never.")
+    var color: ColorChoice = .auto
+
+    func validate() throws {
+        if config != nil && noConfig { throw ValidationError("--config and --no-config cannot be used together") }
+        if let config, !FileManager.default.fileExists(atPath: config) {
+            throw ValidationError("--config \(config): no such file")
+        }
+    }
+
+    func overrides(lexicons: [String]) -> ConfigResolver.Overrides {
+        var overrides = ConfigResolver.Overrides()
+        overrides.configPath = config
+        overrides.noConfig = noConfig
+        overrides.lexicons = lexicons
+        return overrides
+    }
+}
+
 struct UserError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }

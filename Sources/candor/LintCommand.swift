@@ -24,14 +24,7 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Exit 1 when a finding is at or above this severity: error, warning (default) or suggestion.")
     var failLevel: Severity?
 
-    @Option(help: "Name for standard input, used in reports and to find .candor.yml and the markup.")
-    var stdinFilename: String?
-
-    @Option(help: "Use this configuration file for every input instead of the nearest .candor.yml.")
-    var config: String?
-
-    @Flag(help: "Ignore .candor.yml files.")
-    var noConfig = false
+    @OptionGroup var configOptions: ConfigOptions
 
     @Option(help: "Findings in quoted speech: downgrade (default), ignore or keep.")
     var quoted: QuotedMode?
@@ -42,9 +35,6 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Files to lint at once (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Colour: auto (on a terminal without NO_COLOR), always or never.")
-    var color: ColorChoice = .auto
-
     @Option(help: "Report only findings that are not in this baseline file.")
     var baseline: String?
 
@@ -53,22 +43,16 @@ struct LintCommand: ParsableCommand {
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if config != nil && noConfig { throw ValidationError("--config and --no-config cannot be used together") }
     }
 
     func run() throws {
         let builtin = try withLexiconErrors { try BuiltinLexicons.load() }
-        var overrides = ConfigResolver.Overrides()
-        overrides.configPath = config
-        overrides.noConfig = noConfig
-        overrides.lexicons = lexiconOptions.lexicons
+        var overrides = configOptions.overrides(lexicons: lexiconOptions.lexicons)
         overrides.quoted = quoted
         overrides.markup = markup
         overrides.keepSource = format.needsSource
         let resolver = ConfigResolver(builtin: builtin, overrides: overrides)
-        if let config, !FileManager.default.fileExists(atPath: config) {
-            throw UserError("--config \(config): no such file")
-        }
+        let stdinFilename = configOptions.stdinFilename
         // A broken --lexicon or --config is a usage error: nothing could be linted as asked.
         _ = try withLexiconErrors { try resolver.setup(for: resolver.configPath(for: "-")) }
 
@@ -147,7 +131,7 @@ struct LintCommand: ParsableCommand {
 
         let rules = jobs.first?.setup.ruleSet.rules ?? []
         let run = RunReport(files: reports, rules: rules)
-        writeOut(format.reporter(color: useColor(color)).render(run))
+        writeOut(format.reporter(color: useColor(configOptions.color)).render(run))
 
         // Errors and notes also go to stderr, so they are seen even when stdout is a machine format.
         for report in reports {

@@ -5,17 +5,12 @@ import Foundation
 /// Reads the drafts for `test` and `compare` (files or '-') and scores them.
 struct DraftScoring {
     var lexiconOptions: LexiconOptions
-    var stdinFilename: String?
-    var config: String?
-    var noConfig: Bool
+    var configOptions: ConfigOptions
 
     func scorecards(_ paths: [String]) throws -> [Scorecard] {
         let builtin = try withLexiconErrors { try BuiltinLexicons.load() }
-        var overrides = ConfigResolver.Overrides()
-        overrides.configPath = config
-        overrides.noConfig = noConfig
-        overrides.lexicons = lexiconOptions.lexicons
-        let resolver = ConfigResolver(builtin: builtin, overrides: overrides)
+        let resolver = ConfigResolver(builtin: builtin, overrides: configOptions.overrides(lexicons: lexiconOptions.lexicons))
+        let stdinFilename = configOptions.stdinFilename
         var cards: [Scorecard] = []
         for path in paths.isEmpty ? ["-"] : paths {
             let name = path == "-" ? (stdinFilename ?? "-") : path
@@ -62,23 +57,13 @@ struct TestCommand: ParsableCommand {
     @Option(help: "Exit 1 when any draft scores below this (0-100).")
     var minScore: Int?
 
-    @Option(help: "Name for standard input.")
-    var stdinFilename: String?
-
-    @Option(help: "Use this configuration file.")
-    var config: String?
-
-    @Flag(help: "Ignore .candor.yml files.")
-    var noConfig = false
-
-    @Option(help: "Colour: auto, always or never.")
-    var color: ColorChoice = .auto
+    @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
         if paths.isEmpty && isatty(STDIN_FILENO) != 0 { throw UserError("no input. Pass drafts, or pipe one in: pbpaste | candor test -") }
-        let cards = try DraftScoring(lexiconOptions: lexiconOptions, stdinFilename: stdinFilename, config: config, noConfig: noConfig)
+        let cards = try DraftScoring(lexiconOptions: lexiconOptions, configOptions: configOptions)
             .scorecards(paths)
-        let reporter = ScorecardReporter(color: useColor(color))
+        let reporter = ScorecardReporter(color: useColor(configOptions.color))
         writeOut(format == .json ? reporter.json(cards) : reporter.text(cards))
         for card in cards { if let error = card.error { writeError("candor: \(card.path): \(error)") } }
         if cards.contains(where: { $0.error != nil && $0.score == nil }) { throw ExitCode(2) }
@@ -100,17 +85,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: ListingFormat = .text
 
-    @Option(help: "Name for standard input.")
-    var stdinFilename: String?
-
-    @Option(help: "Use this configuration file.")
-    var config: String?
-
-    @Flag(help: "Ignore .candor.yml files.")
-    var noConfig = false
-
-    @Option(help: "Colour: auto, always or never.")
-    var color: ColorChoice = .auto
+    @OptionGroup var configOptions: ConfigOptions
 
     func validate() throws {
         if paths.count < 2 { throw ValidationError("compare needs at least two drafts") }
@@ -118,9 +93,9 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let cards = try DraftScoring(lexiconOptions: lexiconOptions, stdinFilename: stdinFilename, config: config, noConfig: noConfig)
+        let cards = try DraftScoring(lexiconOptions: lexiconOptions, configOptions: configOptions)
             .scorecards(paths)
-        let reporter = ScorecardReporter(color: useColor(color))
+        let reporter = ScorecardReporter(color: useColor(configOptions.color))
         writeOut(format == .json ? reporter.json(cards) : reporter.compare(cards))
         for card in cards { if let error = card.error { writeError("candor: \(card.path): \(error)") } }
         if cards.contains(where: { $0.error != nil }) { throw ExitCode(2) }
