@@ -18,6 +18,20 @@ let package = Package(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
         ),
+        // cmark-gfm behind plain C types. Debian puts its headers in /usr/include, so a plain C target that links
+        // the two libraries builds without pkg-config (Debian ships no libcmark-gfm-extensions.pc anyway).
+        .target(
+            name: "CCmark",
+            linkerSettings: [.linkedLibrary("cmark-gfm-extensions"), .linkedLibrary("cmark-gfm")]
+        ),
+        // libxml2's headers live in a subdirectory (/usr/include/libxml2), which only pkg-config knows: the
+        // system-library target exists to pass that include path and -lxml2 on to CHTML, without unsafe flags.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "CHTML", dependencies: ["CLibXML2"]),
         .executableTarget(name: "candor-embed", path: "Sources/candor-embed"),
         .plugin(
             name: "EmbedLexicons",
@@ -26,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "CandorKit",
-            dependencies: ["CICU", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CICU", "CCmark", "CHTML", .product(name: "Yams", package: "Yams")],
             plugins: ["EmbedLexicons"]
         ),
         .executableTarget(

@@ -142,14 +142,14 @@ public final class Linter {
             let (line, column) = lines.position(of: start)
             if suppressions.suppresses(rule: rule, line: line, offset: start) { continue }
             let (endLine, endColumn) = lines.position(of: end)
-            let match = String(decoding: source[start..<end], as: UTF8.self)
+            let match = LineIndex.decode(source, start..<end)
             findings.append(Finding(
                 rule: rule.id, category: rule.category, severity: severity,
                 line: line, column: column, endLine: endLine, endColumn: endColumn,
                 offset: start, length: end - start, match: match,
                 message: rule.message(for: match), suggestions: rule.suggestions,
                 context: candidate.context?.rawValue, fix: rule.fix))
-            findings[findings.count - 1].lineText = lines.line(line).trimmingCharacters(in: .whitespaces)
+            findings[findings.count - 1].lineText = lines.trimmedLine(line)
         }
         return findings
     }

@@ -33,10 +33,28 @@ public struct LineIndex: Sendable {
 
     /// The text of a 1-based line, without its line break.
     public func line(_ number: Int) -> String {
-        guard number >= 1 && number <= lineStarts.count else { return "" }
+        guard let range = byteRange(ofLine: number) else { return "" }
+        return Self.decode(bytes, range)
+    }
+
+    /// The text of a line without leading and trailing spaces and tabs: what a baseline keys on.
+    public func trimmedLine(_ number: Int) -> String {
+        guard var range = byteRange(ofLine: number) else { return "" }
+        while !range.isEmpty && (bytes[range.lowerBound] == 0x20 || bytes[range.lowerBound] == 0x09) { range = (range.lowerBound + 1)..<range.upperBound }
+        while !range.isEmpty && (bytes[range.upperBound - 1] == 0x20 || bytes[range.upperBound - 1] == 0x09) { range = range.lowerBound..<(range.upperBound - 1) }
+        return Self.decode(bytes, range)
+    }
+
+    private func byteRange(ofLine number: Int) -> Range<Int>? {
+        guard number >= 1 && number <= lineStarts.count else { return nil }
         let start = lineStarts[number - 1]
         var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
-        if end > start && end <= bytes.count && end - 1 >= start && bytes[end - 1] == 0x0D { end -= 1 }
-        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+        return start..<max(start, end)
+    }
+
+    /// Decoding through a buffer pointer takes Swift's fast UTF-8 path; an array slice does not.
+    static func decode(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 }

@@ -98,7 +98,7 @@ public enum LexiconLoader {
         let suggestions = try fields["suggestions"]!.strings()
         if suggestions.isEmpty { throw fields["suggestions"]!.error("rule \(id) needs at least one suggestion") }
 
-        return Rule(
+        var rule = Rule(
             id: id,
             category: category,
             severity: severity,
@@ -118,6 +118,8 @@ public enum LexiconLoader {
             passExamples: pass,
             location: node.location
         )
+        rule.messageHasPlaceholder = rule.message.contains("{match}")
+        return rule
     }
 
     static func patternList(_ value: YAMLValue) throws -> [PatternSource] {

@@ -77,6 +77,8 @@ public struct Rule: Sendable {
     public var flagExamples: [String]
     public var passExamples: [String]
     public var location: FileLocation
+    /// Whether `message` contains "{match}"; worked out once when the lexicon is read.
+    public var messageHasPlaceholder = true
 
     /// The first sentence of the message, for listings.
     public var summary: String {
@@ -86,9 +88,23 @@ public struct Rule: Sendable {
         return text
     }
 
-    /// The message with the matched text put in.
+    /// The message with the matched text put in (done per finding, so without Foundation's string search).
     public func message(for match: String) -> String {
-        message.replacingOccurrences(of: "{match}", with: match)
+        if !messageHasPlaceholder { return message }
+        var result = ""
+        var rest = Substring(message)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let tail = rest[open...]
+            if tail.hasPrefix("{match}") {
+                result += match
+                rest = tail.dropFirst(7)
+            } else {
+                result += "{"
+                rest = tail.dropFirst()
+            }
+        }
+        return result + rest
     }
 }
 

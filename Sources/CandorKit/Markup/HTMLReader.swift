@@ -1,11 +1,416 @@
-/// HTML. Placeholder until the libxml2 reader lands: treats the file as plain text, with directives read
-/// from HTML comments.
+import CHTML
+import Foundation
+
+/// HTML, parsed by libxml2's forgiving HTML parser.
+///
+/// Prose is text content plus `alt` and `title` attribute values; script, style, code, pre, kbd, samp, template,
+/// noscript and comments are not prose. Block-level elements start new blocks; attribute values are blocks of
+/// their own after the text. libxml2 gives lines but no columns, so each text is found in the source by scanning
+/// forward from the previous one, past markup, decoding character references as it goes.
 public struct HTMLReader: MarkupReader {
     public init() {}
 
     public func read(_ bytes: [UInt8]) -> ProseDocument {
-        var document = PlainTextReader().read(bytes)
-        document.directives = SuppressionDirective.scanComments(bytes)
-        return document
+        bytes.withUnsafeBufferPointer { source in
+            var walk = HTMLWalk(source: source)
+            return walk.run(bytes)
+        }
+    }
+}
+
+private enum ElementRole {
+    case inline
+    /// Starts a block; the kind it gives its text, if any.
+    case block(BlockKind?)
+    /// Content is not prose, but its text is still found in the source to keep the scan in step.
+    case hidden
+    /// Content is raw text (script, style): the source scan skips it whole, so its text is not looked for.
+    case raw
+    case lineBreak
+
+    static func of(_ name: String) -> ElementRole {
+        switch name {
+        case "p", "div", "section", "article", "header", "footer", "figcaption", "dt", "dd", "caption", "html", "body",
+             "head", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "nav", "aside", "main", "figure",
+             "address", "details", "summary", "fieldset", "legend", "hr", "menu", "hgroup", "center", "form":
+            return .block(nil)
+        case "h1", "h2", "h3", "h4", "h5", "h6", "title": return .block(.heading)
+        case "blockquote": return .block(.blockQuote)
+        case "li": return .block(.listItem)
+        case "td", "th": return .block(.tableCell)
+        case "code", "pre", "template", "noscript", "kbd", "samp": return .hidden
+        case "script", "style": return .raw
+        case "br": return .lineBreak
+        default: return .inline
+        }
+    }
+}
+
+private struct HTMLWalk {
+    let source: UnsafeBufferPointer<UInt8>
+    var builder: ProseBuilder
+    /// alt and title values, one block each, placed after the running text: they are not part of its sentences.
+    var attributes: ProseBuilder
+    var matcher = SourceMatcher(flavor: .html)
+    let lines: LineStarts
+    var cursor = 0
+    var roles: [ElementRole] = []
+    var contexts: [(kind: BlockKind?, header: String?)] = []
+    var hiddenDepth = 0
+    var rawDepth = 0
+    var tables: [(headers: [String], rowHeaders: [String], column: Int, headersDone: Bool, cellStart: Int)] = []
+    /// Attribute value spans of the start tag just found: (lower-case name, value range in the source).
+    var tagAttributes: [(name: [UInt8], value: Range<Int>)] = []
+    /// How far a lost text is looked for before giving up on placing it exactly.
+    let searchWindow = 256 * 1024
+
+    init(source: UnsafeBufferPointer<UInt8>) {
+        self.source = source
+        self.builder = ProseBuilder(capacity: source.count / 2)
+        self.attributes = ProseBuilder(capacity: 0)
+        self.lines = LineStarts(source)
+    }
+
+    mutating func run(_ bytes: [UInt8]) -> ProseDocument {
+        if !source.isEmpty, let document = candor_html_parse(source.baseAddress, Int64(source.count)) {
+            defer { candor_html_free(document) }
+            var event = CandorHTMLEvent()
+            while candor_html_next(document, &event) != 0 {
+                handle(event)
+            }
+        }
+        builder.end()
+        builder.append(attributes)
+        return builder.finish(directives: SuppressionDirective.scanComments(bytes))
+    }
+
+    private var current: (kind: BlockKind, header: String?) {
+        var specific: BlockKind?
+        var quoted = false
+        for context in contexts.reversed() {
+            if context.kind == .tableCell && specific == nil && !quoted { return (.tableCell, context.header) }
+            if context.kind == .blockQuote { quoted = true }
+            if specific == nil, let kind = context.kind, kind != .blockQuote { specific = kind }
+        }
+        return (quoted ? .blockQuote : specific ?? .paragraph, nil)
+    }
+
+    private mutating func handle(_ event: CandorHTMLEvent) {
+        switch Int(event.type) {
+        case Int(CANDOR_HTML_START):
+            let name = String(cString: event.name)
+            let role = ElementRole.of(name)
+            roles.append(role)
+            switch role {
+            case .block(let kind): startBlock(name, kind: kind)
+            case .hidden: hiddenDepth += 1
+            case .raw: rawDepth += 1
+            case .lineBreak:
+                if hiddenDepth == 0 && builder.isOpen && builder.lastByteInBlock != 0x20 {
+                    builder.appendMapped(byte: 0x20, source: cursor..<cursor)
+                }
+            case .inline: break
+            }
+            if event.prose_attributes > 0 && hiddenDepth == 0 && rawDepth == 0 {
+                findStartTag(Array(name.utf8))
+            }
+        case Int(CANDOR_HTML_END):
+            guard let role = roles.popLast() else { return }
+            switch role {
+            case .block: endBlock(String(cString: event.name))
+            case .hidden: hiddenDepth -= 1
+            case .raw: rawDepth -= 1
+            default: break
+            }
+        case Int(CANDOR_HTML_TEXT):
+            guard rawDepth == 0, event.length > 0, let text = event.text else { return }
+            self.text(UnsafeBufferPointer(start: text, count: Int(event.length)), line: Int(event.line))
+        case Int(CANDOR_HTML_ATTRIBUTE):
+            guard hiddenDepth == 0, rawDepth == 0, event.length > 0, let text = event.text else { return }
+            attribute(Array(String(cString: event.name).lowercased().utf8),
+                      UnsafeBufferPointer(start: text, count: Int(event.length)))
+        default:
+            break
+        }
+    }
+
+    // MARK: Blocks and tables
+
+    private mutating func startBlock(_ name: String, kind: BlockKind?) {
+        var header: String?
+        switch name {
+        case "table":
+            tables.append((headers: [], rowHeaders: [], column: 0, headersDone: false, cellStart: 0))
+        case "tr":
+            if !tables.isEmpty {
+                tables[tables.count - 1].column = 0
+                tables[tables.count - 1].rowHeaders = []
+            }
+        case "td", "th":
+            if let table = tables.last {
+                if name == "td" || table.headersDone {
+                    header = table.column < table.headers.count ? table.headers[table.column] : nil
+                }
+                tables[tables.count - 1].column += 1
+            }
+        default:
+            break
+        }
+        builder.end()
+        if (name == "td" || name == "th") && !tables.isEmpty { tables[tables.count - 1].cellStart = builder.text.count }
+        contexts.append((kind, header))
+        let now = current
+        builder.begin(now.kind, columnHeader: now.header)
+    }
+
+    private mutating func endBlock(_ name: String) {
+        builder.end()
+        switch name {
+        case "th":
+            if let table = tables.last, !table.headersDone {
+                // The whole cell, in case its text sits in blocks of its own (<th><p>Avoid</p></th>).
+                let from = min(table.cellStart, builder.text.count)
+                let header = builder.foldedText(from..<builder.text.count)
+                if let last = builder.blocks.last, last.range.lowerBound >= from { builder.setHeaderOfLastBlock(header) }
+                var headers = table.rowHeaders
+                while headers.count < table.column - 1 { headers.append("") }
+                headers.append(header)
+                tables[tables.count - 1].rowHeaders = headers
+            }
+        case "tr":
+            if let table = tables.last, !table.headersDone, !table.rowHeaders.isEmpty {
+                tables[tables.count - 1].headers = table.rowHeaders
+                tables[tables.count - 1].headersDone = true
+            }
+        case "table":
+            _ = tables.popLast()
+        default:
+            break
+        }
+        _ = contexts.popLast()
+        if !contexts.isEmpty {
+            let now = current
+            builder.begin(now.kind, columnHeader: now.header)
+        }
+    }
+
+    // MARK: Finding text in the source
+
+    private mutating func text(_ decoded: UnsafeBufferPointer<UInt8>, line: Int) {
+        let emit = hiddenDepth == 0 && builder.isOpen
+        if let end = locate(decoded) {
+            if emit { matcher.emit(into: &builder, decoded: decoded, source: source, spaceLineBreaks: true) }
+            cursor = end
+            return
+        }
+        // Markup this scan reads differently from libxml2 (`<!DOC` at the end of a file is text to libxml2): look
+        // for the text as written, markup or not.
+        let stop = min(source.count, cursor + searchWindow)
+        var j = cursor
+        while j < stop {
+            if let end = matcher.match(decoded, in: source, at: j, limit: source.count) {
+                if emit { matcher.emit(into: &builder, decoded: decoded, source: source, spaceLineBreaks: true) }
+                cursor = end
+                return
+            }
+            j += 1
+        }
+        // Lost: keep the prose, pointing at the rest of its line.
+        guard emit else { return }
+        let start = max(cursor, min(lines.lineStart(line), source.count))
+        let end = max(start, lines.lineEnd(line, in: source))
+        var spaced = Array(decoded)
+        for index in spaced.indices where spaced[index] == 0x0A || spaced[index] == 0x0D { spaced[index] = 0x20 }
+        spaced.withUnsafeBufferPointer { builder.appendMapped($0, source: start..<end) }
+    }
+
+    /// Finds `decoded` at or after the cursor: first where it should be (after markup and any whitespace libxml2
+    /// dropped), then anywhere in the window.
+    private mutating func locate(_ decoded: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = source.count
+        var j = cursor
+        while j < count {
+            if source[j] == 0x3C, let end = markupEnd(at: j) {
+                j = end
+                continue
+            }
+            if let end = matcher.match(decoded, in: source, at: j, limit: count) { return end }
+            guard Self.isSpace(source[j]) else { break }
+            j += 1
+        }
+        let expected = j
+        let stop = min(count, j + searchWindow)
+        let first = decoded[0]
+        while j < stop {
+            let byte = source[j]
+            if byte == 0x3C, let end = markupEnd(at: j) {
+                j = end
+                continue
+            }
+            if byte == first || byte == 0x26 || byte == 0x0D, let end = matcher.match(decoded, in: source, at: j, limit: count) {
+                return end
+            }
+            j += 1
+        }
+        // Not there as a whole: libxml2 may have dropped bytes it could not read (`</` before a space).
+        if expected < count {
+            return matcher.matchSkipping(decoded, in: source, at: expected, limit: count, maximumGap: 64)
+        }
+        return nil
+    }
+
+    /// Moves the cursor past the start tag of the element just started, noting where its attribute values are.
+    private mutating func findStartTag(_ name: [UInt8]) {
+        tagAttributes.removeAll()
+        let count = source.count
+        var j = cursor
+        let stop = min(count, cursor + searchWindow)
+        while j < stop {
+            guard source[j] == 0x3C else {
+                j += 1
+                continue
+            }
+            if j + 1 < count && Self.isLetter(source[j + 1]) && tagName(at: j + 1) == name {
+                cursor = parseStartTagBody(at: j + 1 + name.count, collect: true, into: &tagAttributes)
+                return
+            }
+            j = markupEnd(at: j) ?? j + 1
+        }
+    }
+
+    private mutating func attribute(_ name: [UInt8], _ decoded: UnsafeBufferPointer<UInt8>) {
+        guard let index = tagAttributes.firstIndex(where: { $0.name == name }) else { return }
+        let span = tagAttributes.remove(at: index).value
+        attributes.begin(.paragraph)
+        if matcher.match(decoded, in: source, at: span.lowerBound, limit: span.upperBound) != nil {
+            matcher.emit(into: &attributes, decoded: decoded, source: source, spaceLineBreaks: true)
+        } else {
+            attributes.appendMapped(decoded, source: span)
+        }
+        attributes.end()
+    }
+
+    /// The lower-case tag name starting at `at`.
+    private func tagName(at: Int) -> [UInt8] {
+        var k = at
+        var name: [UInt8] = []
+        while k < source.count {
+            let byte = source[k]
+            if Self.isSpace(byte) || byte == 0x3E || byte == 0x2F { break }
+            name.append(Folding.lowerASCII(byte))
+            k += 1
+        }
+        return name
+    }
+
+    /// The end of the markup construct at `at` (which holds `<`), or nil when this `<` is text, as libxml2 reads it.
+    private func markupEnd(at: Int) -> Int? {
+        let count = source.count
+        guard at + 1 < count else { return nil }
+        let next = source[at + 1]
+        if next == 0x21 {
+            if at + 3 < count && source[at + 2] == 0x2D && source[at + 3] == 0x2D {
+                return find([0x2D, 0x2D, 0x3E], from: at + 4).map { $0 + 3 } ?? count
+            }
+            return find([0x3E], from: at + 2).map { $0 + 1 } ?? count
+        }
+        if next == 0x3F {
+            return find([0x3E], from: at + 2).map { $0 + 1 } ?? count
+        }
+        if next == 0x2F {
+            guard at + 2 < count, Self.isLetter(source[at + 2]) else { return nil }
+            return find([0x3E], from: at + 2).map { $0 + 1 } ?? count
+        }
+        guard Self.isLetter(next) else { return nil }
+        let name = tagName(at: at + 1)
+        let end = startTagEnd(at: at + 1 + name.count)
+        if name == Self.script || name == Self.style {
+            // Raw text runs to the matching end tag, whatever it contains.
+            var k = end
+            while let close = find([0x3C, 0x2F], from: k) {
+                if tagName(at: close + 2) == name { return find([0x3E], from: close + 2).map { $0 + 1 } ?? count }
+                k = close + 2
+            }
+            return count
+        }
+        return end
+    }
+
+    private static let script = Array("script".utf8)
+    private static let style = Array("style".utf8)
+
+    /// Reads attributes from `at` (just after the tag name) to the closing `>`; returns the offset after it.
+    private func parseStartTagBody(at: Int, collect: Bool, into spans: inout [(name: [UInt8], value: Range<Int>)]) -> Int {
+        let count = source.count
+        var k = at
+        while k < count {
+            let byte = source[k]
+            if byte == 0x3E { return k + 1 }
+            if Self.isSpace(byte) || byte == 0x2F {
+                k += 1
+                continue
+            }
+            let nameStart = k
+            while k < count && !Self.isSpace(source[k]) && source[k] != 0x3D && source[k] != 0x3E && source[k] != 0x2F {
+                k += 1
+            }
+            let nameEnd = k
+            while k < count && Self.isSpace(source[k]) { k += 1 }
+            guard k < count, source[k] == 0x3D else { continue }
+            k += 1
+            while k < count && Self.isSpace(source[k]) { k += 1 }
+            guard k < count else { break }
+            let value: Range<Int>
+            if source[k] == 0x22 || source[k] == 0x27 {
+                let quote = source[k]
+                guard let close = find([quote], from: k + 1) else {
+                    // An unclosed quote: libxml2 gives up on the attribute; the tag still ends at the next `>`.
+                    return find([0x3E], from: k).map { $0 + 1 } ?? count
+                }
+                value = (k + 1)..<close
+                k = close + 1
+            } else {
+                let start = k
+                while k < count && !Self.isSpace(source[k]) && source[k] != 0x3E { k += 1 }
+                value = start..<k
+            }
+            if collect {
+                spans.append((source[nameStart..<nameEnd].map(Folding.lowerASCII), value))
+            }
+        }
+        return count
+    }
+
+    private func startTagEnd(at: Int) -> Int {
+        var ignored: [(name: [UInt8], value: Range<Int>)] = []
+        return parseStartTagBody(at: at, collect: false, into: &ignored)
+    }
+
+    private func find(_ needle: [UInt8], from: Int) -> Int? {
+        let count = source.count
+        guard let first = needle.first else { return nil }
+        var k = from
+        while k + needle.count <= count {
+            if source[k] == first {
+                var matched = true
+                for offset in 1..<needle.count where Folding.lowerASCII(source[k + offset]) != needle[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return k }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C
+    }
+
+    @inline(__always)
+    static func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26
     }
 }

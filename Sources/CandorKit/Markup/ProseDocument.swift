@@ -23,21 +23,25 @@ public struct ProseBlock: Equatable, Sendable {
 
 /// Maps offsets in a prose buffer back to the source bytes the prose came from.
 ///
-/// The map is a sorted list of runs; within a run offsets move together. A run can also stand for a source
-/// range of another length (an HTML entity), in which case every offset inside it maps to the run's start
-/// and its end to the source run's end.
+/// The map is a sorted list of runs; within an exact run offsets move together. A run can also stand for a
+/// source span spelled another way (an HTML entity, a Markdown escape), in which case every offset inside it
+/// maps to the run's start and its end to the source run's end.
 public struct OffsetMap: Sendable {
     public struct Run: Equatable, Sendable {
         public var prose: Int
         public var source: Int
         public var proseLength: Int
         public var sourceLength: Int
+        /// Whether the prose bytes are the source bytes. Usually the same as equal lengths, but a span that only
+        /// happens to have the length of its prose (a text a reader could not place exactly) is not exact.
+        public var exact: Bool
 
-        public init(prose: Int, source: Int, proseLength: Int, sourceLength: Int) {
+        public init(prose: Int, source: Int, proseLength: Int, sourceLength: Int, exact: Bool? = nil) {
             self.prose = prose
             self.source = source
             self.proseLength = proseLength
             self.sourceLength = sourceLength
+            self.exact = exact ?? (proseLength == sourceLength)
         }
     }
 
@@ -53,8 +57,8 @@ public struct OffsetMap: Sendable {
     /// The source offset of the prose byte at `offset` (for a range start).
     public func sourceStart(_ offset: Int) -> Int {
         guard let runs else { return offset }
-        guard let run = run(containing: offset) else { return runs.last.map { $0.source + $0.sourceLength } ?? offset }
-        if run.proseLength == run.sourceLength { return run.source + (offset - run.prose) }
+        guard let run = run(containing: offset) else { return runs.first?.source ?? offset }
+        if run.exact { return run.source + min(offset - run.prose, run.sourceLength) }
         return run.source
     }
 
@@ -62,10 +66,12 @@ public struct OffsetMap: Sendable {
     public func sourceEnd(_ offset: Int) -> Int {
         guard let runs else { return offset }
         guard offset > 0, let run = run(containing: offset - 1) else { return runs.first?.source ?? 0 }
-        if run.proseLength == run.sourceLength { return run.source + (offset - run.prose) }
+        if run.exact { return run.source + min(offset - run.prose, run.sourceLength) }
         return run.source + run.sourceLength
     }
 
+    /// The last run that starts at or before `offset`: bytes between blocks, which no run covers, belong to the
+    /// run before them.
     private func run(containing offset: Int) -> Run? {
         guard let runs, !runs.isEmpty else { return nil }
         var low = 0
@@ -74,8 +80,7 @@ public struct OffsetMap: Sendable {
             let mid = (low + high + 1) / 2
             if runs[mid].prose <= offset { low = mid } else { high = mid - 1 }
         }
-        let run = runs[low]
-        return offset >= run.prose && offset < run.prose + max(run.proseLength, 1) ? run : (offset >= run.prose ? run : nil)
+        return offset >= runs[low].prose ? runs[low] : nil
     }
 }
 

@@ -28,7 +28,12 @@ public struct Automaton: Sendable {
 
     private(set) var states: [State] = [State()]
 
-    // Filled by `freeze()`.
+    // Filled by `freeze()`. Each state's symbol edges sit sorted by symbol in one flat array, so a state
+    // followed by a class of sixty words costs a binary search, not sixty comparisons.
+    private var edgeStart: [Int32] = []
+    private var edgeSymbols: [Int32] = []
+    private var edgeTargets: [Int32] = []
+    private var otherEdges: [[(label: EdgeLabel, target: Int32)]] = []
     private var closedEdges: [[(label: EdgeLabel, target: Int32)]] = []
     private var closedAccepts: [[Int32]] = []
     private var rootBySymbol: [(start: Int32, count: Int32)] = []
@@ -56,16 +61,23 @@ public struct Automaton: Sendable {
 
     /// True when `state` can be reached from `start` by empty moves alone (a pattern that matches nothing).
     func reachesByEpsilon(from start: Int32, to state: Int32) -> Bool {
-        closure(of: start).contains(state)
+        var stamps = [Int32](repeating: -1, count: states.count)
+        return closure(of: start, stamps: &stamps, stamp: 0).contains(state)
     }
 
-    private func closure(of state: Int32) -> [Int32] {
-        var seen: Set<Int32> = [state]
+    /// States reachable by empty moves, `state` first. `stamps` marks visits; reusing it across calls (with a
+    /// new `stamp` each time) keeps start-up free of hashing.
+    private func closure(of state: Int32, stamps: inout [Int32], stamp: Int32) -> [Int32] {
+        if states[Int(state)].epsilons.isEmpty { return [state] }
+        stamps[Int(state)] = stamp
         var stack = [state]
         var order: [Int32] = []
         while let s = stack.popLast() {
             order.append(s)
-            for next in states[Int(s)].epsilons where seen.insert(next).inserted { stack.append(next) }
+            for next in states[Int(s)].epsilons where stamps[Int(next)] != stamp {
+                stamps[Int(next)] = stamp
+                stack.append(next)
+            }
         }
         return order
     }
@@ -75,18 +87,45 @@ public struct Automaton: Sendable {
         closedEdges = []
         closedAccepts = []
         closedEdges.reserveCapacity(states.count)
+        closedAccepts.reserveCapacity(states.count)
+        var stamps = [Int32](repeating: -1, count: states.count)
         for index in states.indices {
-            let members = closure(of: Int32(index))
+            let members = closure(of: Int32(index), stamps: &stamps, stamp: Int32(index))
+            if members.count == 1 {
+                closedEdges.append(states[index].edges)
+                closedAccepts.append(states[index].accepts)
+                continue
+            }
             closedEdges.append(members.flatMap { states[Int($0)].edges })
             var accepts: [Int32] = []
             for member in members { for pattern in states[Int(member)].accepts where !accepts.contains(pattern) { accepts.append(pattern) } }
             closedAccepts.append(accepts)
         }
+        edgeStart = [0]
+        edgeSymbols = []
+        edgeTargets = []
+        otherEdges = []
+        for edges in closedEdges {
+            var symbolEdges: [(Int32, Int32)] = []
+            var others: [(label: EdgeLabel, target: Int32)] = []
+            for edge in edges {
+                if case .symbol(let symbol) = edge.label { symbolEdges.append((symbol, edge.target)) } else { others.append(edge) }
+            }
+            symbolEdges.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            for (symbol, target) in symbolEdges {
+                edgeSymbols.append(symbol)
+                edgeTargets.append(target)
+            }
+            edgeStart.append(Int32(edgeSymbols.count))
+            otherEdges.append(others)
+        }
+        closedEdges = []
         var bySymbol = [[Int32]](repeating: [], count: symbolCount)
         rootOther = []
-        for edge in closedEdges[Int(Self.root)] {
-            if case .symbol(let symbol) = edge.label { bySymbol[Int(symbol)].append(edge.target) } else { rootOther.append(edge) }
+        for index in Int(edgeStart[Int(Self.root)])..<Int(edgeStart[Int(Self.root) + 1]) {
+            bySymbol[Int(edgeSymbols[index])].append(edgeTargets[index])
         }
+        rootOther = otherEdges[Int(Self.root)]
         rootBySymbol = []
         rootTargets = []
         for targets in bySymbol {
@@ -124,7 +163,26 @@ public struct Automaton: Sendable {
             }
 
             for thread in current {
-                for edge in closedEdges[Int(thread.state)] where admits(edge.label) && stamp[Int(edge.target)] != step {
+                let state = Int(thread.state)
+                var low = Int(edgeStart[state])
+                var high = Int(edgeStart[state + 1])
+                if token.symbol >= 0 && low < high {
+                    // Lower bound of the token's symbol among the state's sorted edges.
+                    while low < high {
+                        let mid = (low + high) >> 1
+                        if edgeSymbols[mid] < token.symbol { low = mid + 1 } else { high = mid }
+                    }
+                    let end = Int(edgeStart[state + 1])
+                    while low < end && edgeSymbols[low] == token.symbol {
+                        let target = edgeTargets[low]
+                        if stamp[Int(target)] != step {
+                            stamp[Int(target)] = step
+                            next.append((target, thread.start))
+                        }
+                        low += 1
+                    }
+                }
+                for edge in otherEdges[state] where admits(edge.label) && stamp[Int(edge.target)] != step {
                     stamp[Int(edge.target)] = step
                     next.append((edge.target, thread.start))
                 }

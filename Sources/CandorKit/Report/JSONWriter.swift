@@ -23,7 +23,7 @@ struct JSONWriter {
 
     mutating func key(_ name: String) {
         separate()
-        output += Self.quote(name)
+        Self.appendQuoted(name, to: &output)
         output += pretty ? ": " : ":"
         needsComma[needsComma.count - 1] = false
         pendingValueAfterKey = true
@@ -47,7 +47,7 @@ struct JSONWriter {
 
     mutating func string(_ value: String?) {
         beforeValue()
-        output += value.map(Self.quote) ?? "null"
+        if let value { Self.appendQuoted(value, to: &output) } else { output += "null" }
     }
 
     mutating func number(_ value: Int) { beforeValue(); output += String(value) }
@@ -67,8 +67,25 @@ struct JSONWriter {
     }
 
     static func quote(_ string: String) -> String {
-        var result = "\""
-        result.reserveCapacity(string.utf8.count + 2)
+        var result = ""
+        appendQuoted(string, to: &result)
+        return result
+    }
+
+    /// Appends `string` as a JSON string literal, in place: large reports are written without temporaries.
+    static func appendQuoted(_ string: String, to result: inout String) {
+        // Most strings need no escaping: check the bytes once and copy them whole.
+        var clean = true
+        for byte in string.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 {
+            clean = false
+            break
+        }
+        result += "\""
+        if clean {
+            result += string
+            result += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": result += "\\\""
@@ -87,6 +104,6 @@ struct JSONWriter {
                 }
             }
         }
-        return result + "\""
+        result += "\""
     }
 }

@@ -1,0 +1,529 @@
+import CHTML
+
+/// Builds a prose buffer, its blocks and its offset map for the Markdown and HTML readers.
+///
+/// Blocks are separated by "\n\n", which no run maps: the tokenizer works block by block, so no token and no
+/// sentence ever spans the gap.
+struct ProseBuilder {
+    var text: [UInt8] = []
+    var runs: [OffsetMap.Run] = []
+    var blocks: [ProseBlock] = []
+    private var openStart: Int?
+    private var openKind: BlockKind = .paragraph
+    private var openHeader: String?
+
+    init(capacity: Int) {
+        text.reserveCapacity(capacity + capacity / 8 + 16)
+        runs.reserveCapacity(capacity / 32 + 4)
+    }
+
+    var isOpen: Bool { openStart != nil }
+
+    mutating func begin(_ kind: BlockKind, columnHeader: String? = nil) {
+        if openStart != nil { end() }
+        openStart = text.count
+        openKind = kind
+        openHeader = columnHeader
+    }
+
+    /// Closes the open block. A block with no visible text is dropped, bytes, runs and all.
+    @discardableResult
+    mutating func end() -> ProseBlock? {
+        guard let start = openStart else { return nil }
+        openStart = nil
+        if !Self.hasText(text, from: start) {
+            text.removeSubrange(start...)
+            while let last = runs.last, last.prose >= start { runs.removeLast() }
+            return nil
+        }
+        let block = ProseBlock(range: start..<text.count, kind: openKind, columnHeader: openHeader)
+        blocks.append(block)
+        text.append(0x0A)
+        text.append(0x0A)
+        return block
+    }
+
+    /// Overwrites bare URLs and e-mail addresses in the open block with spaces: they are not prose, and their
+    /// words ("/sexual-misconduct-policy") would be matched. The bytes keep their length, so the map still holds.
+    /// Roughly GitHub's extended autolinks: `http://`, `https://`, `ftp://` or `www.` after a word boundary, up to
+    /// white space or `<`, less trailing punctuation and unbalanced `)`; and `local@domain.tld`.
+    mutating func blankBareURLs() {
+        guard let start = openStart, text.count > start else { return }
+        text.withUnsafeMutableBufferPointer { buffer in
+            var index = start
+            let end = buffer.count
+            while index < end {
+                let byte = buffer[index]
+                if byte == 0x3A || byte == 0x2E {
+                    if let (from, to) = Self.url(around: index, in: buffer, from: start) {
+                        for k in from..<to { buffer[k] = 0x20 }
+                        index = to
+                        continue
+                    }
+                } else if byte == 0x40, let (from, to) = Self.email(around: index, in: buffer, from: start) {
+                    for k in from..<to { buffer[k] = 0x20 }
+                    index = to
+                    continue
+                }
+                index += 1
+            }
+        }
+    }
+
+    private static func isURLSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x3C
+    }
+
+    /// A URL whose scheme ends (`:` of `://`) or whose `www` ends (`.`) at `mark`.
+    private static func url(around mark: Int, in buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int) -> (Int, Int)? {
+        var begin: Int
+        if buffer[mark] == 0x3A {
+            guard mark + 2 < buffer.count, buffer[mark + 1] == 0x2F, buffer[mark + 2] == 0x2F else { return nil }
+            begin = mark
+            while begin > start && (buffer[begin - 1] | 0x20) &- 0x61 < 26 { begin -= 1 }
+            let scheme = Array(buffer[begin..<mark]).map { $0 | 0x20 }
+            guard scheme == Array("http".utf8) || scheme == Array("https".utf8) || scheme == Array("ftp".utf8) else {
+                return nil
+            }
+        } else {
+            guard mark >= start + 3, buffer[mark - 1] | 0x20 == 0x77, buffer[mark - 2] | 0x20 == 0x77,
+                  buffer[mark - 3] | 0x20 == 0x77, mark + 1 < buffer.count,
+                  buffer[mark + 1] < 0x80 && (buffer[mark + 1] | 0x20) &- 0x61 < 26 || buffer[mark + 1] &- 0x30 < 10
+            else { return nil }
+            begin = mark - 3
+        }
+        if begin > start {
+            let before = buffer[begin - 1]
+            guard isURLSpace(before) || before == 0x2A || before == 0x5F || before == 0x7E || before == 0x28 else { return nil }
+        }
+        var end = mark + 1
+        while end < buffer.count && !isURLSpace(buffer[end]) { end += 1 }
+        // Trailing punctuation ends the sentence, not the URL; so does a ')' without its '('.
+        while end > mark + 1 {
+            let last = buffer[end - 1]
+            if last == 0x3F || last == 0x21 || last == 0x2E || last == 0x2C || last == 0x3A || last == 0x2A
+                || last == 0x5F || last == 0x7E || last == 0x27 || last == 0x22 || last == 0x3B {
+                end -= 1
+            } else if last == 0x29 {
+                var balance = 0
+                for k in begin..<end { balance += buffer[k] == 0x28 ? 1 : buffer[k] == 0x29 ? -1 : 0 }
+                if balance >= 0 { break }
+                end -= 1
+            } else {
+                break
+            }
+        }
+        return end > mark + 1 ? (begin, end) : nil
+    }
+
+    private static func isEmailLocal(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte == 0x2E || byte == 0x2D || byte == 0x5F || byte == 0x2B
+    }
+
+    /// An e-mail address whose `@` is at `at`: the domain needs a dot and must end in a letter or digit.
+    private static func email(around at: Int, in buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int) -> (Int, Int)? {
+        var begin = at
+        while begin > start && isEmailLocal(buffer[begin - 1]) { begin -= 1 }
+        guard begin < at else { return nil }
+        var end = at + 1
+        var dots = 0
+        while end < buffer.count {
+            let byte = buffer[end]
+            if (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte == 0x2D || byte == 0x5F {
+                end += 1
+            } else if byte == 0x2E && end + 1 < buffer.count && isEmailLocal(buffer[end + 1]) && buffer[end + 1] != 0x2E {
+                dots += 1
+                end += 1
+            } else {
+                break
+            }
+        }
+        guard dots > 0, end > at + 1 else { return nil }
+        let last = buffer[end - 1]
+        guard (last | 0x20) &- 0x61 < 26 || last &- 0x30 < 10 else { return nil }
+        return (begin, end)
+    }
+
+    mutating func setHeaderOfLastBlock(_ header: String) {
+        guard !blocks.isEmpty else { return }
+        blocks[blocks.count - 1].columnHeader = header
+    }
+
+    /// Copies `source[range]` into the prose, offsets moving together. With `spaceLineBreaks`, CR and LF become
+    /// spaces of the same length: ICU would otherwise end a sentence at every line break of HTML source.
+    mutating func appendIdentity(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, spaceLineBreaks: Bool = false) {
+        guard !range.isEmpty else { return }
+        let prose = text.count
+        if spaceLineBreaks {
+            for index in range {
+                let byte = source[index]
+                text.append(byte == 0x0A || byte == 0x0D ? 0x20 : byte)
+            }
+        } else {
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
+        }
+        if let last = runs.last, last.exact,
+           last.prose + last.proseLength == prose, last.source + last.sourceLength == range.lowerBound {
+            runs[runs.count - 1].proseLength += range.count
+            runs[runs.count - 1].sourceLength += range.count
+        } else {
+            runs.append(OffsetMap.Run(prose: prose, source: range.lowerBound, proseLength: range.count,
+                                      sourceLength: range.count))
+        }
+    }
+
+    /// Prose that stands for a source span of another spelling (an entity, an escape, a line break).
+    mutating func appendMapped(_ bytes: UnsafeBufferPointer<UInt8>, source: Range<Int>) {
+        guard !bytes.isEmpty else { return }
+        runs.append(OffsetMap.Run(prose: text.count, source: source.lowerBound, proseLength: bytes.count,
+                                  sourceLength: source.count, exact: false))
+        text.append(contentsOf: bytes)
+    }
+
+    mutating func appendMapped(byte: UInt8, source: Range<Int>) {
+        runs.append(OffsetMap.Run(prose: text.count, source: source.lowerBound, proseLength: 1, sourceLength: source.count,
+                                  exact: false))
+        text.append(byte)
+    }
+
+    /// The last byte written, if any block is open and not empty.
+    var lastByteInBlock: UInt8? {
+        guard let start = openStart, text.count > start else { return nil }
+        return text[text.count - 1]
+    }
+
+    /// Appends another builder's blocks after these (HTML attribute values, kept apart from running text).
+    mutating func append(_ other: ProseBuilder) {
+        if openStart != nil { end() }
+        let shift = text.count
+        text.append(contentsOf: other.text)
+        for var run in other.runs {
+            run.prose += shift
+            runs.append(run)
+        }
+        for var block in other.blocks {
+            block.range = (block.range.lowerBound + shift)..<(block.range.upperBound + shift)
+            blocks.append(block)
+        }
+    }
+
+    mutating func finish(directives: [SuppressionDirective]) -> ProseDocument {
+        if openStart != nil { end() }
+        return ProseDocument(text: text, blocks: blocks, map: OffsetMap(runs: runs), directives: directives)
+    }
+
+    /// The folded, space-collapsed text of a prose range (a table header cell).
+    func foldedText(_ range: Range<Int>) -> String {
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(range.count)
+        for byte in text[range] {
+            let space = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+            if space {
+                if let last = collapsed.last, last != 0x20 { collapsed.append(0x20) }
+            } else {
+                collapsed.append(byte)
+            }
+        }
+        while collapsed.last == 0x20 { collapsed.removeLast() }
+        let folded = collapsed.withUnsafeBufferPointer { Folding.fold($0) }
+        return String(decoding: folded, as: UTF8.self)
+    }
+
+    private static func hasText(_ text: [UInt8], from start: Int) -> Bool {
+        var index = start
+        while index < text.count {
+            switch text[index] {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: index += 1
+            default: return true
+            }
+        }
+        return false
+    }
+}
+
+/// Byte offsets of line starts, with cmark's idea of a line break: LF, CRLF or a lone CR.
+struct LineStarts {
+    private(set) var starts: [Int]
+    let count: Int
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, from base: Int = 0) {
+        var starts = [base]
+        starts.reserveCapacity(bytes.count / 40 + 2)
+        var index = base
+        let end = bytes.count
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                starts.append(index + 1)
+            } else if byte == 0x0D {
+                if index + 1 < end && bytes[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        self.starts = starts
+        self.count = end
+    }
+
+    /// The offset of a 1-based line and byte column, clamped into the text.
+    func offset(line: Int, column: Int) -> Int {
+        guard line >= 1 else { return starts[0] }
+        guard line <= starts.count else { return count }
+        return min(max(starts[line - 1] + max(column, 1) - 1, starts[0]), count)
+    }
+
+    func lineStart(_ line: Int) -> Int {
+        starts[min(max(line, 1), starts.count) - 1]
+    }
+
+    /// The offset of the line break ending a 1-based line (or the end of the text).
+    func lineEnd(_ line: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard line >= 1, line < starts.count else { return count }
+        var end = starts[line]
+        if end > starts[line - 1] && bytes[end - 1] == 0x0A { end -= 1 }
+        if end > starts[line - 1] && bytes[end - 1] == 0x0D { end -= 1 }
+        return end
+    }
+}
+
+/// Finds decoded text (a cmark literal, a libxml2 text node) in the source bytes it came from.
+///
+/// The decoded text and the source agree byte for byte except where the source spells a character another way:
+/// a character reference (`&rsquo;`, `&#8217;`, `&#x2019;`), a Markdown backslash escape, or (HTML) CRLF that the
+/// parser read as LF. Literal stretches become identity runs; each other spelling becomes one mapped run.
+struct SourceMatcher {
+    enum Flavor {
+        case markdown
+        case html
+    }
+
+    enum Piece {
+        /// Source bytes that are the prose.
+        case literal(Range<Int>)
+        /// Prose bytes (a range of the decoded text) standing for a source span.
+        case mapped(prose: Range<Int>, source: Range<Int>)
+    }
+
+    let flavor: Flavor
+    private(set) var pieces: [Piece] = []
+
+    init(flavor: Flavor) {
+        self.flavor = flavor
+    }
+
+    /// Matches all of `decoded` against the source starting exactly at `start`, without passing `limit`.
+    /// On success `pieces` describes the match and the end offset is returned.
+    mutating func match(_ decoded: UnsafeBufferPointer<UInt8>, in source: UnsafeBufferPointer<UInt8>,
+                        at start: Int, limit: Int) -> Int? {
+        pieces.removeAll(keepingCapacity: true)
+        let (i, j) = advance(decoded, from: 0, in: source, at: start, limit: min(limit, source.count))
+        return i == decoded.count ? j : nil
+    }
+
+    /// Like `match`, but lets source bytes the parser dropped (`</` before a space, a broken tag) sit between
+    /// stretches of the decoded text, as long as each stretch resumes within `maximumGap` bytes.
+    mutating func matchSkipping(_ decoded: UnsafeBufferPointer<UInt8>, in source: UnsafeBufferPointer<UInt8>,
+                                at start: Int, limit: Int, maximumGap: Int) -> Int? {
+        pieces.removeAll(keepingCapacity: true)
+        let limit = min(limit, source.count)
+        var (i, j) = advance(decoded, from: 0, in: source, at: start, limit: limit)
+        // The first stretch must be real, or any text would "match" anywhere.
+        guard i >= min(decoded.count, 4) else { return nil }
+        while i < decoded.count {
+            let needed = min(decoded.count - i, 4)
+            let kept = pieces.count
+            var resumed = false
+            var k = j + 1
+            while k <= min(j + maximumGap, limit - 1) {
+                let (nextI, nextJ) = advance(decoded, from: i, in: source, at: k, limit: limit)
+                if nextI - i >= needed {
+                    (i, j) = (nextI, nextJ)
+                    resumed = true
+                    break
+                }
+                pieces.removeSubrange(kept...)
+                k += 1
+            }
+            if !resumed { return nil }
+        }
+        return j
+    }
+
+    /// Matches decoded bytes from `i` against the source from `start` until they differ; appends pieces and returns
+    /// how far both got.
+    private mutating func advance(_ decoded: UnsafeBufferPointer<UInt8>, from first: Int,
+                                  in source: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int) -> (Int, Int) {
+        var i = first
+        var j = start
+        var literalStart = start
+        func flushLiteral(_ end: Int) {
+            if end > literalStart { pieces.append(.literal(literalStart..<end)) }
+        }
+        while i < decoded.count {
+            guard j < limit else { break }
+            let byte = source[j]
+            if byte == 0x26, let reference = reference(in: source, at: j, limit: limit),
+               let length = decodedLength(of: reference, decoded: decoded, at: i, source: source, limit: limit) {
+                flushLiteral(j)
+                pieces.append(.mapped(prose: i..<(i + length), source: j..<reference.end))
+                i += length
+                j = reference.end
+                literalStart = j
+                continue
+            }
+            if flavor == .markdown && byte == 0x5C && j + 1 < limit && Self.isASCIIPunctuation(source[j + 1])
+                && decoded[i] == source[j + 1] {
+                flushLiteral(j)
+                pieces.append(.mapped(prose: i..<(i + 1), source: j..<(j + 2)))
+                i += 1
+                j += 2
+                literalStart = j
+                continue
+            }
+            if byte == decoded[i] {
+                i += 1
+                j += 1
+                continue
+            }
+            if flavor == .html && byte == 0x0D && decoded[i] == 0x0A {
+                // The parser read CRLF (or a lone CR) as LF. The prose keeps the source bytes, so this stays literal
+                // as long as the whole CRLF is copied.
+                j += j + 1 < limit && source[j + 1] == 0x0A ? 2 : 1
+                i += 1
+                continue
+            }
+            break
+        }
+        flushLiteral(j)
+        return (i, j)
+    }
+
+    struct Reference {
+        var end: Int
+        /// The code point, or nil for a name the decoder table does not know.
+        var scalar: UInt32?
+        var nameRange: Range<Int>
+    }
+
+    /// A character reference at `at` (which holds `&`), as the parser of this flavor reads one.
+    private func reference(in source: UnsafeBufferPointer<UInt8>, at: Int, limit: Int) -> Reference? {
+        var k = at + 1
+        guard k < limit else { return nil }
+        if source[k] == 0x23 {
+            k += 1
+            var value: UInt32 = 0
+            var digits = 0
+            let hex = k < limit && (source[k] | 0x20) == 0x78
+            if hex { k += 1 }
+            while k < limit {
+                let byte = source[k]
+                let digit: UInt32
+                if byte &- 0x30 < 10 {
+                    digit = UInt32(byte - 0x30)
+                } else if hex && (byte | 0x20) &- 0x61 < 6 {
+                    digit = UInt32((byte | 0x20) - 0x61 + 10)
+                } else {
+                    break
+                }
+                value = min(value &* (hex ? 16 : 10) &+ digit, 0x110000)
+                digits += 1
+                k += 1
+            }
+            // No length limit: were the parser to keep an over-long reference as text, the decoded '&' would not
+            // match and the bytes would be compared literally instead.
+            guard digits > 0 else { return nil }
+            if k < limit && source[k] == 0x3B {
+                k += 1
+            } else if flavor == .markdown {
+                return nil
+            }
+            // Both parsers turn NUL, surrogates and out-of-range values into U+FFFD (or drop them): let the length
+            // check below settle it.
+            let scalar: UInt32 = value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF) ? 0xFFFD : value
+            return Reference(end: k, scalar: scalar, nameRange: at..<k)
+        }
+        let nameStart = k
+        while k < limit && k - nameStart < 32 {
+            let byte = source[k]
+            guard (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 else { break }
+            k += 1
+        }
+        guard k > nameStart, k < limit, source[k] == 0x3B else { return nil }
+        let name = UnsafeBufferPointer(rebasing: source[nameStart..<k])
+        let value = candor_html_entity(name.baseAddress, Int64(name.count))
+        return Reference(end: k + 1, scalar: value >= 0 ? UInt32(value) : nil, nameRange: nameStart..<k)
+    }
+
+    /// How many decoded bytes at `i` a reference stands for, or nil if it does not fit there.
+    private func decodedLength(of reference: Reference, decoded: UnsafeBufferPointer<UInt8>, at i: Int,
+                               source: UnsafeBufferPointer<UInt8>, limit: Int) -> Int? {
+        if let scalar = reference.scalar {
+            var utf8: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+            let count = Self.encode(scalar, into: &utf8)
+            guard i + count <= decoded.count else { return nil }
+            let bytes = [utf8.0, utf8.1, utf8.2, utf8.3]
+            for offset in 0..<count where decoded[i + offset] != bytes[offset] { return nil }
+            return count
+        }
+        // A name outside libxml2's HTML 4 table: libxml2 keeps it as written, so for HTML it is literal text.
+        // cmark knows all of HTML 5's names; it decodes to one or two characters, whichever lets the source after
+        // the reference line up with the decoded text again.
+        guard flavor == .markdown, decoded[i] != 0x26 else { return nil }
+        var length = 0
+        for _ in 0..<2 {
+            guard i + length < decoded.count else { break }
+            length += Self.scalarLength(decoded[i + length])
+            let next = i + length
+            if next >= decoded.count || (reference.end < limit && source[reference.end] == decoded[next]) {
+                return min(length, decoded.count - i)
+            }
+        }
+        return nil
+    }
+
+    static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    static func encode(_ scalar: UInt32, into bytes: inout (UInt8, UInt8, UInt8, UInt8)) -> Int {
+        switch scalar {
+        case 0..<0x80:
+            bytes.0 = UInt8(scalar)
+            return 1
+        case 0x80..<0x800:
+            bytes.0 = UInt8(0xC0 | (scalar >> 6))
+            bytes.1 = UInt8(0x80 | (scalar & 0x3F))
+            return 2
+        case 0x800..<0x10000:
+            bytes.0 = UInt8(0xE0 | (scalar >> 12))
+            bytes.1 = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            bytes.2 = UInt8(0x80 | (scalar & 0x3F))
+            return 3
+        default:
+            bytes.0 = UInt8(0xF0 | (scalar >> 18))
+            bytes.1 = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+            bytes.2 = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            bytes.3 = UInt8(0x80 | (scalar & 0x3F))
+            return 4
+        }
+    }
+
+    @inline(__always)
+    static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (byte >= 0x21 && byte <= 0x2F) || (byte >= 0x3A && byte <= 0x40) || (byte >= 0x5B && byte <= 0x60)
+            || (byte >= 0x7B && byte <= 0x7E)
+    }
+
+    /// Writes the last match into `builder`: literal pieces from the source, mapped ones from the decoded text.
+    func emit(into builder: inout ProseBuilder, decoded: UnsafeBufferPointer<UInt8>,
+              source: UnsafeBufferPointer<UInt8>, spaceLineBreaks: Bool) {
+        for piece in pieces {
+            switch piece {
+            case .literal(let range):
+                builder.appendIdentity(source, range, spaceLineBreaks: spaceLineBreaks)
+            case .mapped(let prose, let sourceRange):
+                builder.appendMapped(UnsafeBufferPointer(rebasing: decoded[prose]), source: sourceRange)
+            }
+        }
+    }
+}
