@@ -187,6 +187,46 @@ import Testing
         #expect(!result.stdout.contains("vague.sexual-misconduct"))
     }
 
+    @Test func messageTestsOnFixturesAndStdin() throws {
+        let drafts = TestSupport.packageRoot.appendingPathComponent("fixtures/drafts")
+        let good = drafts.appendingPathComponent("good-apology.md").path
+        let bad = drafts.appendingPathComponent("personal-apology.txt").path
+        let card = try Self.run(["test", "--format", "json", good])
+        #expect(card.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(card.stdout.utf8)) as! [String: Any]
+        let score = (object["drafts"] as! [[String: Any]])[0]["score"] as! Int
+        #expect(score >= 90)
+
+        let piped = try Self.run(["test", "--min-score", "90", "-"], stdin: try String(contentsOfFile: bad, encoding: .utf8))
+        #expect(piped.status == 1)
+        #expect(piped.stdout.contains("Apology anatomy") && piped.stdout.contains("fail"))
+
+        let comparison = try Self.run(["compare", good, "-"], stdin: try String(contentsOfFile: bad, encoding: .utf8))
+        #expect(comparison.status == 0)
+        #expect(comparison.stdout.contains("Follows the guidance best: \(good)"))
+        #expect(comparison.stdout.contains("only in -:"))
+        #expect(try Self.run(["compare", good]).status == 2)
+    }
+
+    @Test func evalOnAFileOutsideTheRepository() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("team.jsonl")
+        let lines = [
+            #"{"id": "a", "marked": "He resigned over [[vague:sexual misconduct]] claims."}"#,
+            #"{"id": "b", "text": "It was a sex scandal.", "spans": [{"start": 9, "end": 20, "category": "vague"}]}"#,
+            #"{"id": "c", "text": "Phrases like 'sex scandal' mislead.", "spans": []}"#,
+        ]
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let result = try Self.run(["eval", file.path, "--min-precision", "0.95", "--min-recall", "0.9"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("vague      2     0     0     1.000      1.000"))
+        try "{not json".write(to: file, atomically: true, encoding: .utf8)
+        let broken = try Self.run(["eval", file.path])
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("team.jsonl:1: not a JSON object"))
+    }
+
     @Test func tenThousandSmallFilesInOneRun() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

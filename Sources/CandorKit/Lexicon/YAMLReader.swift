@@ -84,7 +84,7 @@ struct YAMLValue {
 
     func string(nonEmpty: Bool = true) throws -> String {
         guard case .scalar(let scalar) = node else { throw error("expected text, found a \(kind)") }
-        if nonEmpty && scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if nonEmpty && scalar.string.allSatisfy(\.isWhitespace) {
             throw error("must not be empty")
         }
         return scalar.string

@@ -59,12 +59,6 @@ public struct Automaton: Sendable {
         states[Int(state)].accepts.append(pattern)
     }
 
-    /// True when `state` can be reached from `start` by empty moves alone (a pattern that matches nothing).
-    func reachesByEpsilon(from start: Int32, to state: Int32) -> Bool {
-        var stamps = [Int32](repeating: -1, count: states.count)
-        return closure(of: start, stamps: &stamps, stamp: 0).contains(state)
-    }
-
     /// States reachable by empty moves, `state` first. `stamps` marks visits; reusing it across calls (with a
     /// new `stamp` each time) keeps start-up free of hashing.
     private func closure(of state: Int32, stamps: inout [Int32], stamp: Int32) -> [Int32] {

@@ -149,6 +149,23 @@ public struct PatternParser {
 
     /// A word with `{a,b}` lists and attached `(x)` optional parts, expanded into every spelling.
     private mutating func parseWord() throws -> PatternNode {
+        // Most words are plain: read them in one go.
+        var end = position
+        while end < characters.count {
+            let c = characters[end]
+            if c.isWhitespace || c == "|" || c == ")" || c == "]" { break }
+            if c == "(" || c == "[" || c == "{" || c == "}" || c == "*" || c == "@" || c == "<" || c == ">" { end = -1; break }
+            end += 1
+        }
+        if end > position {
+            let word = String(characters[position..<end])
+            position = end
+            return .word(word)
+        }
+        return try parseSpelledWord()
+    }
+
+    private mutating func parseSpelledWord() throws -> PatternNode {
         var pieces: [[String]] = [[""]]
         func append(_ text: String) { pieces.append([text]) }
         var sawText = false

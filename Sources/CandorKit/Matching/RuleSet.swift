@@ -194,13 +194,26 @@ struct RuleSetCompiler {
         let node = try parse(pattern, field: field)
         let id = Int32(roles.count)
         roles.append(role)
-        var stack: [String] = []
-        let end = try build(node, from: Automaton.root, pattern: pattern, field: field, classStack: &stack)
-        if automaton.reachesByEpsilon(from: Automaton.root, to: end) {
+        if canMatchNothing(node) {
             throw YAMLFileError("pattern '\(pattern.text)' can match nothing: make at least one word required",
                                 at: pattern.location, field: field)
         }
+        var stack: [String] = []
+        let end = try build(node, from: Automaton.root, pattern: pattern, field: field, classStack: &stack)
         automaton.accept(end, pattern: id)
+    }
+
+    /// Decided on the pattern itself rather than on the automaton, which would cost a walk over every state.
+    private func canMatchNothing(_ node: PatternNode, depth: Int = 0) -> Bool {
+        switch node {
+        case .word, .punctuation, .anyWord, .number, .minorAge: return false
+        case .optional: return true
+        case .sequence(let items): return items.allSatisfy { canMatchNothing($0, depth: depth) }
+        case .choice(let options): return options.contains { canMatchNothing($0, depth: depth) }
+        case .classReference(let name):
+            guard depth < 16, let definition = classes[name] else { return false }
+            return definition.nodes.contains { canMatchNothing($0, depth: depth + 1) }
+        }
     }
 
     /// Thompson construction: returns the state reached after `node`.
