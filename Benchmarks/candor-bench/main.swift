@@ -57,6 +57,7 @@ func icuWordCount(_ bytes: [UInt8]) -> Int {
 func builtinRuleSet(extraRules: Int = 0) -> RuleSet {
     do {
         var lexicons = try BuiltinLexicons.load()
+        if CommandLine.arguments.contains("--no-signals") { lexicons = lexicons.map { var l = $0; l.signals = [:]; return l } }
         if extraRules > 0 { lexicons.append(try LexiconLoader.parse(syntheticLexicon(rules: extraRules), path: "synthetic.yml")) }
         return try RuleSet.compile(lexicons)
     } catch {
@@ -158,6 +159,38 @@ case "markup":
     let markdownRate = Double(markdown.count) / marked
     print("plain text  \(megabytesPerSecond(text.count, plain))")
     print("markdown    \(megabytesPerSecond(markdown.count, marked))   cost per byte vs plain: \(String(format: "%.2fx", plainRate / markdownRate))")
+
+case "stages":
+    // Where the time goes: each stage added to the ones before it.
+    let bytes = read(arguments[2])
+    let ruleSet = builtinRuleSet()
+    let runs = option("--repeat", default: 3)
+    let blocks = PlainTextReader().read(bytes).blocks
+    let tokenizer = try! Tokenizer()
+    let split = best(runs) { _ = PlainTextReader().read(bytes) }
+    var tokenCount = 0
+    let tokenize = best(runs) {
+        tokenCount = 0
+        bytes.withUnsafeBufferPointer { text in
+            for block in blocks { tokenCount += tokenizer.tokenize(text, range: block.range, vocabulary: ruleSet.vocabulary).count }
+        }
+    }
+    var matchCount = 0
+    let match = best(runs) {
+        matchCount = 0
+        bytes.withUnsafeBufferPointer { text in
+            for block in blocks {
+                let tokens = tokenizer.tokenize(text, range: block.range, vocabulary: ruleSet.vocabulary)
+                matchCount += ruleSet.debugMatchCount(tokens, text: text)
+            }
+        }
+    }
+    let full = best(runs) { _ = lintAll(bytes, ruleSet: ruleSet, markup: .text) }
+    print("blocks \(blocks.count), tokens \(tokenCount), raw matches \(matchCount), automaton states \(ruleSet.automaton.stateCount)")
+    print("split paragraphs      \(megabytesPerSecond(bytes.count, split))")
+    print("+ tokenize            \(megabytesPerSecond(bytes.count, tokenize))")
+    print("+ match               \(megabytesPerSecond(bytes.count, match))")
+    print("+ context, findings   \(megabytesPerSecond(bytes.count, full))")
 
 default:
     fail("unknown command \(arguments[1])")

@@ -41,6 +41,7 @@ public final class Linter {
     public let ruleSet: RuleSet
     public var options: LintOptions
     private let tokenizer: Tokenizer
+    private let scratch = MatchScratch()
 
     public init(ruleSet: RuleSet, options: LintOptions = LintOptions()) throws {
         self.ruleSet = ruleSet
@@ -94,7 +95,7 @@ public final class Linter {
             let attributes = TokenAttributes(hyphen: ruleSet.hyphen, minorAgeWords: ruleSet.minorAgeWords, text: text)
             for block in prose.blocks {
                 var tokens = tokenizer.tokenize(text, range: block.range, vocabulary: ruleSet.vocabulary)
-                var matches = ruleSet.automaton.matches(in: tokens, attributes: attributes)
+                var matches = ruleSet.automaton.matches(in: tokens, attributes: attributes, scratch: scratch)
                 // Cues ("not", "said") match in most blocks; only a rule's match needs sentences and context.
                 if statistics == nil && !matches.contains(where: { ruleSet.isRulePattern($0.pattern) }) {
                     // Document-scope gates still need to hear about this block's gate phrases.

@@ -28,17 +28,12 @@ public struct Automaton: Sendable {
 
     private(set) var states: [State] = [State()]
 
-    // Filled by `freeze()`. Each state's symbol edges sit sorted by symbol in one flat array, so a state
-    // followed by a class of sixty words costs a binary search, not sixty comparisons.
-    private var edgeStart: [Int32] = []
-    private var edgeSymbols: [Int32] = []
-    private var edgeTargets: [Int32] = []
-    private var otherEdges: [[(label: EdgeLabel, target: Int32)]] = []
-    private var closedEdges: [[(label: EdgeLabel, target: Int32)]] = []
-    private var closedAccepts: [[Int32]] = []
-    private var rootBySymbol: [(start: Int32, count: Int32)] = []
-    private var rootTargets: [Int32] = []
-    private var rootOther: [(label: EdgeLabel, target: Int32)] = []
+    // Filled by `freeze()`, as flat arrays indexed through per-state start offsets: the matching loop reads
+    // them through raw buffers, with no nested arrays to retain and release for every thread and token.
+    // Symbol edges are sorted by symbol, so a state followed by a class of sixty words costs a binary search.
+    private var tables = AutomatonTables(edgeStart: [0, 0], edgeSymbols: [], edgeTargets: [], otherStart: [0, 0],
+                                         otherLabels: [], otherTargets: [], acceptStart: [0, 0], acceptPatterns: [],
+                                         rootBySymbol: [0], rootTargets: [])
 
     static let root: Int32 = 0
 
@@ -78,32 +73,30 @@ public struct Automaton: Sendable {
 
     /// Precomputes closures and the root's symbol table. Call once after the last pattern is added.
     mutating func freeze(symbolCount: Int) {
-        closedEdges = []
-        closedAccepts = []
-        closedEdges.reserveCapacity(states.count)
-        closedAccepts.reserveCapacity(states.count)
+        var edgeStart: [Int32] = [0]
+        var edgeSymbols: [Int32] = []
+        var edgeTargets: [Int32] = []
+        var otherStart: [Int32] = [0]
+        var otherLabels: [EdgeLabel] = []
+        var otherTargets: [Int32] = []
+        var acceptStart: [Int32] = [0]
+        var acceptPatterns: [Int32] = []
         var stamps = [Int32](repeating: -1, count: states.count)
+        var symbolEdges: [(Int32, Int32)] = []
         for index in states.indices {
             let members = closure(of: Int32(index), stamps: &stamps, stamp: Int32(index))
-            if members.count == 1 {
-                closedEdges.append(states[index].edges)
-                closedAccepts.append(states[index].accepts)
-                continue
-            }
-            closedEdges.append(members.flatMap { states[Int($0)].edges })
+            symbolEdges.removeAll(keepingCapacity: true)
             var accepts: [Int32] = []
-            for member in members { for pattern in states[Int(member)].accepts where !accepts.contains(pattern) { accepts.append(pattern) } }
-            closedAccepts.append(accepts)
-        }
-        edgeStart = [0]
-        edgeSymbols = []
-        edgeTargets = []
-        otherEdges = []
-        for edges in closedEdges {
-            var symbolEdges: [(Int32, Int32)] = []
-            var others: [(label: EdgeLabel, target: Int32)] = []
-            for edge in edges {
-                if case .symbol(let symbol) = edge.label { symbolEdges.append((symbol, edge.target)) } else { others.append(edge) }
+            for member in members {
+                for edge in states[Int(member)].edges {
+                    if case .symbol(let symbol) = edge.label {
+                        symbolEdges.append((symbol, edge.target))
+                    } else {
+                        otherLabels.append(edge.label)
+                        otherTargets.append(edge.target)
+                    }
+                }
+                for pattern in states[Int(member)].accepts where !accepts.contains(pattern) { accepts.append(pattern) }
             }
             symbolEdges.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
             for (symbol, target) in symbolEdges {
@@ -111,33 +104,45 @@ public struct Automaton: Sendable {
                 edgeTargets.append(target)
             }
             edgeStart.append(Int32(edgeSymbols.count))
-            otherEdges.append(others)
+            otherStart.append(Int32(otherLabels.count))
+            acceptPatterns.append(contentsOf: accepts)
+            acceptStart.append(Int32(acceptPatterns.count))
         }
-        closedEdges = []
         var bySymbol = [[Int32]](repeating: [], count: symbolCount)
-        rootOther = []
         for index in Int(edgeStart[Int(Self.root)])..<Int(edgeStart[Int(Self.root) + 1]) {
             bySymbol[Int(edgeSymbols[index])].append(edgeTargets[index])
         }
-        rootOther = otherEdges[Int(Self.root)]
-        rootBySymbol = []
-        rootTargets = []
+        var rootBySymbol: [Int32] = [0]
+        var rootTargets: [Int32] = []
         for targets in bySymbol {
-            rootBySymbol.append((Int32(rootTargets.count), Int32(targets.count)))
             rootTargets.append(contentsOf: targets)
+            rootBySymbol.append(Int32(rootTargets.count))
         }
+        tables = AutomatonTables(edgeStart: edgeStart, edgeSymbols: edgeSymbols, edgeTargets: edgeTargets,
+                                 otherStart: otherStart, otherLabels: otherLabels, otherTargets: otherTargets,
+                                 acceptStart: acceptStart, acceptPatterns: acceptPatterns,
+                                 rootBySymbol: rootBySymbol, rootTargets: rootTargets)
     }
 
     public var stateCount: Int { states.count }
 
     /// All matches of all patterns in `tokens`. Spaces and hyphens are transparent. Sentences are not known
     /// yet (they are numbered only for blocks with matches), so callers drop matches that cross one.
-    func matches(in tokens: [Token], attributes: TokenAttributes) -> [RawMatch] {
+    func matches(in tokens: [Token], attributes: TokenAttributes, scratch: MatchScratch) -> [RawMatch] {
+        if scratch.tables !== tables || scratch.step > Int32.max - Int32(tokens.count) - 2 {
+            scratch.reset(for: tables, stateCount: states.count)
+        }
+        // Stamps keep counting up across calls, so the state-sized array is never cleared between blocks.
+        var step = scratch.step
         var found: [RawMatch] = []
-        var current: [(state: Int32, start: Int32)] = []
-        var next: [(state: Int32, start: Int32)] = []
-        var stamp = [Int32](repeating: -1, count: states.count)
-        var step: Int32 = 0
+        var current = scratch.current
+        var next = scratch.next
+        current.removeAll(keepingCapacity: true)
+        let stamp = scratch.stamp
+        let t = tables
+        let rootOtherStart = Int(t.otherStart[Int(Self.root)])
+        let rootOtherEnd = Int(t.otherStart[Int(Self.root) + 1])
+        let symbolLimit = Int32(t.symbolCount)
 
         for index in tokens.indices {
             let token = tokens[index]
@@ -145,30 +150,22 @@ public struct Automaton: Sendable {
             step += 1
             next.removeAll(keepingCapacity: true)
             let position = Int32(index)
-            let isMinorAge = attributes.isMinorAge(token)
-
-            @inline(__always) func admits(_ label: EdgeLabel) -> Bool {
-                switch label {
-                case .symbol(let symbol): return symbol == token.symbol
-                case .anyWord: return token.kind == .word || token.kind == .number
-                case .number: return token.kind == .number
-                case .minorAge: return isMinorAge
-                }
-            }
+            let symbol = token.symbol
+            let isWordLike = token.kind == .word || token.kind == .number
+            var minorAge: Bool?
 
             for thread in current {
                 let state = Int(thread.state)
-                var low = Int(edgeStart[state])
-                var high = Int(edgeStart[state + 1])
-                if token.symbol >= 0 && low < high {
-                    // Lower bound of the token's symbol among the state's sorted edges.
+                var low = Int(t.edgeStart[state])
+                let end = Int(t.edgeStart[state + 1])
+                if symbol >= 0 && low < end {
+                    var high = end
                     while low < high {
                         let mid = (low + high) >> 1
-                        if edgeSymbols[mid] < token.symbol { low = mid + 1 } else { high = mid }
+                        if t.edgeSymbols[mid] < symbol { low = mid + 1 } else { high = mid }
                     }
-                    let end = Int(edgeStart[state + 1])
-                    while low < end && edgeSymbols[low] == token.symbol {
-                        let target = edgeTargets[low]
+                    while low < end && t.edgeSymbols[low] == symbol {
+                        let target = t.edgeTargets[low]
                         if stamp[Int(target)] != step {
                             stamp[Int(target)] = step
                             next.append((target, thread.start))
@@ -176,37 +173,140 @@ public struct Automaton: Sendable {
                         low += 1
                     }
                 }
-                for edge in otherEdges[state] where admits(edge.label) && stamp[Int(edge.target)] != step {
-                    stamp[Int(edge.target)] = step
-                    next.append((edge.target, thread.start))
+                var edge = Int(t.otherStart[state])
+                let otherEnd = Int(t.otherStart[state + 1])
+                while edge < otherEnd {
+                    let admitted: Bool
+                    switch t.otherLabels[edge] {
+                    case .symbol(let wanted): admitted = wanted == symbol
+                    case .anyWord: admitted = isWordLike
+                    case .number: admitted = token.kind == .number
+                    case .minorAge:
+                        if minorAge == nil { minorAge = attributes.isMinorAge(token) }
+                        admitted = minorAge!
+                    }
+                    let target = t.otherTargets[edge]
+                    if admitted && stamp[Int(target)] != step {
+                        stamp[Int(target)] = step
+                        next.append((target, thread.start))
+                    }
+                    edge += 1
                 }
             }
-            if token.symbol >= 0 && Int(token.symbol) < rootBySymbol.count {
-                let slice = rootBySymbol[Int(token.symbol)]
-                var i = Int(slice.start)
-                let end = i + Int(slice.count)
-                while i < end {
-                    let target = rootTargets[i]
+            if symbol >= 0 && symbol < symbolLimit {
+                var slot = Int(t.rootBySymbol[Int(symbol)])
+                let end = Int(t.rootBySymbol[Int(symbol) + 1])
+                while slot < end {
+                    let target = t.rootTargets[slot]
                     if stamp[Int(target)] != step {
                         stamp[Int(target)] = step
                         next.append((target, position))
                     }
-                    i += 1
+                    slot += 1
                 }
             }
-            for edge in rootOther where admits(edge.label) && stamp[Int(edge.target)] != step {
-                stamp[Int(edge.target)] = step
-                next.append((edge.target, position))
+            var edge = rootOtherStart
+            while edge < rootOtherEnd {
+                let admitted: Bool
+                switch t.otherLabels[edge] {
+                case .symbol(let wanted): admitted = wanted == symbol
+                case .anyWord: admitted = isWordLike
+                case .number: admitted = token.kind == .number
+                case .minorAge:
+                    if minorAge == nil { minorAge = attributes.isMinorAge(token) }
+                    admitted = minorAge!
+                }
+                let target = t.otherTargets[edge]
+                if admitted && stamp[Int(target)] != step {
+                    stamp[Int(target)] = step
+                    next.append((target, position))
+                }
+                edge += 1
             }
             for thread in next {
-                for pattern in closedAccepts[Int(thread.state)] {
-                    found.append(RawMatch(pattern: pattern, first: thread.start, last: position))
+                let state = Int(thread.state)
+                var accept = Int(t.acceptStart[state])
+                let end = Int(t.acceptStart[state + 1])
+                while accept < end {
+                    found.append(RawMatch(pattern: t.acceptPatterns[accept], first: thread.start, last: position))
+                    accept += 1
                 }
             }
             swap(&current, &next)
         }
+        scratch.step = step
+        scratch.current = current
+        scratch.next = next
         return found
     }
+}
+
+/// The frozen automaton as raw buffers, allocated once and read without bounds checks or reference counting.
+final class AutomatonTables: @unchecked Sendable {
+    let edgeStart: UnsafeMutablePointer<Int32>
+    let edgeSymbols: UnsafeMutablePointer<Int32>
+    let edgeTargets: UnsafeMutablePointer<Int32>
+    let otherStart: UnsafeMutablePointer<Int32>
+    let otherLabels: UnsafeMutablePointer<EdgeLabel>
+    let otherTargets: UnsafeMutablePointer<Int32>
+    let acceptStart: UnsafeMutablePointer<Int32>
+    let acceptPatterns: UnsafeMutablePointer<Int32>
+    let rootBySymbol: UnsafeMutablePointer<Int32>
+    let rootTargets: UnsafeMutablePointer<Int32>
+    let symbolCount: Int
+    private var allocations: [UnsafeMutableRawPointer] = []
+
+    init(edgeStart: [Int32], edgeSymbols: [Int32], edgeTargets: [Int32], otherStart: [Int32], otherLabels: [EdgeLabel],
+         otherTargets: [Int32], acceptStart: [Int32], acceptPatterns: [Int32], rootBySymbol: [Int32], rootTargets: [Int32]) {
+        var allocations: [UnsafeMutableRawPointer] = []
+        func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
+            let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(array.count, 1))
+            pointer.initialize(from: array, count: array.count)
+            allocations.append(UnsafeMutableRawPointer(pointer))
+            return pointer
+        }
+        self.edgeStart = copy(edgeStart)
+        self.edgeSymbols = copy(edgeSymbols)
+        self.edgeTargets = copy(edgeTargets)
+        self.otherStart = copy(otherStart)
+        self.otherLabels = copy(otherLabels)
+        self.otherTargets = copy(otherTargets)
+        self.acceptStart = copy(acceptStart)
+        self.acceptPatterns = copy(acceptPatterns)
+        self.rootBySymbol = copy(rootBySymbol)
+        self.rootTargets = copy(rootTargets)
+        self.symbolCount = rootBySymbol.count - 1
+        self.allocations = allocations
+    }
+
+    deinit {
+        // Every element type here is trivial, so freeing the memory is all that is needed.
+        for pointer in allocations { pointer.deallocate() }
+    }
+}
+
+/// Working memory for `Automaton.matches`, kept by each linter (one per thread) and reused for every block.
+final class MatchScratch {
+    private(set) var stamp = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    private var capacity = 0
+    var step: Int32 = 0
+    var current: [(state: Int32, start: Int32)] = []
+    var next: [(state: Int32, start: Int32)] = []
+    /// The tables the stamps belong to: a different automaton starts afresh.
+    private(set) weak var tables: AutomatonTables?
+
+    func reset(for tables: AutomatonTables, stateCount: Int) {
+        if capacity < stateCount {
+            stamp.deallocate()
+            stamp = UnsafeMutablePointer<Int32>.allocate(capacity: stateCount)
+            capacity = stateCount
+        }
+        stamp.initialize(repeating: -1, count: stateCount)
+        step = 0
+        self.tables = tables
+    }
+
+    deinit { stamp.deallocate() }
 }
 
 /// Facts about tokens that patterns can test beyond their symbol.

@@ -21,8 +21,8 @@ enum PatternRole: Sendable {
 public final class RuleSet: @unchecked Sendable {
     public let rules: [Rule]
     public let lexiconPaths: [String]
-    let automaton: Automaton
-    let vocabulary: Vocabulary
+    public let automaton: Automaton
+    public let vocabulary: Vocabulary
     let roles: [PatternRole]
     let requires: [[GateScope: [Int]]]
     let unless: [[GateScope: [Int]]]
@@ -47,6 +47,14 @@ public final class RuleSet: @unchecked Sendable {
     }
 
     public func rule(id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
+
+    private let benchmarkScratch = MatchScratch()
+
+    /// For benchmarks: the number of raw matches (every role) in one tokenized block.
+    public func debugMatchCount(_ tokens: [Token], text: UnsafeBufferPointer<UInt8>) -> Int {
+        let attributes = TokenAttributes(hyphen: hyphen, minorAgeWords: minorAgeWords, text: text)
+        return automaton.matches(in: tokens, attributes: attributes, scratch: benchmarkScratch).count
+    }
 
     @inline(__always)
     func isRulePattern(_ pattern: Int32) -> Bool {
