@@ -56,7 +56,7 @@ fi
 
 # A 2 KB draft, process start included, against ripgrep on the same file.
 if command -v hyperfine >/dev/null; then
-    hyperfine -N --warmup 5 --runs 50 --export-json /tmp/candor-2k.json \
+    hyperfine -N -i --warmup 5 --runs 50 --export-json /tmp/candor-2k.json \
         "$bin/candor lint --no-config $corpus/draft-2k.txt" "rg -i -F -f $phrases $corpus/draft-2k.txt" >/dev/null 2>&1 || true
     python3 - <<'PY'
 import json

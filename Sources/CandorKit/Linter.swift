@@ -25,6 +25,8 @@ public struct LintOptions: Sendable {
     public var markup: MarkupKind?
     /// Keep the source bytes in the report (the text reporter shows the matched line).
     public var keepSource = false
+    /// Record each finding's line text, which baselines key on (off otherwise: on long lines it costs memory).
+    public var keepLineText = false
 
     public init() {}
 
@@ -150,7 +152,7 @@ public final class Linter {
                 offset: start, length: end - start, match: match,
                 message: rule.message(for: match), suggestions: rule.suggestions,
                 context: candidate.context?.rawValue, fix: rule.fix))
-            findings[findings.count - 1].lineText = lines.trimmedLine(line)
+            if options.keepLineText { findings[findings.count - 1].lineText = lines.trimmedLine(line) }
         }
         return findings
     }

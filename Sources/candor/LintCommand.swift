@@ -51,6 +51,7 @@ struct LintCommand: ParsableCommand {
         overrides.quoted = quoted
         overrides.markup = markup
         overrides.keepSource = format.needsSource
+        overrides.keepLineText = baseline != nil || writeBaseline != nil
         let resolver = ConfigResolver(builtin: builtin, overrides: overrides)
         let stdinFilename = configOptions.stdinFilename
         // A broken --lexicon or --config is a usage error: nothing could be linted as asked.
@@ -86,8 +87,8 @@ struct LintCommand: ParsableCommand {
                 plan("-", bytes: bytes)
                 if var job = jobs.popLast() {
                     job.path = name
-                    if job.setup.options.markup == nil, let stdinFilename {
-                        job.setup.options.markup = MarkupKind.detect(path: stdinFilename)
+                    if job.setup?.options.markup == nil, let stdinFilename {
+                        job.setup?.options.markup = MarkupKind.detect(path: stdinFilename)
                     }
                     failLevels[name] = failLevels["-"]
                     jobs.append(job)
@@ -108,41 +109,57 @@ struct LintCommand: ParsableCommand {
         for path in expanded.missing { failedEarly.append(FileReport(path: path, error: InputProblem.notFound.description)) }
         for path in expanded.files { plan(path) }
 
-        var reports = failedEarly + LintRunner(jobs: self.jobs).run(jobs)
-        reports.sort { $0.path < $1.path }
+        // One ordered list (sorted by path, whatever the scheduling), with early failures passed through.
+        var work = jobs + failedEarly.map { LintRunner.Job(path: $0.path, setup: nil, preset: $0) }
+        work.sort { $0.path < $1.path }
+        let runner = LintRunner(jobs: self.jobs)
+        let reporter = format.reporter(color: useColor(configOptions.color))
+        var failing = false
+        var anyError = false
 
-        if let writeBaseline {
-            do {
-                try Baseline(reports: reports).write(to: writeBaseline)
-            } catch {
-                throw UserError("cannot write baseline \(writeBaseline): \(error.localizedDescription)")
-            }
-            let count = reports.reduce(0) { $0 + $1.findings.count }
-            writeError("candor: wrote \(count) findings to \(writeBaseline)")
-            return
-        }
-        if let baseline {
-            let known: Baseline
-            do { known = try Baseline.read(from: baseline) } catch {
-                throw UserError("cannot read baseline \(baseline): \(error)")
-            }
-            reports = known.filter(reports)
-        }
-
-        let rules = jobs.first?.setup.ruleSet.rules ?? []
-        let run = RunReport(files: reports, rules: rules)
-        writeOut(format.reporter(color: useColor(configOptions.color)).render(run))
-
-        // Errors and notes also go to stderr, so they are seen even when stdout is a machine format.
-        for report in reports {
-            if let error = report.error { writeError("candor: \(report.path): \(error)") }
+        func account(_ report: FileReport) {
+            // Errors and notes also go to stderr, so they are seen even when stdout is a machine format.
+            if let error = report.error { writeError("candor: \(report.path): \(error)"); anyError = true }
             if let skipped = report.skipped, format != .text { writeError("candor: \(report.path): \(skipped)") }
-        }
-        if reports.contains(where: { $0.error != nil }) { throw ExitCode(2) }
-        let failing = reports.contains { report in
             let threshold = failLevel ?? failLevels[report.path] ?? .warning
-            return report.findings.contains { $0.severity >= threshold }
+            if report.findings.contains(where: { $0.severity >= threshold }) { failing = true }
         }
+
+        if let streaming = reporter as? StreamingReporter, writeBaseline == nil, baseline == nil {
+            // Each file is written as soon as it and every file before it are done, then forgotten:
+            // memory stays flat over an archive, and writing overlaps linting.
+            var summary = RunSummary()
+            writeOut(streaming.begin(version: Candor.version))
+            runner.run(work) { index, report in
+                streaming.file(report, index: index, write: writeOut)
+                summary.add(report)
+                account(report)
+            }
+            writeOut(streaming.end(summary))
+        } else {
+            var reports = runner.run(work)
+            if let writeBaseline {
+                do {
+                    try Baseline(reports: reports).write(to: writeBaseline)
+                } catch {
+                    throw UserError("cannot write baseline \(writeBaseline): \(error.localizedDescription)")
+                }
+                let count = reports.reduce(0) { $0 + $1.findings.count }
+                writeError("candor: wrote \(count) findings to \(writeBaseline)")
+                return
+            }
+            if let baseline {
+                let known: Baseline
+                do { known = try Baseline.read(from: baseline) } catch {
+                    throw UserError("cannot read baseline \(baseline): \(error)")
+                }
+                reports = known.filter(reports)
+            }
+            let rules = jobs.first?.setup?.ruleSet.rules ?? []
+            writeOut(reporter.render(RunReport(files: reports, rules: rules)))
+            reports.forEach(account)
+        }
+        if anyError { throw ExitCode(2) }
         if failing { throw ExitCode(1) }
     }
 }

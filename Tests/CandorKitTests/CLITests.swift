@@ -83,6 +83,23 @@ import Testing
         #expect(summary["findings"] as? Int == 1 && summary["warnings"] as? Int == 1)
     }
 
+    @Test func streamedJSONStaysValidAcrossBatches() throws {
+        // Findings are written 256 at a time; 600 cross two batch boundaries.
+        let text = String(repeating: "It was a sex scandal.\n\n", count: 600)
+        for format in ["json", "text"] {
+            let result = try Self.run(["lint", "--format", format, "-"], stdin: text)
+            #expect(result.status == 1)
+            if format == "json" {
+                let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+                let findings = (object["files"] as! [[String: Any]])[0]["findings"] as! [[String: Any]]
+                #expect(findings.count == 600)
+                #expect(findings.last?["line"] as? Int == 1199)
+            } else {
+                #expect(result.stdout.components(separatedBy: "[vague.sex-scandal]").count == 601)
+            }
+        }
+    }
+
     @Test func failLevelDecidesTheExitCode() throws {
         #expect(try Self.run(["lint", "--fail-level", "error", "-"], stdin: bad).status == 0)
         #expect(try Self.run(["lint", "--fail-level", "suggestion", "-"], stdin: bad).status == 1)

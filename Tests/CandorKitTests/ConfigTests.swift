@@ -141,7 +141,9 @@ import Testing
     static let ruleSet = try! TestSupport.ruleSet(TestSupport.lexicon(["sexual misconduct", "sex scandal"]))
 
     func report(_ text: String) -> FileReport {
-        try! Linter(ruleSet: Self.ruleSet).lint(SourceDocument(path: "d.txt", text: text))
+        var options = LintOptions()
+        options.keepLineText = true
+        return try! Linter(ruleSet: Self.ruleSet, options: options).lint(SourceDocument(path: "d.txt", text: text))
     }
 
     @Test func survivesEditsElsewhereButCatchesNewFindings() throws {

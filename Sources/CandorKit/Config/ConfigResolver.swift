@@ -11,6 +11,7 @@ public final class ConfigResolver {
         public var quoted: QuotedMode?
         public var markup: MarkupKind?
         public var keepSource = false
+        public var keepLineText = false
 
         public init() {}
     }
@@ -75,6 +76,7 @@ public final class ConfigResolver {
         if let quoted = overrides.quoted { options.quoted = quoted }
         options.markup = overrides.markup
         options.keepSource = overrides.keepSource
+        options.keepLineText = overrides.keepLineText
         let setup = LintRunner.LinterSetup(ruleSet: ruleSet, options: options)
         setups[key] = setup
         return setup

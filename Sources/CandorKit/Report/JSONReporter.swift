@@ -1,40 +1,52 @@
 /// The `--format json` contract of DESIGN.md: one object with `version`, `files` and `summary`.
-public struct JSONReporter: Reporter {
+public struct JSONReporter: StreamingReporter {
     public var pretty: Bool
 
     public init(pretty: Bool = true) {
         self.pretty = pretty
     }
 
-    public func render(_ run: RunReport) -> String {
-        var json = JSONWriter(pretty: pretty)
-        json.beginObject()
-        json.field("version", run.version)
-        json.key("files")
-        json.beginArray()
-        for file in run.files {
-            json.beginObject()
-            json.field("path", file.path)
-            json.key("findings")
-            json.beginArray()
-            for finding in file.findings { Self.write(finding, to: &json) }
-            json.endArray()
-            json.field("error", file.error)
-            if let skipped = file.skipped { json.field("skipped", skipped) }
-            json.endObject()
+    public func begin(version: String) -> String {
+        "{" + newline(1) + "\"version\":" + space + JSONWriter.quote(version) + "," + newline(1) + "\"files\":" + space + "["
+    }
+
+    public func file(_ file: FileReport, index: Int, write: (String) -> Void) {
+        // The findings are written in batches; the object around them is spelled out by hand to match.
+        var head = JSONWriter(pretty: pretty, depth: 3)
+        head.field("path", file.path)
+        write((index == 0 ? "" : ",") + newline(2) + "{" + newline(3) + head.output + "," + newline(3) + "\"findings\":" + space + "[")
+        var batch = JSONWriter(pretty: pretty, depth: 4)
+        for (number, finding) in file.findings.enumerated() {
+            Self.write(finding, to: &batch)
+            if number % 256 == 255 {
+                write((number > 255 ? "," : "") + newline(4) + batch.output)
+                batch = JSONWriter(pretty: pretty, depth: 4)
+            }
         }
-        json.endArray()
-        json.key("summary")
+        if !batch.output.isEmpty { write((file.findings.count > 256 ? "," : "") + newline(4) + batch.output) }
+        var tail = JSONWriter(pretty: pretty, depth: 3)
+        tail.field("error", file.error)
+        if let skipped = file.skipped { tail.field("skipped", skipped) }
+        write((file.findings.isEmpty ? "" : newline(3)) + "]," + newline(3) + tail.output + newline(2) + "}")
+    }
+
+    public func end(_ summary: RunSummary) -> String {
+        var json = JSONWriter(pretty: pretty, depth: 1)
         json.beginObject()
-        json.field("files", run.files.count)
-        json.field("findings", run.findings.count)
-        json.field("errors", run.count(.error))
-        json.field("warnings", run.count(.warning))
-        json.field("suggestions", run.count(.suggestion))
-        json.field("inputErrors", run.inputErrors)
+        json.field("files", summary.files)
+        json.field("findings", summary.findings)
+        json.field("errors", summary.errors)
+        json.field("warnings", summary.warnings)
+        json.field("suggestions", summary.suggestions)
+        json.field("inputErrors", summary.inputErrors)
         json.endObject()
-        json.endObject()
-        return json.output + "\n"
+        return (summary.files == 0 ? "" : newline(1)) + "]," + newline(1) + "\"summary\":" + space + json.output + newline(0) + "}\n"
+    }
+
+    private var space: String { pretty ? " " : "" }
+
+    private func newline(_ depth: Int) -> String {
+        pretty ? "\n" + String(repeating: "  ", count: depth) : ""
     }
 
     static func write(_ finding: Finding, to json: inout JSONWriter) {

@@ -5,9 +5,14 @@ struct JSONWriter {
     private var depth = 0
     private var needsComma = [false]
 
-    init(pretty: Bool = true) {
+    /// `depth` is the indentation the output starts at, for a fragment of a larger document.
+    init(pretty: Bool = true, depth: Int = 0) {
         self.pretty = pretty
+        self.depth = depth
+        self.baseDepth = depth
     }
+
+    private let baseDepth: Int
 
     private mutating func newline() {
         guard pretty else { return }
@@ -16,9 +21,11 @@ struct JSONWriter {
     }
 
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { output += "," }
+        let follows = needsComma[needsComma.count - 1]
+        if follows { output += "," }
         needsComma[needsComma.count - 1] = true
-        if depth > 0 { newline() }
+        // Inside a container, or after a sibling in a fragment: each item on its own line.
+        if depth > baseDepth || follows { newline() }
     }
 
     mutating func key(_ name: String) {

@@ -26,6 +26,57 @@ public protocol Reporter {
     func render(_ run: RunReport) -> String
 }
 
+/// Counts over a run, kept up to date as reports stream past.
+public struct RunSummary: Sendable {
+    public var files = 0
+    public var filesWithFindings = 0
+    public var findings = 0
+    public var errors = 0
+    public var warnings = 0
+    public var suggestions = 0
+    public var inputErrors = 0
+    public var skipped = 0
+
+    public init() {}
+
+    public init(_ run: RunReport) {
+        for file in run.files { add(file) }
+    }
+
+    public mutating func add(_ report: FileReport) {
+        files += 1
+        findings += report.findings.count
+        if !report.findings.isEmpty { filesWithFindings += 1 }
+        for finding in report.findings {
+            switch finding.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .suggestion: suggestions += 1
+            }
+        }
+        if report.error != nil { inputErrors += 1 }
+        if report.skipped != nil { skipped += 1 }
+    }
+}
+
+/// A format that can be written one file at a time, so a run over a whole archive never holds every
+/// finding (or the whole output) in memory. `render` is the same three parts joined.
+public protocol StreamingReporter: Reporter {
+    func begin(version: String) -> String
+    /// Writes the part for one file through `write`, in pieces, so one file with a hundred thousand findings
+    /// is never held as one string. `index` is the file's position in the run (0 for the first).
+    func file(_ report: FileReport, index: Int, write: (String) -> Void)
+    func end(_ summary: RunSummary) -> String
+}
+
+extension StreamingReporter {
+    public func render(_ run: RunReport) -> String {
+        var out = begin(version: run.version)
+        for (index, file) in run.files.enumerated() { self.file(file, index: index) { out += $0 } }
+        return out + end(RunSummary(run))
+    }
+}
+
 public enum Candor {
     public static let version = "0.1.0"
 }

@@ -1,6 +1,6 @@
 /// Output for people: `path:line:col: severity: message [rule]`, the line with the match underlined,
 /// the suggestions, and a one-line summary. Colour only when asked (the CLI asks on a terminal without NO_COLOR).
-public struct TextReporter: Reporter {
+public struct TextReporter: StreamingReporter {
     public var color: Bool
 
     public init(color: Bool) {
@@ -19,33 +19,38 @@ public struct TextReporter: Reporter {
         }
     }
 
-    public func render(_ run: RunReport) -> String {
+    public func begin(version: String) -> String { "" }
+
+    public func file(_ file: FileReport, index: Int, write: (String) -> Void) {
+        if let error = file.error {
+            return write("\(paint(file.path, "1")): \(paint("error", "1;31")): \(error)\n")
+        }
+        if let skipped = file.skipped {
+            return write("\(paint(file.path, "1")): note: \(skipped)\n")
+        }
         var out = ""
-        for file in run.files {
-            if let error = file.error {
-                out += "\(paint(file.path, "1")): \(paint("error", "1;31")): \(error)\n"
-                continue
+        let lines = file.source.map(LineIndex.init)
+        for finding in file.findings {
+            let context = finding.context.map { " (\($0))" } ?? ""
+            out += "\(paint("\(file.path):\(finding.line):\(finding.column)", "1")): \(severityLabel(finding.severity)): "
+            out += "\(finding.message)\(context) \(paint("[\(finding.rule)]", "2"))\n"
+            if let lines {
+                out += excerpt(finding, lines: lines)
             }
-            if let skipped = file.skipped {
-                out += "\(paint(file.path, "1")): note: \(skipped)\n"
-                continue
+            if !finding.suggestions.isEmpty {
+                let gutter = String(repeating: " ", count: String(finding.line).count + 1)
+                out += "\(gutter)\(paint("= try:", "1;32")) \(finding.suggestions.joined(separator: "; "))\n"
             }
-            let lines = file.source.map(LineIndex.init)
-            for finding in file.findings {
-                let context = finding.context.map { " (\($0))" } ?? ""
-                out += "\(paint("\(file.path):\(finding.line):\(finding.column)", "1")): \(severityLabel(finding.severity)): "
-                out += "\(finding.message)\(context) \(paint("[\(finding.rule)]", "2"))\n"
-                if let lines {
-                    out += excerpt(finding, lines: lines)
-                }
-                if !finding.suggestions.isEmpty {
-                    let gutter = String(repeating: " ", count: String(finding.line).count + 1)
-                    out += "\(gutter)\(paint("= try:", "1;32")) \(finding.suggestions.joined(separator: "; "))\n"
-                }
+            if out.utf8.count > 1 << 16 {
+                write(out)
+                out = ""
             }
         }
-        out += summary(run) + "\n"
-        return out
+        write(out)
+    }
+
+    public func end(_ summary: RunSummary) -> String {
+        self.summary(summary) + "\n"
     }
 
     private func excerpt(_ finding: Finding, lines: LineIndex) -> String {
@@ -69,23 +74,20 @@ public struct TextReporter: Reporter {
         return "\(paint(number, "2")) | \(text)\n\(gutter)| \(prefix)\(paint(underline, "1;35"))\n"
     }
 
-    func summary(_ run: RunReport) -> String {
-        let total = run.findings.count
-        let withFindings = run.files.filter { !$0.findings.isEmpty }.count
-        let fileWord = run.files.count == 1 ? "file" : "files"
+    func summary(_ run: RunSummary) -> String {
+        let fileWord = run.files == 1 ? "file" : "files"
         var parts: [String] = []
-        if total == 0 {
-            parts.append("No findings in \(run.files.count) \(fileWord)")
+        if run.findings == 0 {
+            parts.append("No findings in \(run.files) \(fileWord)")
         } else {
-            let counts = [(run.count(.error), "error"), (run.count(.warning), "warning"), (run.count(.suggestion), "suggestion")]
+            let counts = [(run.errors, "error"), (run.warnings, "warning"), (run.suggestions, "suggestion")]
                 .filter { $0.0 > 0 }
                 .map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
                 .joined(separator: ", ")
-            parts.append("\(total) finding\(total == 1 ? "" : "s") (\(counts)) in \(withFindings) of \(run.files.count) \(fileWord)")
+            parts.append("\(run.findings) finding\(run.findings == 1 ? "" : "s") (\(counts)) in \(run.filesWithFindings) of \(run.files) \(fileWord)")
         }
         if run.inputErrors > 0 { parts.append("\(run.inputErrors) could not be read") }
-        let skipped = run.files.filter { $0.skipped != nil }.count
-        if skipped > 0 { parts.append("\(skipped) skipped") }
+        if run.skipped > 0 { parts.append("\(run.skipped) skipped") }
         return paint(parts.joined(separator: "; ") + ".", "1")
     }
 }
