@@ -267,7 +267,19 @@ struct RuleSetCompiler {
             return state
         case .choice(let options):
             let end = automaton.addState()
+            // Alternatives of single plain words, the common case, become direct edges to one end state.
+            var rest: [PatternNode] = []
             for option in options {
+                if case .word(let word) = option {
+                    let pieces = tokenizer.segments(of: word).filter { $0.text != "-" }
+                    if pieces.count == 1 {
+                        automaton.addEdge(from: start, .symbol(vocabulary.intern(pieces[0].text)), to: end)
+                        continue
+                    }
+                }
+                rest.append(option)
+            }
+            for option in rest {
                 // Each alternative gets its own entry state so that alternatives never share a partial path.
                 let entry = automaton.addState()
                 automaton.addEpsilon(from: start, to: entry)
