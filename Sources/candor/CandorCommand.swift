@@ -52,9 +52,9 @@ struct LexiconOptions: ParsableArguments {
     var lexicons: [String] = []
 
     /// The built-in lexicons plus the user's. Errors name the file, line and field.
-    func loadLexicons(extra: [String] = []) throws -> [Lexicon] {
+    func loadLexicons() throws -> [Lexicon] {
         var lexicons = try BuiltinLexicons.load()
-        for path in self.lexicons + extra {
+        for path in self.lexicons {
             lexicons.append(try LexiconLoader.load(path: path))
         }
         return lexicons

@@ -61,10 +61,13 @@ struct LintCommand: ParsableCommand {
         var failedEarly: [FileReport] = []
         var failLevels: [String: Severity] = [:]
 
-        func plan(_ path: String, bytes: [UInt8]? = nil) {
-            let configPath = resolver.configPath(for: path == "-" ? (stdinFilename ?? "-") : path)
+        /// Queues one input. `path` names it in reports; config is looked up from it too (for stdin, from
+        /// `--stdin-filename`, or the current folder when that is not given).
+        func plan(_ path: String, bytes: [UInt8]? = nil, markup: MarkupKind? = nil) {
+            let configPath = resolver.configPath(for: path)
             do {
-                let setup = try resolver.setup(for: configPath)
+                var setup = try resolver.setup(for: configPath)
+                if setup.options.markup == nil { setup.options.markup = markup }
                 if let configPath, let level = try resolver.configuration(at: configPath).failLevel {
                     failLevels[path] = level
                 }
@@ -76,28 +79,14 @@ struct LintCommand: ParsableCommand {
             }
         }
 
-        let readStdin = paths.isEmpty || paths.contains("-")
         if paths.isEmpty && isatty(STDIN_FILENO) != 0 {
             throw UserError("no input. Pass files or directories, or pipe text in: pbpaste | candor lint -")
         }
-        if readStdin {
+        if paths.isEmpty || paths.contains("-") {
             let name = stdinFilename ?? "-"
             switch SourceReader.readStandardInput() {
-            case .success(let bytes):
-                plan("-", bytes: bytes)
-                if var job = jobs.popLast() {
-                    job.path = name
-                    if job.setup?.options.markup == nil, let stdinFilename {
-                        job.setup?.options.markup = MarkupKind.detect(path: stdinFilename)
-                    }
-                    failLevels[name] = failLevels["-"]
-                    jobs.append(job)
-                } else if var failed = failedEarly.popLast() {
-                    failed.path = name
-                    failedEarly.append(failed)
-                }
-            case .failure(let problem):
-                failedEarly.append(FileReport(path: name, error: problem.description))
+            case .success(let bytes): plan(name, bytes: bytes, markup: stdinFilename.map(MarkupKind.detect(path:)))
+            case .failure(let problem): failedEarly.append(FileReport(path: name, error: problem.description))
             }
         }
         let expanded = SourceReader.expand(paths.filter { $0 != "-" }) { path in

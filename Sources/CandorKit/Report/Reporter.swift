@@ -14,10 +14,6 @@ public struct RunReport: Sendable {
 
     public var findings: [Finding] { files.flatMap(\.findings) }
 
-    public func count(_ severity: Severity) -> Int {
-        files.reduce(0) { $0 + $1.findings.filter { $0.severity == severity }.count }
-    }
-
     public var inputErrors: Int { files.filter { $0.error != nil }.count }
 }
 
