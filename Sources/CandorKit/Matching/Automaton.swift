@@ -151,7 +151,6 @@ public struct Automaton: Sendable {
             next.removeAll(keepingCapacity: true)
             let position = Int32(index)
             let symbol = token.symbol
-            let isWordLike = token.kind == .word || token.kind == .number
             var minorAge: Bool?
 
             for thread in current {
@@ -176,17 +175,8 @@ public struct Automaton: Sendable {
                 var edge = Int(t.otherStart[state])
                 let otherEnd = Int(t.otherStart[state + 1])
                 while edge < otherEnd {
-                    let admitted: Bool
-                    switch t.otherLabels[edge] {
-                    case .symbol(let wanted): admitted = wanted == symbol
-                    case .anyWord: admitted = isWordLike
-                    case .number: admitted = token.kind == .number
-                    case .minorAge:
-                        if minorAge == nil { minorAge = attributes.isMinorAge(token) }
-                        admitted = minorAge!
-                    }
                     let target = t.otherTargets[edge]
-                    if admitted && stamp[Int(target)] != step {
+                    if Self.admits(t.otherLabels[edge], token, attributes, minorAge: &minorAge) && stamp[Int(target)] != step {
                         stamp[Int(target)] = step
                         next.append((target, thread.start))
                     }
@@ -207,17 +197,8 @@ public struct Automaton: Sendable {
             }
             var edge = rootOtherStart
             while edge < rootOtherEnd {
-                let admitted: Bool
-                switch t.otherLabels[edge] {
-                case .symbol(let wanted): admitted = wanted == symbol
-                case .anyWord: admitted = isWordLike
-                case .number: admitted = token.kind == .number
-                case .minorAge:
-                    if minorAge == nil { minorAge = attributes.isMinorAge(token) }
-                    admitted = minorAge!
-                }
                 let target = t.otherTargets[edge]
-                if admitted && stamp[Int(target)] != step {
+                if Self.admits(t.otherLabels[edge], token, attributes, minorAge: &minorAge) && stamp[Int(target)] != step {
                     stamp[Int(target)] = step
                     next.append((target, position))
                 }
@@ -238,6 +219,21 @@ public struct Automaton: Sendable {
         scratch.current = current
         scratch.next = next
         return found
+    }
+}
+
+extension Automaton {
+    /// Whether a non-symbol edge accepts `token`. `minorAge` caches the age test, the one costly check.
+    @inline(__always)
+    static func admits(_ label: EdgeLabel, _ token: Token, _ attributes: TokenAttributes, minorAge: inout Bool?) -> Bool {
+        switch label {
+        case .symbol(let wanted): return wanted == token.symbol
+        case .anyWord: return token.kind == .word || token.kind == .number
+        case .number: return token.kind == .number
+        case .minorAge:
+            if minorAge == nil { minorAge = attributes.isMinorAge(token) }
+            return minorAge!
+        }
     }
 }
 
