@@ -100,6 +100,14 @@ import Testing
         }
     }
 
+    @Test func stdinMarkupFollowsTheNameOrTheFlag() throws {
+        let draft = "Intro.\n\n```\nsexual misconduct\n```\n"
+        #expect(try Self.run(["lint", "-"], stdin: draft).status == 1)                                  // plain text
+        #expect(try Self.run(["lint", "--stdin-filename", "post.md", "-"], stdin: draft).status == 0)  // code block skipped
+        #expect(try Self.run(["lint", "--markup", "markdown", "-"], stdin: draft).status == 0)
+        #expect(try Self.run(["lint", "--markup", "text", "--stdin-filename", "post.md", "-"], stdin: draft).status == 1)
+    }
+
     @Test func failLevelDecidesTheExitCode() throws {
         #expect(try Self.run(["lint", "--fail-level", "error", "-"], stdin: bad).status == 0)
         #expect(try Self.run(["lint", "--fail-level", "suggestion", "-"], stdin: bad).status == 1)
