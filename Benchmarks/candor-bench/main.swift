@@ -8,6 +8,7 @@ import Foundation
 //   candor-bench throughput FILE [--repeat N]      one core: ICU word breaking alone vs the whole pipeline
 //   candor-bench scaling FILE                      the same text with 1x and 10x the rules
 //   candor-bench markup FILE.txt FILE.md           plain text vs Markdown on the same prose
+//   candor-bench startup                           loading the embedded lexicons: YAML, then compiling
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("candor-bench: \(message)\n".utf8))
@@ -97,8 +98,8 @@ func lintAll(_ bytes: [UInt8], ruleSet: RuleSet, markup: MarkupKind) -> Int {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 3 else {
-    fail("usage: candor-bench corpus DIR [--mb N] [--files N] | throughput FILE | scaling FILE | markup FILE.txt FILE.md")
+guard arguments.count >= 3 || arguments.dropFirst().first == "startup" else {
+    fail("usage: candor-bench corpus DIR [--mb N] [--files N] | throughput FILE | scaling FILE | markup FILE.txt FILE.md | startup")
 }
 
 switch arguments[1] {
@@ -191,6 +192,18 @@ case "stages":
     print("+ tokenize            \(megabytesPerSecond(bytes.count, tokenize))")
     print("+ match               \(megabytesPerSecond(bytes.count, match))")
     print("+ context, findings   \(megabytesPerSecond(bytes.count, full))")
+
+case "startup":
+    // The two costs a `candor lint` pays before reading any input. The first run is the one a process pays
+    // (cold caches, page faults); later ones show the steady cost.
+    for run in 1...option("--repeat", default: 3) {
+        var lexicons: [Lexicon] = []
+        let load = seconds { lexicons = try! BuiltinLexicons.load() }
+        var ruleSet: RuleSet?
+        let compile = seconds { ruleSet = try! RuleSet.compile(lexicons) }
+        print(String(format: "run %d: parse YAML %.1f ms, compile %.1f ms (%d rules, %d automaton states)",
+                     run, load * 1000, compile * 1000, ruleSet!.rules.count, ruleSet!.automaton.stateCount))
+    }
 
 default:
     fail("unknown command \(arguments[1])")

@@ -41,7 +41,7 @@ public enum LexiconLoader {
             case "rules": ruleNodes = try value.sequence()
             case "classes":
                 for (name, patterns) in try value.mapping(describing: "classes") {
-                    guard name.range(of: "^[A-Za-z][A-Za-z0-9_-]*$", options: .regularExpression) != nil else {
+                    guard isClassName(name) else {
                         throw patterns.error("class names are letters, digits, '_' and '-'")
                     }
                     classes[name] = try patternList(patterns)
@@ -73,7 +73,7 @@ public enum LexiconLoader {
             throw YAMLFileError("rule \(name) is missing the required field '\(key)'", at: node.location, field: key)
         }
         let id = try fields["id"]!.string()
-        guard id.range(of: "^[a-z][a-z0-9-]*\\.[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil else {
+        guard isRuleID(id) else {
             throw fields["id"]!.error("rule id '\(id)' must look like category.slug (lower case, digits and '-')")
         }
         let idCategory = String(id.split(separator: ".")[0])
@@ -120,6 +120,24 @@ public enum LexiconLoader {
         )
         rule.messageHasPlaceholder = rule.message.contains("{match}")
         return rule
+    }
+
+    /// `^[A-Za-z][A-Za-z0-9_-]*$`, checked without a regular expression (start-up checks every class).
+    static func isClassName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        func isLetter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
+        guard let first = bytes.first, isLetter(first) else { return false }
+        return bytes.allSatisfy { isLetter($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+    }
+
+    /// `category.slug`: `^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$`, checked without a regular expression.
+    static func isRuleID(_ id: String) -> Bool {
+        let parts = Array(id.utf8).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count == 2, let head = parts[0].first, let tail = parts[1].first else { return false }
+        func isLower(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) }
+        func isDigit(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }
+        func isSlug(_ part: ArraySlice<UInt8>) -> Bool { part.allSatisfy { isLower($0) || isDigit($0) || $0 == UInt8(ascii: "-") } }
+        return isLower(head) && (isLower(tail) || isDigit(tail)) && isSlug(parts[0]) && isSlug(parts[1])
     }
 
     static func patternList(_ value: YAMLValue) throws -> [PatternSource] {

@@ -25,9 +25,11 @@ struct YAMLValue {
     let file: String
     let path: String
 
+    /// Every scalar is read as text (`.basic` resolver): the readers decide what `on` or `~` means, and skipping
+    /// Yams' regular-expression tag resolution is most of the cost of loading the lexicons at start-up.
     static func parse(_ text: String, file: String) throws -> YAMLValue? {
         do {
-            guard let node = try Yams.compose(yaml: text) else { return nil }
+            guard let node = try Yams.compose(yaml: text, .basic) else { return nil }
             return YAMLValue(node: node, file: file, path: "")
         } catch let error as YamlError {
             throw Self.convert(error, file: file)

@@ -27,17 +27,19 @@ public struct PatternSyntaxError: Error, Equatable, Sendable, CustomStringConver
 /// Parses the token pattern language into `PatternNode`s.
 ///
 /// Outside brackets `a|b` offers one-word alternatives; inside `( )` and `[ ]`, `|` separates whole phrases.
+/// It reads UTF-8 bytes: every character with a meaning in the syntax is ASCII, and start-up parses thousands of
+/// patterns, which as `Character`s would cost a grapheme break per character.
 public struct PatternParser {
-    static let punctuation: Set<Character> = [",", "?", ":", ";", ".", "!", "\""]
+    static let punctuation: Set<UInt8> = Set(",?:;.!\"".utf8)
 
-    private let characters: [Character]
+    private let bytes: [UInt8]
     private var position = 0
 
     public static func parse(_ text: String) throws -> PatternNode {
-        var parser = PatternParser(characters: Array(text))
+        var parser = PatternParser(bytes: Array(text.utf8))
         let node = try parser.parsePhrase(inGroup: false)
-        if parser.position < parser.characters.count {
-            throw parser.failure("unexpected '\(parser.characters[parser.position])'")
+        if parser.position < parser.bytes.count {
+            throw parser.failure("unexpected '\(parser.characterAtPosition)'")
         }
         guard case .sequence(let items) = node, !items.isEmpty else {
             throw PatternSyntaxError(message: "the pattern is empty", offset: 0)
@@ -45,18 +47,34 @@ public struct PatternParser {
         return items.count == 1 ? items[0] : node
     }
 
-    private init(characters: [Character]) {
-        self.characters = characters
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
     }
 
-    private var current: Character? { position < characters.count ? characters[position] : nil }
+    private var current: UInt8? { position < bytes.count ? bytes[position] : nil }
+
+    /// The whole character at the position, for messages (it may be several bytes).
+    private var characterAtPosition: String {
+        String(decoding: bytes[position...], as: UTF8.self).first.map(String.init) ?? ""
+    }
 
     private func failure(_ message: String) -> PatternSyntaxError {
-        PatternSyntaxError(message: message + " at character \(position + 1)", offset: position)
+        let offset = String(decoding: bytes[..<min(position, bytes.count)], as: UTF8.self).count
+        return PatternSyntaxError(message: message + " at character \(offset + 1)", offset: offset)
     }
 
+    @inline(__always)
+    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || (0x09...0x0D).contains(c) }
+
+    @inline(__always)
+    private static func isWordByte(_ c: UInt8) -> Bool {
+        (0x30...0x39).contains(c) || (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) || c >= 0x80
+    }
+
+    private static func scalar(_ c: UInt8) -> String { String(UnicodeScalar(c)) }
+
     private mutating func skipSpaces() {
-        while let c = current, c.isWhitespace { position += 1 }
+        while let c = current, Self.isSpace(c) { position += 1 }
     }
 
     /// A sequence of items up to the end, or (in a group) up to `|` or the closing bracket.
@@ -65,11 +83,11 @@ public struct PatternParser {
         while true {
             skipSpaces()
             guard let c = current else { break }
-            if c == ")" || c == "]" {
+            if c == UInt8(ascii: ")") || c == UInt8(ascii: "]") {
                 if inGroup { break }
-                throw failure("'\(c)' without a matching opening bracket")
+                throw failure("'\(Self.scalar(c))' without a matching opening bracket")
             }
-            if c == "|" {
+            if c == UInt8(ascii: "|") {
                 if inGroup { break }
                 throw failure("'|' needs a word on each side")
             }
@@ -80,18 +98,19 @@ public struct PatternParser {
 
     private mutating func parseItem(inGroup: Bool) throws -> PatternNode {
         let c = current!
-        if c == "(" || c == "[" {
+        if c == UInt8(ascii: "(") || c == UInt8(ascii: "[") {
             let node = try parseGroup()
-            if let next = current, !next.isWhitespace, next != ")", next != "]", next != "|" {
+            if let next = current, !Self.isSpace(next), next != UInt8(ascii: ")"), next != UInt8(ascii: "]"),
+               next != UInt8(ascii: "|") {
                 throw failure("put a space after a closing bracket")
             }
-            return c == "(" ? .optional(node) : node
+            return c == UInt8(ascii: "(") ? .optional(node) : node
         }
         var alternatives = [try parseAtom()]
         // Outside groups, `a|b` joins single words. Inside, `|` ends the phrase.
-        while !inGroup, current == "|" {
+        while !inGroup, current == UInt8(ascii: "|") {
             position += 1
-            guard let next = current, !next.isWhitespace else { throw failure("'|' needs a word on each side") }
+            guard let next = current, !Self.isSpace(next) else { throw failure("'|' needs a word on each side") }
             alternatives.append(try parseAtom())
         }
         return alternatives.count == 1 ? alternatives[0] : .choice(alternatives)
@@ -99,19 +118,20 @@ public struct PatternParser {
 
     private mutating func parseGroup() throws -> PatternNode {
         let open = current!
-        let close: Character = open == "(" ? ")" : "]"
+        let close = open == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
+        let brackets = Self.scalar(open) + Self.scalar(close)
         position += 1
         var phrases: [PatternNode] = []
         while true {
             let phrase = try parsePhrase(inGroup: true)
             guard case .sequence(let items) = phrase, !items.isEmpty else {
-                throw failure("empty alternative inside '\(open)\(close)'")
+                throw failure("empty alternative inside '\(brackets)'")
             }
             phrases.append(items.count == 1 ? items[0] : phrase)
-            guard let c = current else { throw failure("'\(open)' is never closed") }
+            guard let c = current else { throw failure("'\(Self.scalar(open))' is never closed") }
+            if c == UInt8(ascii: "|") { position += 1; continue }
+            if c != close { throw failure("expected '\(Self.scalar(close))' but found '\(characterAtPosition)'") }
             position += 1
-            if c == "|" { continue }
-            if c != close { throw failure("expected '\(close)' but found '\(c)'") }
             break
         }
         return phrases.count == 1 ? phrases[0] : .choice(phrases)
@@ -119,24 +139,24 @@ public struct PatternParser {
 
     private mutating func parseAtom() throws -> PatternNode {
         guard let c = current else { throw failure("expected a word") }
-        if c == "*" {
+        if c == UInt8(ascii: "*") {
             position += 1
             return .anyWord
         }
         if Self.punctuation.contains(c) {
             position += 1
-            return .punctuation(String(c))
+            return .punctuation(Self.scalar(c))
         }
-        if c == "@" {
+        if c == UInt8(ascii: "@") {
             position += 1
-            let name = readWhile { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+            let name = readWhile { Self.isWordByte($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
             if name.isEmpty { throw failure("'@' must be followed by a class name") }
             return .classReference(name)
         }
-        if c == "<" {
+        if c == UInt8(ascii: "<") {
             position += 1
-            let name = readWhile { $0 != ">" && !$0.isWhitespace }
-            guard current == ">" else { throw failure("'<' is never closed with '>'") }
+            let name = readWhile { $0 != UInt8(ascii: ">") && !Self.isSpace($0) }
+            guard current == UInt8(ascii: ">") else { throw failure("'<' is never closed with '>'") }
             position += 1
             switch name {
             case "minor-age": return .minorAge
@@ -151,48 +171,53 @@ public struct PatternParser {
     private mutating func parseWord() throws -> PatternNode {
         // Most words are plain: read them in one go.
         var end = position
-        while end < characters.count {
-            let c = characters[end]
-            if c.isWhitespace || c == "|" || c == ")" || c == "]" { break }
-            if c == "(" || c == "[" || c == "{" || c == "}" || c == "*" || c == "@" || c == "<" || c == ">" { end = -1; break }
+        while end < bytes.count {
+            let c = bytes[end]
+            if Self.isSpace(c) || c == UInt8(ascii: "|") || c == UInt8(ascii: ")") || c == UInt8(ascii: "]") { break }
+            if Self.wordSyntax.contains(c) { end = -1; break }
             end += 1
         }
         if end > position {
-            let word = String(characters[position..<end])
+            let word = String(decoding: bytes[position..<end], as: UTF8.self)
             position = end
             return .word(word)
         }
         return try parseSpelledWord()
     }
 
+    private static let wordSyntax: Set<UInt8> = Set("([{}*@<>".utf8)
+
     private mutating func parseSpelledWord() throws -> PatternNode {
         var pieces: [[String]] = [[""]]
-        func append(_ text: String) { pieces.append([text]) }
         var sawText = false
         while let c = current {
-            if c.isWhitespace || c == "|" || c == ")" || c == "]" || c == "[" { break }
-            if c == "(" {
+            if Self.isSpace(c) || c == UInt8(ascii: "|") || c == UInt8(ascii: ")") || c == UInt8(ascii: "]")
+                || c == UInt8(ascii: "[") { break }
+            if c == UInt8(ascii: "(") {
                 guard sawText else { break }
                 position += 1
-                let inner = readWhile { $0 != ")" && $0 != "(" && !$0.isWhitespace }
-                guard current == ")" else { throw failure("'(' inside a word must close before any space") }
+                let inner = readWhile { $0 != UInt8(ascii: ")") && $0 != UInt8(ascii: "(") && !Self.isSpace($0) }
+                guard current == UInt8(ascii: ")") else { throw failure("'(' inside a word must close before any space") }
                 position += 1
                 pieces.append(["", inner])
                 continue
             }
-            if c == "{" {
+            if c == UInt8(ascii: "{") {
                 position += 1
-                let inner = readWhile { $0 != "}" && $0 != "{" && !$0.isWhitespace }
-                guard current == "}" else { throw failure("'{' is never closed with '}'") }
+                let inner = readWhile { $0 != UInt8(ascii: "}") && $0 != UInt8(ascii: "{") && !Self.isSpace($0) }
+                guard current == UInt8(ascii: "}") else { throw failure("'{' is never closed with '}'") }
                 position += 1
                 pieces.append(inner.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
                 sawText = true
                 continue
             }
-            if c == "}" { throw failure("'}' without a matching '{'") }
-            if c == "*" || c == "@" || c == "<" || c == ">" { throw failure("'\(c)' cannot appear inside a word") }
-            position += 1
-            append(String(c))
+            if c == UInt8(ascii: "}") { throw failure("'}' without a matching '{'") }
+            if c == UInt8(ascii: "*") || c == UInt8(ascii: "@") || c == UInt8(ascii: "<") || c == UInt8(ascii: ">") {
+                throw failure("'\(Self.scalar(c))' cannot appear inside a word")
+            }
+            // Plain text up to the next byte with a meaning here (a multi-byte character stays whole).
+            let text = readWhile { !Self.isSpace($0) && !Self.wordSyntax.contains($0) && !Self.stops.contains($0) }
+            pieces.append([text])
             sawText = true
         }
         guard sawText else { throw failure("expected a word") }
@@ -205,12 +230,11 @@ public struct PatternParser {
         return unique.count == 1 ? .word(unique[0]) : .choice(unique.map(PatternNode.word))
     }
 
-    private mutating func readWhile(_ predicate: (Character) -> Bool) -> String {
-        var text = ""
-        while let c = current, predicate(c) {
-            text.append(c)
-            position += 1
-        }
-        return text
+    private static let stops: Set<UInt8> = Set("|)]".utf8)
+
+    private mutating func readWhile(_ predicate: (UInt8) -> Bool) -> String {
+        let start = position
+        while let c = current, predicate(c) { position += 1 }
+        return String(decoding: bytes[start..<position], as: UTF8.self)
     }
 }

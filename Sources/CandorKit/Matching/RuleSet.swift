@@ -42,6 +42,8 @@ public final class RuleSet: @unchecked Sendable {
         let singleQuote: Int32
         let clauseBreaks: Set<Int32>
         let but: Int32
+        /// Words that join a new clause: "and", "but", "so", "yet".
+        let clauseJoiners: Set<Int32>
         /// First-person subjects: "what I said" is the writer's own speech, not a report of someone else's.
         let firstPerson: Set<Int32>
     }
@@ -100,6 +102,8 @@ struct RuleSetCompiler {
     private var roles: [PatternRole] = []
     private var classes: [String: (nodes: [PatternNode], location: FileLocation)] = [:]
     private var gateIDs: [String: Int] = [:]
+    /// The symbols of each written word: classes are expanded wherever they are used, so words repeat a lot.
+    private var wordSymbols: [String: [Int32]] = [:]
 
     init() throws {
         tokenizer = try Tokenizer()
@@ -116,6 +120,7 @@ struct RuleSetCompiler {
             singleQuote: vocabulary.intern("'"),
             clauseBreaks: Set([",", ";", ":", ".", "!", "?", "(", ")", "-"].map { vocabulary.intern($0) }),
             but: vocabulary.intern("but"),
+            clauseJoiners: Set(["and", "but", "so", "yet", "while", "whereas"].map { vocabulary.intern($0) }),
             firstPerson: Set(["i", "we"].map { vocabulary.intern($0) })
         )
 
@@ -224,19 +229,27 @@ struct RuleSetCompiler {
         }
     }
 
+    /// The folded, interned tokens of a written word; hyphens are dropped, so "non-consensual" matches "non consensual".
+    private mutating func symbols(of word: String) -> [Int32] {
+        if let known = wordSymbols[word] { return known }
+        let symbols = tokenizer.segments(of: word).filter { $0.text != "-" }.map { vocabulary.intern($0.text) }
+        wordSymbols[word] = symbols
+        return symbols
+    }
+
     /// Thompson construction: returns the state reached after `node`.
     private mutating func build(_ node: PatternNode, from start: Int32, pattern: PatternSource, field: String,
                                 classStack: inout [String]) throws -> Int32 {
         switch node {
         case .word(let word):
-            let pieces = tokenizer.segments(of: word).filter { $0.text != "-" }
-            if pieces.isEmpty {
+            let symbols = symbols(of: word)
+            if symbols.isEmpty {
                 throw YAMLFileError("pattern '\(pattern.text)': '\(word)' contains no word", at: pattern.location, field: field)
             }
             var state = start
-            for piece in pieces {
+            for symbol in symbols {
                 let next = automaton.addState()
-                automaton.addEdge(from: state, .symbol(vocabulary.intern(piece.text)), to: next)
+                automaton.addEdge(from: state, .symbol(symbol), to: next)
                 state = next
             }
             return state
@@ -271,9 +284,9 @@ struct RuleSetCompiler {
             var rest: [PatternNode] = []
             for option in options {
                 if case .word(let word) = option {
-                    let pieces = tokenizer.segments(of: word).filter { $0.text != "-" }
-                    if pieces.count == 1 {
-                        automaton.addEdge(from: start, .symbol(vocabulary.intern(pieces[0].text)), to: end)
+                    let symbols = symbols(of: word)
+                    if symbols.count == 1 {
+                        automaton.addEdge(from: start, .symbol(symbols[0]), to: end)
                         continue
                     }
                 }
