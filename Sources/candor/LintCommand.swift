@@ -106,9 +106,14 @@ struct LintCommand: ParsableCommand {
         var failing = false
         var anyError = false
 
+        // Errors also go to stderr, so they are seen when stdout is a machine format or a file; a text report
+        // on a terminal already shows them once.
+        let errorsShownOnTerminal = format == .text && isatty(STDOUT_FILENO) != 0
         func account(_ report: FileReport) {
-            // Errors and notes also go to stderr, so they are seen even when stdout is a machine format.
-            if let error = report.error { writeError("candor: \(report.path): \(error)"); anyError = true }
+            if let error = report.error {
+                if !errorsShownOnTerminal { writeError("candor: \(report.path): \(error)") }
+                anyError = true
+            }
             if let skipped = report.skipped, format != .text { writeError("candor: \(report.path): \(skipped)") }
             let threshold = failLevel ?? failLevels[report.path] ?? .warning
             if report.findings.contains(where: { $0.severity >= threshold }) { failing = true }

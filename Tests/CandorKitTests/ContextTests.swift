@@ -35,6 +35,9 @@ import Testing
         #expect(contexts("The senator said the allegations were a witch hunt.") == ["attributed"])
         #expect(contexts("She called them liars.") == ["attributed"])
         #expect(contexts("I said they were liars.") == [nil])
+        // Reported speech ends where the writer speaks again in a clause of their own.
+        #expect(contexts("She has described that evening, and I think it was a witch hunt.") == [nil])
+        #expect(contexts("The chairman said, and the club agreed, that the allegations were a witch hunt.") == ["attributed"])
     }
 
     @Test func unclosedQuoteEndsWithItsParagraph() {

@@ -243,9 +243,28 @@ struct ContextAnalyzer {
             // Single quotes are often scare quotes in headlines: quoted only when someone is said to speak.
             if !span.single || attributed { return .quoted }
         }
-        // Reported speech: "the senator said the claims were a witch hunt".
-        if cues.contains(where: { $0.last < match.first && tokens[Int($0.first)].sentence == sentence }) { return .attributed }
+        // Reported speech: "the senator said the claims were a witch hunt". It ends where a later clause speaks
+        // in the first person: "what she described, and I remember it differently" is the writer's own.
+        if cues.contains(where: { $0.last < match.first && tokens[Int($0.first)].sentence == sentence
+                                  && !writerResumes(after: $0, before: match, tokens: tokens) }) { return .attributed }
         return nil
+    }
+
+    /// Whether, after a clause break that follows the attribution cue, "I" or "we" opens a clause of the
+    /// writer's own before the match (or as its first word).
+    private func writerResumes(after cue: RawMatch, before match: RawMatch, tokens: [Token]) -> Bool {
+        var sawBreak = false
+        for index in Int(cue.last) + 1...Int(match.first) {
+            let token = tokens[index]
+            if token.kind == .space { continue }
+            if (token.kind == .punctuation && ruleSet.symbols.clauseBreaks.contains(token.symbol))
+                || ruleSet.symbols.clauseJoiners.contains(token.symbol) {
+                sawBreak = true
+            } else if sawBreak && ruleSet.symbols.firstPerson.contains(token.symbol) {
+                return true
+            }
+        }
+        return false
     }
 
     private func isFirstPerson(before index: Int, tokens: [Token]) -> Bool {
