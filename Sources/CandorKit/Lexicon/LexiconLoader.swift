@@ -98,7 +98,7 @@ public enum LexiconLoader {
         let suggestions = try fields["suggestions"]!.strings()
         if suggestions.isEmpty { throw fields["suggestions"]!.error("rule \(id) needs at least one suggestion") }
 
-        var rule = Rule(
+        return Rule(
             id: id,
             category: category,
             severity: severity,
@@ -118,8 +118,6 @@ public enum LexiconLoader {
             passExamples: pass,
             location: node.location
         )
-        rule.messageHasPlaceholder = rule.message.contains("{match}")
-        return rule
     }
 
     /// `^[A-Za-z][A-Za-z0-9_-]*$`, checked without a regular expression (start-up checks every class).

@@ -70,15 +70,42 @@ public struct Rule: Sendable {
     public var requires: [GateScope: [PatternSource]]
     public var unless: [GateScope: [PatternSource]]
     public var negation: Bool
-    public var message: String
+    /// May quote the match as `{match}`.
+    public var message: String { didSet { messagePieces = Self.pieces(of: message) } }
     public var suggestions: [String]
     public var fix: String?
     public var why: String
     public var flagExamples: [String]
     public var passExamples: [String]
     public var location: FileLocation
-    /// Whether `message` contains "{match}"; worked out once when the lexicon is read.
-    public var messageHasPlaceholder = true
+    /// The message split at each "{match}", so that a finding's message is one join, not a search.
+    private var messagePieces: [String]
+
+    public init(id: String, category: String, severity: Severity, enabled: Bool = true, guidance: String,
+                principles: [String], patterns: [PatternSource], exceptions: [PatternSource] = [],
+                requires: [GateScope: [PatternSource]] = [:], unless: [GateScope: [PatternSource]] = [:],
+                negation: Bool = true, message: String, suggestions: [String], fix: String? = nil, why: String,
+                flagExamples: [String], passExamples: [String], location: FileLocation) {
+        self.id = id
+        self.category = category
+        self.severity = severity
+        self.enabled = enabled
+        self.guidance = guidance
+        self.principles = principles
+        self.patterns = patterns
+        self.exceptions = exceptions
+        self.requires = requires
+        self.unless = unless
+        self.negation = negation
+        self.message = message
+        self.suggestions = suggestions
+        self.fix = fix
+        self.why = why
+        self.flagExamples = flagExamples
+        self.passExamples = passExamples
+        self.location = location
+        self.messagePieces = Self.pieces(of: message)
+    }
 
     /// The first sentence of the message, for listings.
     public var summary: String {
@@ -88,23 +115,13 @@ public struct Rule: Sendable {
         return text
     }
 
-    /// The message with the matched text put in (done per finding, so without Foundation's string search).
+    /// The message with the matched text put in.
     public func message(for match: String) -> String {
-        if !messageHasPlaceholder { return message }
-        var result = ""
-        var rest = Substring(message)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let tail = rest[open...]
-            if tail.hasPrefix("{match}") {
-                result += match
-                rest = tail.dropFirst(7)
-            } else {
-                result += "{"
-                rest = tail.dropFirst()
-            }
-        }
-        return result + rest
+        messagePieces.count == 1 ? messagePieces[0] : messagePieces.joined(separator: match)
+    }
+
+    static func pieces(of message: String) -> [String] {
+        message.components(separatedBy: "{match}")
     }
 }
 
