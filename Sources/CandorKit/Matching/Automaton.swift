@@ -133,93 +133,99 @@ public struct Automaton: Sendable {
             scratch.reset(for: tables, stateCount: states.count)
         }
         // Stamps keep counting up across calls, so the state-sized array is never cleared between blocks.
+        // A state enters the next thread list at most once per token, so each list needs room for every state.
         var step = scratch.step
         var found: [RawMatch] = []
-        var current = scratch.current
-        var next = scratch.next
-        current.removeAll(keepingCapacity: true)
+        var current = scratch.threadsA
+        var next = scratch.threadsB
+        var currentCount = 0
         let stamp = scratch.stamp
         let t = tables
         let rootOtherStart = Int(t.otherStart[Int(Self.root)])
         let rootOtherEnd = Int(t.otherStart[Int(Self.root) + 1])
         let symbolLimit = Int32(t.symbolCount)
 
-        for index in tokens.indices {
-            let token = tokens[index]
-            if token.kind == .space || token.symbol == attributes.hyphen { continue }
-            step += 1
-            next.removeAll(keepingCapacity: true)
-            let position = Int32(index)
-            let symbol = token.symbol
-            var minorAge: Bool?
+        tokens.withUnsafeBufferPointer { tokens in
+            for index in tokens.indices {
+                let token = tokens[index]
+                if token.kind == .space || token.symbol == attributes.hyphen { continue }
+                step += 1
+                var nextCount = 0
+                let position = Int32(index)
+                let symbol = token.symbol
+                var minorAge: Bool?
 
-            for thread in current {
-                let state = Int(thread.state)
-                var low = Int(t.edgeStart[state])
-                let end = Int(t.edgeStart[state + 1])
-                if symbol >= 0 && low < end {
-                    var high = end
-                    while low < high {
-                        let mid = (low + high) >> 1
-                        if t.edgeSymbols[mid] < symbol { low = mid + 1 } else { high = mid }
-                    }
-                    while low < end && t.edgeSymbols[low] == symbol {
-                        let target = t.edgeTargets[low]
-                        if stamp[Int(target)] != step {
-                            stamp[Int(target)] = step
-                            next.append((target, thread.start))
-                        }
-                        low += 1
+                @inline(__always) func enter(_ target: Int32, start: Int32) {
+                    if stamp[Int(target)] != step {
+                        stamp[Int(target)] = step
+                        next[nextCount] = Thread(state: target, start: start)
+                        nextCount += 1
                     }
                 }
-                var edge = Int(t.otherStart[state])
-                let otherEnd = Int(t.otherStart[state + 1])
-                while edge < otherEnd {
-                    let target = t.otherTargets[edge]
-                    if Self.admits(t.otherLabels[edge], token, attributes, minorAge: &minorAge) && stamp[Int(target)] != step {
-                        stamp[Int(target)] = step
-                        next.append((target, thread.start))
+
+                for slot in 0..<currentCount {
+                    let thread = current[slot]
+                    let state = Int(thread.state)
+                    var low = Int(t.edgeStart[state])
+                    let end = Int(t.edgeStart[state + 1])
+                    if symbol >= 0 && low < end {
+                        var high = end
+                        while low < high {
+                            let mid = (low + high) >> 1
+                            if t.edgeSymbols[mid] < symbol { low = mid + 1 } else { high = mid }
+                        }
+                        while low < end && t.edgeSymbols[low] == symbol {
+                            enter(t.edgeTargets[low], start: thread.start)
+                            low += 1
+                        }
+                    }
+                    var edge = Int(t.otherStart[state])
+                    let otherEnd = Int(t.otherStart[state + 1])
+                    while edge < otherEnd {
+                        if Self.admits(t.otherLabels[edge], token, attributes, minorAge: &minorAge) {
+                            enter(t.otherTargets[edge], start: thread.start)
+                        }
+                        edge += 1
+                    }
+                }
+                if symbol >= 0 && symbol < symbolLimit {
+                    var slot = Int(t.rootBySymbol[Int(symbol)])
+                    let end = Int(t.rootBySymbol[Int(symbol) + 1])
+                    while slot < end {
+                        enter(t.rootTargets[slot], start: position)
+                        slot += 1
+                    }
+                }
+                var edge = rootOtherStart
+                while edge < rootOtherEnd {
+                    if Self.admits(t.otherLabels[edge], token, attributes, minorAge: &minorAge) {
+                        enter(t.otherTargets[edge], start: position)
                     }
                     edge += 1
                 }
-            }
-            if symbol >= 0 && symbol < symbolLimit {
-                var slot = Int(t.rootBySymbol[Int(symbol)])
-                let end = Int(t.rootBySymbol[Int(symbol) + 1])
-                while slot < end {
-                    let target = t.rootTargets[slot]
-                    if stamp[Int(target)] != step {
-                        stamp[Int(target)] = step
-                        next.append((target, position))
+                for slot in 0..<nextCount {
+                    let thread = next[slot]
+                    let state = Int(thread.state)
+                    var accept = Int(t.acceptStart[state])
+                    let end = Int(t.acceptStart[state + 1])
+                    while accept < end {
+                        found.append(RawMatch(pattern: t.acceptPatterns[accept], first: thread.start, last: position))
+                        accept += 1
                     }
-                    slot += 1
                 }
+                swap(&current, &next)
+                currentCount = nextCount
             }
-            var edge = rootOtherStart
-            while edge < rootOtherEnd {
-                let target = t.otherTargets[edge]
-                if Self.admits(t.otherLabels[edge], token, attributes, minorAge: &minorAge) && stamp[Int(target)] != step {
-                    stamp[Int(target)] = step
-                    next.append((target, position))
-                }
-                edge += 1
-            }
-            for thread in next {
-                let state = Int(thread.state)
-                var accept = Int(t.acceptStart[state])
-                let end = Int(t.acceptStart[state + 1])
-                while accept < end {
-                    found.append(RawMatch(pattern: t.acceptPatterns[accept], first: thread.start, last: position))
-                    accept += 1
-                }
-            }
-            swap(&current, &next)
         }
         scratch.step = step
-        scratch.current = current
-        scratch.next = next
         return found
     }
+}
+
+/// One live path through the automaton: where it is and the token its match began at.
+struct Thread {
+    var state: Int32
+    var start: Int32
 }
 
 extension Automaton {
@@ -284,17 +290,22 @@ final class AutomatonTables: @unchecked Sendable {
 /// Working memory for `Automaton.matches`, kept by each linter (one per thread) and reused for every block.
 final class MatchScratch {
     private(set) var stamp = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    /// Two thread lists of `capacity` entries each, swapped token by token.
+    private(set) var threadsA = UnsafeMutablePointer<Thread>.allocate(capacity: 1)
+    private(set) var threadsB = UnsafeMutablePointer<Thread>.allocate(capacity: 1)
     private var capacity = 0
     var step: Int32 = 0
-    var current: [(state: Int32, start: Int32)] = []
-    var next: [(state: Int32, start: Int32)] = []
     /// The tables the stamps belong to: a different automaton starts afresh.
     private(set) weak var tables: AutomatonTables?
 
     func reset(for tables: AutomatonTables, stateCount: Int) {
         if capacity < stateCount {
             stamp.deallocate()
+            threadsA.deallocate()
+            threadsB.deallocate()
             stamp = UnsafeMutablePointer<Int32>.allocate(capacity: stateCount)
+            threadsA = UnsafeMutablePointer<Thread>.allocate(capacity: stateCount)
+            threadsB = UnsafeMutablePointer<Thread>.allocate(capacity: stateCount)
             capacity = stateCount
         }
         stamp.initialize(repeating: -1, count: stateCount)
@@ -302,7 +313,11 @@ final class MatchScratch {
         self.tables = tables
     }
 
-    deinit { stamp.deallocate() }
+    deinit {
+        stamp.deallocate()
+        threadsA.deallocate()
+        threadsB.deallocate()
+    }
 }
 
 /// Facts about tokens that patterns can test beyond their symbol.
