@@ -1,3 +1,5 @@
+import Foundation
+
 /// A `candor-disable`, `candor-enable` or `candor-disable-next-line` comment (DESIGN.md, "suppression").
 public struct SuppressionDirective: Equatable, Sendable {
     public enum Kind: String, Sendable {
@@ -34,57 +36,71 @@ public struct SuppressionDirective: Equatable, Sendable {
     }
 
     static func scan(_ bytes: [UInt8], lineFilter: (String) -> Bool) -> [SuppressionDirective] {
-        // Cheap pre-check: most files have no directive at all.
+        // Only the lines that hold "candor-" are decoded: a corpus that mentions the tool once costs one search.
         let needle = Array("candor-".utf8)
-        guard bytes.withUnsafeBufferPointer({ contains($0, needle) }) else { return [] }
         var directives: [SuppressionDirective] = []
-        var lineNumber = 0
-        var offset = 0
-        for lineBytes in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            defer { offset += lineBytes.count + 1 }
-            guard lineBytes.count < 4096 else { continue }
-            let line = String(decoding: lineBytes, as: UTF8.self)
-            guard line.contains("candor-"), lineFilter(line) else { continue }
-            var rest = Substring(line)
-            while let range = rest.range(of: "candor-") {
-                let tail = rest[range.lowerBound...]
-                let word = tail.prefix { $0.isLetter || $0 == "-" }
-                guard let kind = Kind(rawValue: String(word)) else {
-                    rest = rest[range.upperBound...]
-                    continue
+        bytes.withUnsafeBufferPointer { buffer in
+            var lineNumber = 1
+            var counted = 0
+            var from = 0
+            while let hit = firstIndex(of: needle, in: buffer, from: from) {
+                var lineStart = hit
+                while lineStart > 0 && buffer[lineStart - 1] != 0x0A { lineStart -= 1 }
+                var lineEnd = hit
+                while lineEnd < buffer.count && buffer[lineEnd] != 0x0A { lineEnd += 1 }
+                for index in counted..<lineStart where buffer[index] == 0x0A { lineNumber += 1 }
+                counted = lineStart
+                from = lineEnd
+                guard lineEnd - lineStart < 4096 else { continue }
+                let line = String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd]), as: UTF8.self)
+                if lineFilter(line), let directive = parse(line, lineNumber: lineNumber, lineOffset: lineStart) {
+                    directives.append(directive)
                 }
-                let prefixBytes = line[..<range.lowerBound].utf8.count
-                let column = line[..<range.lowerBound].unicodeScalars.count + 1
-                var ids: [String] = []
-                var remainder = tail.dropFirst(word.count)
-                if let end = remainder.range(of: "-->") { remainder = remainder[..<end.lowerBound] }
-                for item in remainder.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\r" }) {
-                    let name = item.trimmingCharacters(in: "*/#;")
-                    if name.isEmpty { continue }
-                    ids.append(name)
-                }
-                directives.append(SuppressionDirective(kind: kind, rules: ids, line: lineNumber, column: column,
-                                                       offset: offset + prefixBytes))
-                break
             }
         }
         return directives
     }
 
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
-        var i = 0
+    /// The first directive on a line, if any ("candor-" alone, as in a URL, is not one).
+    private static func parse(_ line: String, lineNumber: Int, lineOffset: Int) -> SuppressionDirective? {
+        var rest = Substring(line)
+        while let range = rest.range(of: "candor-") {
+            let tail = rest[range.lowerBound...]
+            let word = tail.prefix { $0.isLetter || $0 == "-" }
+            guard let kind = Kind(rawValue: String(word)) else {
+                rest = rest[range.upperBound...]
+                continue
+            }
+            let prefixBytes = line[..<range.lowerBound].utf8.count
+            let column = line[..<range.lowerBound].unicodeScalars.count + 1
+            var ids: [String] = []
+            var remainder = tail.dropFirst(word.count)
+            if let end = remainder.range(of: "-->") { remainder = remainder[..<end.lowerBound] }
+            for item in remainder.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\r" }) {
+                let name = item.trimmingCharacters(in: "*/#;")
+                if name.isEmpty { continue }
+                ids.append(name)
+            }
+            return SuppressionDirective(kind: kind, rules: ids, line: lineNumber, column: column,
+                                        offset: lineOffset + prefixBytes)
+        }
+        return nil
+    }
+
+    private static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard haystack.count >= needle.count, let base = haystack.baseAddress else { return nil }
+        var i = from
         let last = haystack.count - needle.count
         while i <= last {
-            if haystack[i] == needle[0] {
-                var k = 1
-                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
+            // memchr for the first byte is vectorised; the rest is compared in place.
+            guard let found = memchr(base + i, Int32(needle[0]), last - i + 1) else { return nil }
+            i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            var k = 1
+            while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return i }
             i += 1
         }
-        return false
+        return nil
     }
 
     func covers(ruleID: String, category: String) -> Bool {

@@ -23,7 +23,7 @@ public struct JSONReporter: StreamingReporter {
                 batch = JSONWriter(pretty: pretty, depth: 4)
             }
         }
-        if !batch.output.isEmpty { write((file.findings.count > 256 ? "," : "") + newline(4) + batch.output) }
+        if !batch.isEmpty { write((file.findings.count > 256 ? "," : "") + newline(4) + batch.output) }
         var tail = JSONWriter(pretty: pretty, depth: 3)
         tail.field("error", file.error)
         if let skipped = file.skipped { tail.field("skipped", skipped) }
