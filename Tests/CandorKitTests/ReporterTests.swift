@@ -106,6 +106,33 @@ import Testing
 
     // MARK: GitHub
 
+    @Test(arguments: [
+        "plain", "", "quote \" and backslash \\", "line\nbreak\r\ttab", "bell\u{07}nul\u{0}esc\u{1B}",
+        "curly “quotes” and an em dash — stay as they are", "separators \u{2028} and \u{2029}", "emoji 👩🏽‍⚖️ é",
+    ])
+    func jsonStringsRoundTrip(text: String) throws {
+        let quoted = JSONWriter.quote(text)
+        let parsed = try JSONSerialization.jsonObject(with: Data("[\(quoted)]".utf8)) as? [String]
+        #expect(parsed == [text])
+        // Nothing a JSON or JavaScript reader takes as a line break or control character is left raw.
+        #expect(!quoted.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x2028 || $0.value == 0x2029 })
+        #expect(quoted.contains("“") == text.contains("“"))
+    }
+
+    @Test func jsonNumbersAndNesting() {
+        var json = JSONWriter(pretty: false)
+        json.beginObject()
+        json.field("zero", 0)
+        json.field("negative", -1234567890)
+        json.field("max", Int.max)
+        json.field("list", ["a", "b"])
+        json.key("empty")
+        json.beginArray()
+        json.endArray()
+        json.endObject()
+        #expect(json.output == #"{"zero":0,"negative":-1234567890,"max":9223372036854775807,"list":["a","b"],"empty":[]}"#)
+    }
+
     @Test func githubEscapesMessagesAndPropertiesExactlyAsTheToolkit() {
         let output = GitHubReporter().render(Self.sampleRun())
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
