@@ -125,36 +125,51 @@ public final class Linter {
         let suppressions = SuppressionIndex(prose.directives, lines: lines, ruleSet: ruleSet)
         var findings = suppressions.problems
         for (candidate, start, end) in located {
-            let rule = ruleSet.rules[candidate.rule]
-            guard options.isActive(rule) else { continue }
-            if let context = candidate.context, !context.isReported { continue }
-            if let gates = candidate.documentRequires, !gates.contains(where: { documentGates[$0] }) { continue }
-            if let gates = candidate.documentUnless, gates.contains(where: { documentGates[$0] }) { continue }
-            var severity = options.severities[rule.id] ?? rule.severity
-            // A euphemism relayed without quotation marks is still the writer's choice of words (guidance
-            // §C.1), so attributed vague terms keep their severity; attributed blaming and intent framings are
-            // the speaker's, and are downgraded like quotations.
-            let downgradable = candidate.context == .quoted || (candidate.context == .attributed && rule.category != "vague")
-            if downgradable {
-                switch options.quoted {
-                case .ignore: continue
-                case .downgrade: severity = .suggestion
-                case .keep: break
-                }
+            // The rule is passed straight from the array, so it is borrowed: binding it to a local would copy
+            // every field of the struct (and retain each string) once per finding.
+            if let finding = finding(for: candidate, start: start, end: end, rule: ruleSet.rules[candidate.rule],
+                                     options: options, documentGates: documentGates, lines: lines,
+                                     suppressions: suppressions, source: source) {
+                findings.append(finding)
             }
-            let (line, column) = lines.position(of: start)
-            if suppressions.suppresses(rule: rule, line: line, offset: start) { continue }
-            let (endLine, endColumn) = lines.position(of: end)
-            let match = LineIndex.decode(source, start..<end)
-            findings.append(Finding(
-                rule: rule.id, category: rule.category, severity: severity,
-                line: line, column: column, endLine: endLine, endColumn: endColumn,
-                offset: start, length: end - start, match: match,
-                message: rule.message(for: match), suggestions: rule.suggestions,
-                context: candidate.context?.rawValue, fix: rule.fix))
-            if options.keepLineText { findings[findings.count - 1].lineText = lines.trimmedLine(line) }
         }
         return findings
+    }
+}
+
+extension Linter {
+    /// The finding a located candidate becomes, or nil when options, gates or a directive drop it.
+    private func finding(for candidate: Candidate, start: Int, end: Int, rule: Rule, options: LintOptions,
+                         documentGates: [Bool], lines: LineIndex, suppressions: SuppressionIndex,
+                         source: [UInt8]) -> Finding? {
+        guard options.isActive(rule) else { return nil }
+        if let context = candidate.context, !context.isReported { return nil }
+        if let gates = candidate.documentRequires, !gates.contains(where: { documentGates[$0] }) { return nil }
+        if let gates = candidate.documentUnless, gates.contains(where: { documentGates[$0] }) { return nil }
+        var severity = options.severities[rule.id] ?? rule.severity
+        // A euphemism relayed without quotation marks is still the writer's choice of words (guidance
+        // §C.1), so attributed vague terms keep their severity; attributed blaming and intent framings are
+        // the speaker's, and are downgraded like quotations.
+        let downgradable = candidate.context == .quoted || (candidate.context == .attributed && rule.category != "vague")
+        if downgradable {
+            switch options.quoted {
+            case .ignore: return nil
+            case .downgrade: severity = .suggestion
+            case .keep: break
+            }
+        }
+        let (line, column) = lines.position(of: start)
+        if suppressions.suppresses(rule: rule, line: line, offset: start) { return nil }
+        let (endLine, endColumn) = lines.position(of: end)
+        let match = LineIndex.decode(source, start..<end)
+        var finding = Finding(
+            rule: rule.id, category: rule.category, severity: severity,
+            line: line, column: column, endLine: endLine, endColumn: endColumn,
+            offset: start, length: end - start, match: match,
+            message: rule.message(for: match), suggestions: rule.suggestions,
+            context: candidate.context?.rawValue, fix: rule.fix)
+        if options.keepLineText { finding.lineText = lines.trimmedLine(line) }
+        return finding
     }
 }
 
