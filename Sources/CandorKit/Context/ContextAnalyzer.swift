@@ -35,6 +35,12 @@ struct Candidate {
 struct ContextAnalyzer {
     let ruleSet: RuleSet
 
+    /// A gate phrase seen in a sentence of the block.
+    struct GateSentence {
+        var gate: Int
+        var sentence: Int32
+    }
+
     struct QuoteSpan {
         var first: Int
         var last: Int
@@ -47,21 +53,22 @@ struct ContextAnalyzer {
         var ruleMatches: [RawMatch] = []
         var exceptions: [Int: [RawMatch]] = [:]
         var accepts: [RawMatch] = []
-        var cues: [CueKind: [RawMatch]] = [:]
+        // Per block, so plain arrays: a dictionary or set for each would cost more than the lookups it saves.
+        var cues = [[RawMatch]](repeating: [], count: CueKind.allCases.count)
         var gatesInBlock = [Bool](repeating: false, count: ruleSet.gateCount)
-        var gateSentences: [Int: Set<Int32>] = [:]
+        var gateSentences: [GateSentence] = []
 
         for match in matches {
             switch ruleSet.roles[Int(match.pattern)] {
             case .rule: ruleMatches.append(match)
             case .exception(let rule): exceptions[rule, default: []].append(match)
             case .accept: accepts.append(match)
-            case .cue(let kind): cues[kind, default: []].append(match)
+            case .cue(let kind): cues[kind.rawValue].append(match)
             case .signal: break
             case .gate(let gate):
                 gatesInBlock[gate] = true
                 documentGates[gate] = true
-                gateSentences[gate, default: []].insert(tokens[Int(match.first)].sentence)
+                gateSentences.append(GateSentence(gate: gate, sentence: tokens[Int(match.first)].sentence))
             }
         }
         if ruleMatches.isEmpty { return [] }
@@ -70,7 +77,6 @@ struct ContextAnalyzer {
         var candidates: [Candidate] = []
         for match in longestPerRule(ruleMatches) {
             guard case .rule(let ruleIndex) = ruleSet.roles[Int(match.pattern)] else { continue }
-            let rule = ruleSet.rules[ruleIndex]
             let sentence = tokens[Int(match.first)].sentence
             var candidate = Candidate(rule: ruleIndex, first: match.first, last: match.last, context: nil)
 
@@ -83,15 +89,15 @@ struct ContextAnalyzer {
             } else if !gatesPass(ruleIndex, sentence: sentence, inBlock: gatesInBlock, sentences: gateSentences,
                                  candidate: &candidate) {
                 candidate.context = .excepted
-            } else if isLegal(match, tokens: tokens, cues: cues[.legal] ?? []) {
+            } else if isLegal(match, tokens: tokens, cues: cues[CueKind.legal.rawValue]) {
                 candidate.context = .legal
-            } else if isMention(match, tokens: tokens, quotes: quotes, cues: cues[.mention] ?? [],
-                                strongCues: cues[.strongMention] ?? [], block: block) {
+            } else if isMention(match, tokens: tokens, quotes: quotes, cues: cues[CueKind.mention.rawValue],
+                                strongCues: cues[CueKind.strongMention.rawValue], block: block) {
                 candidate.context = .mention
-            } else if rule.negation && isNegated(match, tokens: tokens, cues: cues[.negation] ?? []) {
+            } else if ruleSet.rules[ruleIndex].negation && isNegated(match, tokens: tokens, cues: cues[CueKind.negation.rawValue]) {
                 candidate.context = .negated
             } else {
-                candidate.context = speechContext(match, tokens: tokens, quotes: quotes, cues: cues[.attribution] ?? [], block: block)
+                candidate.context = speechContext(match, tokens: tokens, quotes: quotes, cues: cues[CueKind.attribution.rawValue], block: block)
             }
             candidates.append(candidate)
         }
@@ -126,18 +132,18 @@ struct ContextAnalyzer {
         return -1
     }
 
-    private func gatesPass(_ rule: Int, sentence: Int32, inBlock: [Bool], sentences: [Int: Set<Int32>],
+    private func gatesPass(_ rule: Int, sentence: Int32, inBlock: [Bool], sentences: [GateSentence],
                            candidate: inout Candidate) -> Bool {
         for (scope, gates) in ruleSet.requires[rule] {
             switch scope {
-            case .sentence: if !gates.contains(where: { sentences[$0]?.contains(sentence) ?? false }) { return false }
+            case .sentence: if !gates.contains(where: { gate in sentences.contains { $0.gate == gate && $0.sentence == sentence } }) { return false }
             case .paragraph: if !gates.contains(where: { inBlock[$0] }) { return false }
             case .document: candidate.documentRequires = gates
             }
         }
         for (scope, gates) in ruleSet.unless[rule] {
             switch scope {
-            case .sentence: if gates.contains(where: { sentences[$0]?.contains(sentence) ?? false }) { return false }
+            case .sentence: if gates.contains(where: { gate in sentences.contains { $0.gate == gate && $0.sentence == sentence } }) { return false }
             case .paragraph: if gates.contains(where: { inBlock[$0] }) { return false }
             case .document: candidate.documentUnless = gates
             }
