@@ -18,7 +18,8 @@ struct CandorCommand: ParsableCommand {
 
 /// Writes to standard output through C stdio (buffered; a closed pipe ends the process quietly).
 func writeOut(_ text: String) {
-    fputs(text, stdout)
+    var text = text
+    text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
 }
 
 func writeError(_ text: String) {

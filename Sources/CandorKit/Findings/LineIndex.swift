@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns UTF-8 byte offsets into 1-based lines and columns (columns count Unicode scalars, DESIGN.md).
 public struct LineIndex: Sendable {
     /// Byte offset where each line starts.
@@ -7,7 +9,14 @@ public struct LineIndex: Sendable {
     public init(_ bytes: [UInt8]) {
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where buffer[index] == 0x0A { starts.append(index + 1) }
+            guard let base = buffer.baseAddress else { return }
+            var from = 0
+            // memchr is vectorised; a byte loop in Swift was a visible share of linting a large file.
+            while from < buffer.count, let found = memchr(base + from, 0x0A, buffer.count - from) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                starts.append(index + 1)
+                from = index + 1
+            }
         }
         lineStarts = starts
         self.bytes = bytes
