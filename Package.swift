@@ -5,7 +5,7 @@ let package = Package(
     name: "Candor",
     products: [
         .executable(name: "candor", targets: ["candor"]),
-        .library(name: "CandorKit", targets: ["CandorKit"]),
+        .library(name: "CandorKit", targets: ["CandorKit", "CandorBuiltins"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,31 +32,37 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .target(name: "CHTML", dependencies: ["CLibXML2"]),
-        .executableTarget(name: "candor-embed", path: "Sources/candor-embed"),
+        .target(
+            name: "CandorKit",
+            dependencies: ["CICU", "CCmark", "CHTML", .product(name: "Yams", package: "Yams")]
+        ),
+        // The built-in lexicons, embedded at build time as text and as the rule set compiled from them: the
+        // tool links CandorKit to compile them, so start-up decodes a snapshot instead of parsing and compiling.
+        .executableTarget(name: "candor-embed", dependencies: ["CandorKit"], path: "Sources/candor-embed"),
         .plugin(
             name: "EmbedLexicons",
             capability: .buildTool(),
             dependencies: ["candor-embed"]
         ),
         .target(
-            name: "CandorKit",
-            dependencies: ["CICU", "CCmark", "CHTML", .product(name: "Yams", package: "Yams")],
+            name: "CandorBuiltins",
+            dependencies: ["CandorKit"],
             plugins: ["EmbedLexicons"]
         ),
         .executableTarget(
             name: "candor",
-            dependencies: ["CandorKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CandorKit", "CandorBuiltins", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Throughput, scaling and memory figures (docs/performance.md); not part of the shipped tool.
         .executableTarget(
             name: "candor-bench",
-            dependencies: ["CandorKit", "CICU"],
+            dependencies: ["CandorKit", "CandorBuiltins", "CICU"],
             path: "Benchmarks/candor-bench"
         ),
         .testTarget(
             name: "CandorKitTests",
             // The CLI is a dependency so that its tests run the real binary.
-            dependencies: ["CandorKit", "candor"]
+            dependencies: ["CandorKit", "CandorBuiltins", "candor"]
         ),
     ],
     swiftLanguageModes: [.v5]

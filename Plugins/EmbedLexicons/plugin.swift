@@ -1,8 +1,9 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds every `lexicons/*.yml` file into CandorKit as a Swift string, so that a `candor` binary copied
-/// anywhere (or built by pre-commit) carries its rules with it.
+/// Embeds every `lexicons/*.yml` file into CandorBuiltins, as text and as the rule set compiled from them, so
+/// that a `candor` binary copied anywhere (or built by pre-commit) carries its rules and starts without
+/// parsing or compiling them.
 @main
 struct EmbedLexicons: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -10,14 +11,15 @@ struct EmbedLexicons: BuildToolPlugin {
         let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "yml" || $0.pathExtension == "yaml" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedLexicons.swift")
+        let texts = context.pluginWorkDirectoryURL.appending(path: "EmbeddedLexicons.swift")
+        let snapshot = context.pluginWorkDirectoryURL.appending(path: "EmbeddedSnapshot.swift")
         return [
             .buildCommand(
-                displayName: "Embedding \(files.count) lexicons",
+                displayName: "Embedding and compiling \(files.count) lexicons",
                 executable: try context.tool(named: "candor-embed").url,
-                arguments: [output.path] + files.map(\.path),
+                arguments: [texts.path, snapshot.path] + files.map(\.path),
                 inputFiles: files,
-                outputFiles: [output]
+                outputFiles: [texts, snapshot]
             ),
         ]
     }

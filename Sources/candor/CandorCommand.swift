@@ -1,4 +1,5 @@
 import ArgumentParser
+import CandorBuiltins
 import CandorKit
 import Foundation
 
@@ -54,7 +55,7 @@ struct LexiconOptions: ParsableArguments {
 
     /// The built-in lexicons plus the user's. Errors name the file, line and field.
     func loadLexicons() throws -> [Lexicon] {
-        var lexicons = try BuiltinLexicons.load()
+        var lexicons = try BuiltinRules.load().lexicons
         for path in self.lexicons {
             lexicons.append(try LexiconLoader.load(path: path))
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CandorBuiltins
 import CandorKit
 import Foundation
 
@@ -46,13 +47,13 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let builtin = try withLexiconErrors { try BuiltinLexicons.load() }
+        let builtin = try withLexiconErrors { try BuiltinRules.load() }
         var overrides = configOptions.overrides(lexicons: lexiconOptions.lexicons)
         overrides.quoted = quoted
         overrides.markup = markup
         overrides.keepSource = format.needsSource
         overrides.keepLineText = baseline != nil || writeBaseline != nil
-        let resolver = ConfigResolver(builtin: builtin, overrides: overrides)
+        let resolver = ConfigResolver(builtin: builtin.lexicons, precompiled: builtin.ruleSet, overrides: overrides)
         let stdinFilename = configOptions.stdinFilename
         // A broken --lexicon or --config is a usage error: nothing could be linted as asked.
         _ = try withLexiconErrors { try resolver.setup(for: resolver.configPath(for: "-")) }

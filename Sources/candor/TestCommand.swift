@@ -1,4 +1,5 @@
 import ArgumentParser
+import CandorBuiltins
 import CandorKit
 import Foundation
 
@@ -8,8 +9,9 @@ struct DraftScoring {
     var configOptions: ConfigOptions
 
     func scorecards(_ paths: [String]) throws -> [Scorecard] {
-        let builtin = try withLexiconErrors { try BuiltinLexicons.load() }
-        let resolver = ConfigResolver(builtin: builtin, overrides: configOptions.overrides(lexicons: lexiconOptions.lexicons))
+        let builtin = try withLexiconErrors { try BuiltinRules.load() }
+        let resolver = ConfigResolver(builtin: builtin.lexicons, precompiled: builtin.ruleSet,
+                                      overrides: configOptions.overrides(lexicons: lexiconOptions.lexicons))
         let stdinFilename = configOptions.stdinFilename
         var cards: [Scorecard] = []
         for path in paths.isEmpty ? ["-"] : paths {

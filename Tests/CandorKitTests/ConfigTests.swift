@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CandorBuiltins
 @testable import CandorKit
 
 @Suite struct ConfigTests {

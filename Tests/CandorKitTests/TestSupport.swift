@@ -1,4 +1,5 @@
 import Foundation
+import CandorBuiltins
 @testable import CandorKit
 
 /// Shared fixtures for tests: the built-in rule set compiled once, and small inline lexicons.

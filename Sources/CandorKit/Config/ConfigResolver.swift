@@ -17,14 +17,17 @@ public final class ConfigResolver {
     }
 
     private let builtin: [Lexicon]
+    /// `builtin` compiled ahead of time (the build's snapshot), used when nothing is added to it.
+    private let precompiled: RuleSet?
     private let overrides: Overrides
     private var configByDirectory: [String: String?] = [:]
     private var configs: [String: Configuration] = [:]
     private var setups: [String: LintRunner.LinterSetup] = [:]
     private var userLexicons: [String: Lexicon] = [:]
 
-    public init(builtin: [Lexicon], overrides: Overrides) {
+    public init(builtin: [Lexicon], precompiled: RuleSet? = nil, overrides: Overrides) {
         self.builtin = builtin
+        self.precompiled = precompiled
         self.overrides = overrides
     }
 
@@ -62,7 +65,13 @@ public final class ConfigResolver {
                 lexicons.append(loaded)
             }
         }
-        let ruleSet = try RuleSet.compile(lexicons, accept: config?.accept ?? [])
+        let accept = config?.accept ?? []
+        let ruleSet: RuleSet
+        if let precompiled, lexicons.count == builtin.count, accept.isEmpty {
+            ruleSet = precompiled
+        } else {
+            ruleSet = try RuleSet.compile(lexicons, accept: accept)
+        }
         if let config {
             for (rule, location) in config.ruleLocations.sorted(by: { $0.value.line < $1.value.line })
             where ruleSet.rule(id: rule) == nil {

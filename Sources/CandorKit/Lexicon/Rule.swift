@@ -78,6 +78,8 @@ public struct Rule: Sendable {
     public var flagExamples: [String]
     public var passExamples: [String]
     public var location: FileLocation
+    /// Shipped with Candor (so reports can link to its lexicon), rather than a user's own.
+    public var isBuiltin = false
     /// The message split at each "{match}", so that a finding's message is one join, not a search.
     private var messagePieces: [String]
 

@@ -124,13 +124,13 @@ public struct Automaton: Sendable {
                                  rootBySymbol: rootBySymbol, rootTargets: rootTargets)
     }
 
-    public var stateCount: Int { states.count }
+    public var stateCount: Int { tables.stateCount }
 
     /// All matches of all patterns in `tokens`. Spaces and hyphens are transparent. Sentences are not known
     /// yet (they are numbered only for blocks with matches), so callers drop matches that cross one.
     func matches(in tokens: [Token], attributes: TokenAttributes, scratch: MatchScratch) -> [RawMatch] {
         if scratch.tables !== tables || scratch.step > Int32.max - Int32(tokens.count) - 2 {
-            scratch.reset(for: tables, stateCount: states.count)
+            scratch.reset(for: tables, stateCount: tables.stateCount)
         }
         // Stamps keep counting up across calls, so the state-sized array is never cleared between blocks.
         // A state enters the next thread list at most once per token, so each list needs room for every state.
@@ -229,6 +229,71 @@ struct Thread {
 }
 
 extension Automaton {
+    /// Only the frozen tables are written: a snapshot is for matching, not for adding patterns.
+    func encode(into writer: inout SnapshotWriter) {
+        let t = tables
+        func ints(_ pointer: UnsafeMutablePointer<Int32>, _ count: Int) -> [Int32] {
+            Array(UnsafeBufferPointer(start: pointer, count: count))
+        }
+        writer.int32s(ints(t.edgeStart, t.stateCount + 1))
+        writer.int32s(ints(t.edgeSymbols, t.edgeCount))
+        writer.int32s(ints(t.edgeTargets, t.edgeCount))
+        writer.int32s(ints(t.otherStart, t.stateCount + 1))
+        writer.array(Array(UnsafeBufferPointer(start: t.otherLabels, count: t.otherCount))) { writer, label in
+            switch label {
+            case .symbol(let symbol): writer.bytes.append(0); writer.i32(symbol)
+            case .anyWord: writer.bytes.append(1)
+            case .number: writer.bytes.append(2)
+            case .minorAge: writer.bytes.append(3)
+            }
+        }
+        writer.int32s(ints(t.otherTargets, t.otherCount))
+        writer.int32s(ints(t.acceptStart, t.stateCount + 1))
+        writer.int32s(ints(t.acceptPatterns, t.acceptCount))
+        writer.int32s(ints(t.rootBySymbol, t.symbolCount + 1))
+        writer.int32s(ints(t.rootTargets, t.rootTargetCount))
+    }
+
+    init(snapshot reader: inout SnapshotReader) throws {
+        let edgeStart = try reader.int32s()
+        let edgeSymbols = try reader.int32s()
+        let edgeTargets = try reader.int32s()
+        let otherStart = try reader.int32s()
+        let otherLabels: [EdgeLabel] = try reader.array { reader in
+            switch try reader.raw(1).first! {
+            case 0: return .symbol(try reader.i32())
+            case 1: return .anyWord
+            case 2: return .number
+            case 3: return .minorAge
+            default: throw RuleSetSnapshot.DecodingError(description: "unknown edge label")
+            }
+        }
+        let otherTargets = try reader.int32s()
+        let acceptStart = try reader.int32s()
+        let acceptPatterns = try reader.int32s()
+        let rootBySymbol = try reader.int32s()
+        let rootTargets = try reader.int32s()
+        guard edgeSymbols.count == edgeTargets.count, otherLabels.count == otherTargets.count,
+              !edgeStart.isEmpty, otherStart.count == edgeStart.count, acceptStart.count == edgeStart.count,
+              !rootBySymbol.isEmpty else {
+            throw RuleSetSnapshot.DecodingError(description: "automaton tables do not match in size")
+        }
+        let tables = AutomatonTables(edgeStart: edgeStart, edgeSymbols: edgeSymbols, edgeTargets: edgeTargets,
+                                     otherStart: otherStart, otherLabels: otherLabels, otherTargets: otherTargets,
+                                     acceptStart: acceptStart, acceptPatterns: acceptPatterns,
+                                     rootBySymbol: rootBySymbol, rootTargets: rootTargets)
+        guard Int(rootBySymbol[rootBySymbol.count - 1]) == rootTargets.count, tables.isConsistent else {
+            throw RuleSetSnapshot.DecodingError(description: "automaton tables point outside themselves")
+        }
+        self.states = []
+        self.tables = tables
+    }
+
+    /// Whether every accepted pattern id is below `count` (the number of pattern roles).
+    func patternsAreBelow(_ count: Int) -> Bool {
+        (0..<tables.acceptCount).allSatisfy { tables.acceptPatterns[$0] >= 0 && Int(tables.acceptPatterns[$0]) < count }
+    }
+
     /// Whether a non-symbol edge accepts `token`. `minorAge` caches the age test, the one costly check.
     @inline(__always)
     static func admits(_ label: EdgeLabel, _ token: Token, _ attributes: TokenAttributes, minorAge: inout Bool?) -> Bool {
@@ -256,6 +321,10 @@ final class AutomatonTables: @unchecked Sendable {
     let rootBySymbol: UnsafeMutablePointer<Int32>
     let rootTargets: UnsafeMutablePointer<Int32>
     let symbolCount: Int
+    let stateCount: Int
+    let edgeCount: Int
+    let otherCount: Int
+    let acceptCount: Int
     private var allocations: [UnsafeMutableRawPointer] = []
 
     init(edgeStart: [Int32], edgeSymbols: [Int32], edgeTargets: [Int32], otherStart: [Int32], otherLabels: [EdgeLabel],
@@ -278,8 +347,35 @@ final class AutomatonTables: @unchecked Sendable {
         self.rootBySymbol = copy(rootBySymbol)
         self.rootTargets = copy(rootTargets)
         self.symbolCount = rootBySymbol.count - 1
+        self.stateCount = edgeStart.count - 1
+        self.edgeCount = edgeSymbols.count
+        self.otherCount = otherLabels.count
+        self.acceptCount = acceptPatterns.count
         self.allocations = allocations
     }
+
+    /// Whether every array's offsets stay inside the arrays they index, and every target is a state: checked
+    /// on a snapshot, whose bytes the matching loop reads without bounds checks.
+    var isConsistent: Bool {
+        func offsets(_ starts: UnsafeMutablePointer<Int32>, _ count: Int, limit: Int) -> Bool {
+            var previous: Int32 = 0
+            for index in 0..<count {
+                guard starts[index] >= previous, Int(starts[index]) <= limit else { return false }
+                previous = starts[index]
+            }
+            return count > 0 && Int(starts[count - 1]) == limit
+        }
+        func targets(_ pointer: UnsafeMutablePointer<Int32>, _ count: Int) -> Bool {
+            (0..<count).allSatisfy { pointer[$0] >= 0 && Int(pointer[$0]) < stateCount }
+        }
+        return stateCount > 0
+            && offsets(edgeStart, stateCount + 1, limit: edgeCount) && offsets(otherStart, stateCount + 1, limit: otherCount)
+            && offsets(acceptStart, stateCount + 1, limit: acceptCount)
+            && offsets(rootBySymbol, symbolCount + 1, limit: rootTargetCount)
+            && targets(edgeTargets, edgeCount) && targets(otherTargets, otherCount) && targets(rootTargets, rootTargetCount)
+    }
+
+    var rootTargetCount: Int { Int(rootBySymbol[symbolCount]) }
 
     deinit {
         // Every element type here is trivial, so freeing the memory is all that is needed.

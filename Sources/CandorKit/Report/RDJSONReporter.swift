@@ -10,10 +10,9 @@ public struct RDJSONReporter: Reporter {
     }
 
     public func render(_ run: RunReport) -> String {
-        let builtinFiles = ReportSupport.builtinLexiconFiles
         var urls: [String: String] = [:]
         for rule in run.rules where urls[rule.id] == nil {
-            if let url = ReportSupport.ruleURL(rule, builtinFiles: builtinFiles) { urls[rule.id] = url }
+            if let url = ReportSupport.ruleURL(rule) { urls[rule.id] = url }
         }
 
         var json = JSONWriter(pretty: pretty)

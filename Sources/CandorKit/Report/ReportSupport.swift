@@ -34,12 +34,10 @@ enum ReportSupport {
     }
 
     /// A link to the lexicon a built-in rule lives in; user rules have no public page.
-    static func ruleURL(_ rule: Rule, builtinFiles: Set<String>) -> String? {
-        guard builtinFiles.contains(rule.location.file) else { return nil }
+    static func ruleURL(_ rule: Rule) -> String? {
+        guard rule.isBuiltin else { return nil }
         return "\(homepage)/blob/main/\(rule.location.file)"
     }
-
-    static var builtinLexiconFiles: Set<String> { Set(BuiltinLexicons.files.map(\.name)) }
 
     /// FNV-1a, 64 bits, as 16 hex digits: stable across runs, platforms and Swift versions, unlike `Hasher`.
     static func fnv1a64(_ text: String) -> String {

@@ -13,7 +13,6 @@ public struct SARIFReporter: Reporter {
     }
 
     public func render(_ run: RunReport) -> String {
-        let builtinFiles = ReportSupport.builtinLexiconFiles
         var ruleIndex: [String: Int] = [:]
         for (index, rule) in run.rules.enumerated() where ruleIndex[rule.id] == nil { ruleIndex[rule.id] = index }
 
@@ -35,7 +34,7 @@ public struct SARIFReporter: Reporter {
         json.field("informationUri", ReportSupport.homepage)
         json.key("rules")
         json.beginArray()
-        for rule in run.rules { writeRule(rule, builtinFiles: builtinFiles, to: &json) }
+        for rule in run.rules { writeRule(rule, to: &json) }
         json.endArray()
         json.endObject()
         json.endObject()
@@ -74,7 +73,7 @@ public struct SARIFReporter: Reporter {
         }
     }
 
-    private func writeRule(_ rule: Rule, builtinFiles: Set<String>, to json: inout JSONWriter) {
+    private func writeRule(_ rule: Rule, to json: inout JSONWriter) {
         // Rule.summary starts with "this phrase" when the message starts with the match.
         let summary = nonEmpty(rule.summary.prefix(1).uppercased() + rule.summary.dropFirst(), or: rule.id)
         let why = nonEmpty(rule.why, or: summary)
@@ -106,7 +105,7 @@ public struct SARIFReporter: Reporter {
         json.beginObject()
         json.field("text", why)
         json.endObject()
-        if let url = ReportSupport.ruleURL(rule, builtinFiles: builtinFiles) { json.field("helpUri", url) }
+        if let url = ReportSupport.ruleURL(rule) { json.field("helpUri", url) }
         json.key("help")
         json.beginObject()
         json.field("text", helpText)

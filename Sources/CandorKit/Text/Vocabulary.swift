@@ -93,6 +93,26 @@ public struct Vocabulary: Sendable {
         slots[slot] = id
     }
 
+    func encode(into writer: inout SnapshotWriter) {
+        writer.u32(UInt32(bytes.count))
+        writer.bytes.append(contentsOf: bytes)
+        writer.int32s(offsets)
+        writer.int32s(slots)
+    }
+
+    init(snapshot reader: inout SnapshotReader) throws {
+        bytes = Array(try reader.raw(Int(try reader.u32())))
+        offsets = try reader.int32s()
+        slots = try reader.int32s()
+        mask = slots.count - 1
+        let count = offsets.count - 1
+        guard count >= 0, offsets.first == 0, Int(offsets[count]) == bytes.count,
+              zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
+              slots.count.nonzeroBitCount == 1, slots.count > count, slots.allSatisfy({ $0 < Int32(count) }) else {
+            throw RuleSetSnapshot.DecodingError(description: "vocabulary tables do not hang together")
+        }
+    }
+
     private mutating func grow() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
         mask = slots.count - 1

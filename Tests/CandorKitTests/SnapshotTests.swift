@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import CandorBuiltins
+@testable import CandorKit
+
+/// The rule-set snapshot the build embeds: `candor` lints with it, so it must be the YAML compiled, exactly.
+@Suite struct SnapshotTests {
+    static let fromYAML: (lexicons: [Lexicon], ruleSet: RuleSet) = {
+        let lexicons = try! BuiltinLexicons.load()
+        return (lexicons, try! RuleSet.compile(lexicons))
+    }()
+
+    @Test func theShippedSnapshotDecodesToTheLexiconsItWasBuiltFrom() throws {
+        let shipped = try BuiltinRules.decodeSnapshot()
+        let yaml = Self.fromYAML
+        #expect(shipped.lexicons.map(\.path) == yaml.lexicons.map(\.path))
+        #expect(shipped.ruleSet.rules.count == yaml.ruleSet.rules.count)
+        for (decoded, parsed) in zip(shipped.ruleSet.rules, yaml.ruleSet.rules) {
+            #expect(decoded.id == parsed.id)
+            #expect(decoded.message == parsed.message && decoded.message(for: "x") == parsed.message(for: "x"))
+            #expect(decoded.suggestions == parsed.suggestions && decoded.fix == parsed.fix && decoded.why == parsed.why)
+            #expect(decoded.severity == parsed.severity && decoded.enabled == parsed.enabled)
+            #expect(decoded.flagExamples == parsed.flagExamples && decoded.passExamples == parsed.passExamples)
+            #expect(decoded.location.description == parsed.location.description)
+            #expect(decoded.patterns.map(\.text) == parsed.patterns.map(\.text))
+            #expect(decoded.isBuiltin && parsed.isBuiltin)
+        }
+        #expect(shipped.ruleSet.automaton.stateCount == yaml.ruleSet.automaton.stateCount)
+        #expect(shipped.ruleSet.signalNames == yaml.ruleSet.signalNames)
+        #expect(shipped.ruleSet.vocabulary.count == yaml.ruleSet.vocabulary.count)
+    }
+
+    @Test func encodingIsDeterministicAndRoundTrips() throws {
+        let yaml = Self.fromYAML
+        let bytes = RuleSetSnapshot.encode(lexicons: yaml.lexicons, ruleSet: yaml.ruleSet)
+        #expect(bytes == RuleSetSnapshot.encode(lexicons: yaml.lexicons, ruleSet: try RuleSet.compile(yaml.lexicons)))
+        let decoded = try RuleSetSnapshot.decode(bytes)
+        #expect(RuleSetSnapshot.encode(lexicons: decoded.lexicons, ruleSet: decoded.ruleSet) == bytes)
+        let shipped = try BuiltinRules.decodeSnapshot()
+        #expect(RuleSetSnapshot.encode(lexicons: shipped.lexicons, ruleSet: shipped.ruleSet) == bytes)
+    }
+
+    /// The differential test: every fixture draft gets the same findings from both rule sets.
+    @Test func theSnapshotLintsEveryFixtureExactlyAsTheCompiledYAML() throws {
+        let shipped = try Linter(ruleSet: try BuiltinRules.decodeSnapshot().ruleSet)
+        let compiled = try Linter(ruleSet: Self.fromYAML.ruleSet)
+        var files = 0
+        for folder in ["fixtures/drafts", "fixtures/labelled", "fixtures/heldout"] {
+            let directory = TestSupport.packageRoot.appendingPathComponent(folder).path
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+            where name.hasSuffix(".txt") || name.hasSuffix(".md") || name.hasSuffix(".html") {
+                let bytes = Array(FileManager.default.contents(atPath: directory + "/" + name)!)
+                let document = SourceDocument(path: name, bytes: bytes)
+                #expect(shipped.lint(document).findings == compiled.lint(document).findings, "\(folder)/\(name)")
+                files += 1
+            }
+        }
+        #expect(files > 100)
+    }
+
+    @Test func aDamagedSnapshotIsAnErrorNeverACrash() throws {
+        let yaml = Self.fromYAML
+        let bytes = RuleSetSnapshot.encode(lexicons: yaml.lexicons, ruleSet: yaml.ruleSet)
+        // Cut short anywhere: every read checks that its bytes are there.
+        for length in [0, 4, 8, 12, 100, bytes.count / 3, bytes.count / 2, bytes.count - 1] {
+            #expect(throws: RuleSetSnapshot.DecodingError.self) { try RuleSetSnapshot.decode(Array(bytes.prefix(length))) }
+        }
+        #expect(throws: RuleSetSnapshot.DecodingError.self) { try RuleSetSnapshot.decode(bytes + [0]) }
+        // Another format version is refused rather than misread.
+        var versioned = bytes
+        versioned[8] &+= 1
+        #expect(throws: RuleSetSnapshot.DecodingError.self) { try RuleSetSnapshot.decode(versioned) }
+        // A flipped byte anywhere decodes to an error, or to a rule set that is still safe to lint with:
+        // indices and tables that point outside what they index are refused. (Seeded, so every run is the same.)
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<300 {
+            var damaged = bytes
+            let index = Int.random(in: 0..<bytes.count, using: &generator)
+            damaged[index] ^= UInt8.random(in: 1...255, using: &generator)
+            if let decoded = try? RuleSetSnapshot.decode(damaged) {
+                _ = try Linter(ruleSet: decoded.ruleSet).lint(text: "She was drunk and it was a sex scandal, he said.")
+            }
+        }
+    }
+
+    @Test func notBase64IsAnError() {
+        #expect(throws: RuleSetSnapshot.DecodingError.self) { try RuleSetSnapshot.decode(base64: "not base64!") }
+        #expect(Base64.decode(Array("TWFu".utf8).withUnsafeBufferPointer { $0 }) == Array("Man".utf8))
+        #expect(Array("TWE=".utf8).withUnsafeBufferPointer(Base64.decode) == Array("Ma".utf8))
+        #expect(Array("TQ==".utf8).withUnsafeBufferPointer(Base64.decode) == Array("M".utf8))
+        #expect(Array("TQ==TWFu".utf8).withUnsafeBufferPointer(Base64.decode) == nil)
+    }
+
+    @Test func theResolverUsesThePrecompiledSetOnlyWhenNothingIsAdded() throws {
+        let shipped = try BuiltinRules.decodeSnapshot()
+        let plain = ConfigResolver(builtin: shipped.lexicons, precompiled: shipped.ruleSet, overrides: .init())
+        #expect(try plain.setup(for: nil).ruleSet === shipped.ruleSet)
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("candor-snapshot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent(".candor.yml").path
+        try "accept: [\"sex scandal\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let accepting = try plain.setup(for: config)
+        #expect(accepting.ruleSet !== shipped.ruleSet)
+        let findings = try Linter(ruleSet: accepting.ruleSet).lint(text: "It was a sex scandal.")
+        #expect(findings.isEmpty)
+    }
+}
+
+/// A small seeded generator, so that randomised tests repeat exactly.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
