@@ -104,6 +104,31 @@ import Testing
         #expect(findings.map(\.rule) == ["test.r42", "test.r499"])
     }
 
+    /// Alternatives that begin alike are compiled to share their beginning, and patterns that begin with the
+    /// same word share their first step: every match is still found, each with its own start.
+    @Test func sharedBeginningsLoseNoMatch() throws {
+        let patterns = ["[the child|the girl|the child was|she] (had) consented", "the child", "the girl left", "a|the misunderstanding"]
+        let text = "The child consented, the girl had consented, the girl left, and the child was. The misunderstanding."
+        let found = try TestSupport.matches(patterns, in: text)
+        #expect(found.sorted() == ["The child", "The child consented", "The misunderstanding", "the child",
+                                   "the girl had consented", "the girl left"])
+        // "a | a b" reads as "a (b)"; the same alternative twice is one.
+        #expect(try TestSupport.matches(["[sex|sex scandal|sex scandal]"], in: "a sex scandal") == ["sex scandal"])
+    }
+
+    @Test func alternativesAreFactoredByTheirFirstItem() {
+        let word = PatternNode.word
+        let factored = RuleSetCompiler.sharingPrefixes([
+            .sequence([word("the"), word("child")]), .sequence([word("the"), word("girl")]), word("she"), word("the"),
+        ])
+        #expect(factored == [
+            .sequence([word("the"), .choice([.sequence([word("child")]), .sequence([word("girl")]), .sequence([])])]),
+            word("she"),
+        ])
+        let distinct: [PatternNode] = [word("a"), word("b")]
+        #expect(RuleSetCompiler.sharingPrefixes(distinct) == distinct)
+    }
+
     @Test func patternsThatMatchNothingAreRejected() throws {
         #expect(throws: YAMLFileError.self) { try TestSupport.ruleSet(TestSupport.lexicon(["(optional)"])) }
     }
