@@ -112,6 +112,52 @@ public struct Automaton: Sendable {
         for index in Int(edgeStart[Int(Self.root)])..<Int(edgeStart[Int(Self.root) + 1]) {
             bySymbol[Int(edgeSymbols[index])].append(edgeTargets[index])
         }
+        // Many patterns begin with the same word ("the", "a", "she"): each would start a thread of its own on
+        // every such word in the text, and most die a token later. The first step is determinised instead: the
+        // states a word leads to from the root are merged into one state with all their edges and accepts, so
+        // a word starts one thread. Threads started together share their start, so nothing is lost.
+        var mergedStates: [[Int32]: Int32] = [:]
+        for symbol in bySymbol.indices where bySymbol[symbol].count > 1 {
+            let targets = Array(Set(bySymbol[symbol])).sorted()
+            if let existing = mergedStates[targets] {
+                bySymbol[symbol] = [existing]
+                continue
+            }
+            let merged = Int32(edgeStart.count - 1)
+            var symbolEdges: [(Int32, Int32)] = []
+            var others: [(EdgeLabel, Int32)] = []
+            var accepts: [Int32] = []
+            for target in targets.map(Int.init) {
+                for index in Int(edgeStart[target])..<Int(edgeStart[target + 1]) {
+                    symbolEdges.append((edgeSymbols[index], edgeTargets[index]))
+                }
+                for index in Int(otherStart[target])..<Int(otherStart[target + 1])
+                where !others.contains(where: { $0.0 == otherLabels[index] && $0.1 == otherTargets[index] }) {
+                    others.append((otherLabels[index], otherTargets[index]))
+                }
+                for index in Int(acceptStart[target])..<Int(acceptStart[target + 1])
+                where !accepts.contains(acceptPatterns[index]) {
+                    accepts.append(acceptPatterns[index])
+                }
+            }
+            symbolEdges.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            var previous: (Int32, Int32)?
+            for edge in symbolEdges where previous.map({ $0 != edge }) ?? true {
+                edgeSymbols.append(edge.0)
+                edgeTargets.append(edge.1)
+                previous = edge
+            }
+            for (label, target) in others {
+                otherLabels.append(label)
+                otherTargets.append(target)
+            }
+            acceptPatterns.append(contentsOf: accepts)
+            edgeStart.append(Int32(edgeSymbols.count))
+            otherStart.append(Int32(otherLabels.count))
+            acceptStart.append(Int32(acceptPatterns.count))
+            mergedStates[targets] = merged
+            bySymbol[symbol] = [merged]
+        }
         var rootBySymbol: [Int32] = [0]
         var rootTargets: [Int32] = []
         for targets in bySymbol {
@@ -141,8 +187,6 @@ public struct Automaton: Sendable {
         var currentCount = 0
         let stamp = scratch.stamp
         let t = tables
-        let rootOtherStart = Int(t.otherStart[Int(Self.root)])
-        let rootOtherEnd = Int(t.otherStart[Int(Self.root) + 1])
         let symbolLimit = Int32(t.symbolCount)
 
         tokens.withUnsafeBufferPointer { tokens in
@@ -163,6 +207,18 @@ public struct Automaton: Sendable {
                     }
                 }
 
+                /// Wildcard, number and age edges: tested on the token rather than looked up by its symbol.
+                @inline(__always) func enterOtherEdges(of state: Int, start: Int32) {
+                    var edge = Int(t.otherStart[state])
+                    let end = Int(t.otherStart[state + 1])
+                    while edge < end {
+                        if Self.admits(t.otherLabels[edge], token, attributes, minorAge: &minorAge) {
+                            enter(t.otherTargets[edge], start: start)
+                        }
+                        edge += 1
+                    }
+                }
+
                 for slot in 0..<currentCount {
                     let thread = current[slot]
                     let state = Int(thread.state)
@@ -179,14 +235,7 @@ public struct Automaton: Sendable {
                             low += 1
                         }
                     }
-                    var edge = Int(t.otherStart[state])
-                    let otherEnd = Int(t.otherStart[state + 1])
-                    while edge < otherEnd {
-                        if Self.admits(t.otherLabels[edge], token, attributes, minorAge: &minorAge) {
-                            enter(t.otherTargets[edge], start: thread.start)
-                        }
-                        edge += 1
-                    }
+                    enterOtherEdges(of: state, start: thread.start)
                 }
                 if symbol >= 0 && symbol < symbolLimit {
                     var slot = Int(t.rootBySymbol[Int(symbol)])
@@ -196,13 +245,7 @@ public struct Automaton: Sendable {
                         slot += 1
                     }
                 }
-                var edge = rootOtherStart
-                while edge < rootOtherEnd {
-                    if Self.admits(t.otherLabels[edge], token, attributes, minorAge: &minorAge) {
-                        enter(t.otherTargets[edge], start: position)
-                    }
-                    edge += 1
-                }
+                enterOtherEdges(of: Int(Self.root), start: position)
                 for slot in 0..<nextCount {
                     let thread = next[slot]
                     let state = Int(thread.state)
