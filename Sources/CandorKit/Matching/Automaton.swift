@@ -202,7 +202,7 @@ public struct Automaton: Sendable {
                 @inline(__always) func enter(_ target: Int32, start: Int32) {
                     if stamp[Int(target)] != step {
                         stamp[Int(target)] = step
-                        next[nextCount] = Thread(state: target, start: start)
+                        next[nextCount] = MatchThread(state: target, start: start)
                         nextCount += 1
                     }
                 }
@@ -266,7 +266,7 @@ public struct Automaton: Sendable {
 }
 
 /// One live path through the automaton: where it is and the token its match began at.
-struct Thread {
+struct MatchThread {
     var state: Int32
     var start: Int32
 }
@@ -430,8 +430,8 @@ final class AutomatonTables: @unchecked Sendable {
 final class MatchScratch {
     private(set) var stamp = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     /// Two thread lists of `capacity` entries each, swapped token by token.
-    private(set) var threadsA = UnsafeMutablePointer<Thread>.allocate(capacity: 1)
-    private(set) var threadsB = UnsafeMutablePointer<Thread>.allocate(capacity: 1)
+    private(set) var threadsA = UnsafeMutablePointer<MatchThread>.allocate(capacity: 1)
+    private(set) var threadsB = UnsafeMutablePointer<MatchThread>.allocate(capacity: 1)
     private var capacity = 0
     var step: Int32 = 0
     /// The tables the stamps belong to: a different automaton starts afresh.
@@ -443,8 +443,8 @@ final class MatchScratch {
             threadsA.deallocate()
             threadsB.deallocate()
             stamp = UnsafeMutablePointer<Int32>.allocate(capacity: stateCount)
-            threadsA = UnsafeMutablePointer<Thread>.allocate(capacity: stateCount)
-            threadsB = UnsafeMutablePointer<Thread>.allocate(capacity: stateCount)
+            threadsA = UnsafeMutablePointer<MatchThread>.allocate(capacity: stateCount)
+            threadsB = UnsafeMutablePointer<MatchThread>.allocate(capacity: stateCount)
             capacity = stateCount
         }
         stamp.initialize(repeating: -1, count: stateCount)
