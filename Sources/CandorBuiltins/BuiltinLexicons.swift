@@ -9,13 +9,6 @@ public enum BuiltinLexicons {
     ///
     /// `candor` itself starts from `BuiltinRules`, the same lexicons already parsed and compiled.
     public static func load() throws -> [Lexicon] {
-        try files.map { try parse($0.text, name: $0.name) }
-    }
-
-    /// A built-in lexicon file, with its rules marked as built in.
-    public static func parse(_ text: String, name: String) throws -> Lexicon {
-        var lexicon = try LexiconLoader.parse(text, path: name)
-        for index in lexicon.rules.indices { lexicon.rules[index].isBuiltin = true }
-        return lexicon
+        try files.map { try LexiconLoader.parseBuiltin($0.text, path: $0.name) }
     }
 }

@@ -31,13 +31,8 @@ texts += "    ]\n}\n"
 
 let snapshot: [UInt8]
 do {
-    // The same parsing BuiltinLexicons does at run time: built-in rules are marked so reports can link to them.
-    var lexicons: [Lexicon] = []
-    for (name, text) in files {
-        var lexicon = try LexiconLoader.parse(text, path: name)
-        for index in lexicon.rules.indices { lexicon.rules[index].isBuiltin = true }
-        lexicons.append(lexicon)
-    }
+    // The same parsing BuiltinLexicons does at run time.
+    let lexicons = try files.map { try LexiconLoader.parseBuiltin($0.text, path: $0.name) }
     snapshot = RuleSetSnapshot.encode(lexicons: lexicons, ruleSet: try RuleSet.compile(lexicons))
 } catch {
     // A broken lexicon is a build error naming the file, line and field.

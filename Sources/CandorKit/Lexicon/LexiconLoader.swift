@@ -26,6 +26,13 @@ public enum LexiconLoader {
         return try parse(text, path: path)
     }
 
+    /// One of Candor's own lexicons: its rules are marked built in, so reports can link to their source.
+    public static func parseBuiltin(_ text: String, path: String) throws -> Lexicon {
+        var lexicon = try parse(text, path: path)
+        for index in lexicon.rules.indices { lexicon.rules[index].isBuiltin = true }
+        return lexicon
+    }
+
     public static func parse(_ text: String, path: String) throws -> Lexicon {
         guard let root = try YAMLValue.parse(text, file: path) else {
             throw YAMLFileError("lexicon is empty: expected 'rules:' or 'classes:'", at: FileLocation(file: path, line: 1, column: 1))
