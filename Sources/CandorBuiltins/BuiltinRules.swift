@@ -1,6 +1,6 @@
 import CandorKit
 
-/// The built-in rules, compiled when Candor was built (see the SnapshotRules plugin).
+/// The built-in rules, compiled when Candor was built (the EmbedLexicons plugin runs candor-embed).
 ///
 /// A run that adds no lexicons and accepts no phrases lints with `ruleSet` as it is; anything else compiles
 /// `lexicons` plus its own additions, still without reading any YAML for the built-in part.
