@@ -90,18 +90,21 @@ public final class Linter {
     private func findingsFor(prose: ProseDocument, source: [UInt8], options: LintOptions,
                              statistics: inout TextStatistics?) -> [Finding] {
         let analyzer = ContextAnalyzer(ruleSet: ruleSet)
-        var documentGates = [Bool](repeating: false, count: ruleSet.gateCount)
+        var documentGates = DocumentGates(count: ruleSet.gateCount)
         var located: [(candidate: Candidate, start: Int, end: Int)] = []
 
         prose.text.withUnsafeBufferPointer { text in
             let attributes = TokenAttributes(hyphen: ruleSet.hyphen, minorAgeWords: ruleSet.minorAgeWords, text: text)
-            for block in prose.blocks {
+            for (blockIndex, block) in prose.blocks.enumerated() {
+                documentGates.proseBytes += block.range.count
                 var tokens = tokenizer.tokenize(text, range: block.range, vocabulary: ruleSet.vocabulary)
                 var matches = ruleSet.automaton.matches(in: tokens, attributes: attributes, scratch: scratch)
                 // Cues ("not", "said") match in most blocks; only a rule's match needs sentences and context.
                 if statistics == nil && !matches.contains(where: { ruleSet.isRulePattern($0.pattern) }) {
                     // Document-scope gates still need to hear about this block's gate phrases.
-                    for match in matches { if case .gate(let gate) = ruleSet.roles[Int(match.pattern)] { documentGates[gate] = true } }
+                    for match in matches {
+                        if case .gate(let gate) = ruleSet.roles[Int(match.pattern)] { documentGates.record(gate, block: Int32(blockIndex)) }
+                    }
                     continue
                 }
                 tokenizer.assignSentences(&tokens, text: text, range: block.range)
@@ -111,7 +114,7 @@ public final class Linter {
                 }
                 if matches.isEmpty { continue }
                 for candidate in analyzer.analyze(tokens: tokens, matches: matches, text: text, block: block,
-                                                  documentGates: &documentGates) {
+                                                  blockIndex: Int32(blockIndex), documentGates: &documentGates) {
                     let start = prose.map.sourceStart(Int(tokens[Int(candidate.first)].start))
                     let end = prose.map.sourceEnd(Int(tokens[Int(candidate.last)].end))
                     located.append((candidate, start, end))
@@ -133,19 +136,54 @@ public final class Linter {
                 findings.append(finding)
             }
         }
-        return findings
+        return Self.oneFindingPerSpan(findings)
+    }
+
+    /// The guidance's catalogue order (§A.1 vague, §A.2 intent, §A.3 blaming): when rules of two categories
+    /// flag the same words, a reader needs one explanation, and the labelling standard picks the category
+    /// the guidance lists first ("child prostitute" is a vague term before it is trafficking conflation;
+    /// "it was just banter" in an apology is minimising humour before it is normalising).
+    static let categoryRank: [String: Int] = ["vague": 0, "intent": 1, "blaming": 2]
+
+    /// Drops a finding whose words overlap a finding of a category ranked higher.
+    static func oneFindingPerSpan(_ findings: [Finding]) -> [Finding] {
+        guard findings.count > 1 else { return findings }
+        let ranked = findings.enumerated().compactMap { item -> (index: Int, rank: Int)? in
+            categoryRank[item.element.category].map { (item.offset, $0) }
+        }.sorted { findings[$0.index].offset < findings[$1.index].offset }
+        var dropped = Set<Int>()
+        for (position, item) in ranked.enumerated() {
+            let finding = findings[item.index]
+            var next = position + 1
+            while next < ranked.count {
+                let other = findings[ranked[next].index]
+                if other.offset >= finding.offset + finding.length { break }
+                if ranked[next].rank != item.rank {
+                    dropped.insert(ranked[next].rank > item.rank ? ranked[next].index : item.index)
+                }
+                next += 1
+            }
+        }
+        if dropped.isEmpty { return findings }
+        return findings.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
     }
 }
 
 extension Linter {
     /// The finding a located candidate becomes, or nil when options, gates or a directive drop it.
     private func finding(for candidate: Candidate, start: Int, end: Int, rule: Rule, options: LintOptions,
-                         documentGates: [Bool], lines: LineIndex, suppressions: SuppressionIndex,
+                         documentGates: DocumentGates, lines: LineIndex, suppressions: SuppressionIndex,
                          source: [UInt8]) -> Finding? {
         guard options.isActive(rule) else { return nil }
         if let context = candidate.context, !context.isReported { return nil }
-        if let gates = candidate.documentRequires, !gates.contains(where: { documentGates[$0] }) { return nil }
-        if let gates = candidate.documentUnless, gates.contains(where: { documentGates[$0] }) { return nil }
+        if let gates = candidate.documentRequires, !gates.contains(where: { documentGates.seenAnywhere($0) }) { return nil }
+        if let gates = candidate.documentUnless, gates.contains(where: { documentGates.seenAnywhere($0) }) { return nil }
+        if let gates = candidate.windowRequires, !gates.contains(where: { documentGates.seen($0, near: candidate.block) }) {
+            return nil
+        }
+        if let gates = candidate.windowUnless, gates.contains(where: { documentGates.seen($0, near: candidate.block) }) {
+            return nil
+        }
         var severity = options.severities[rule.id] ?? rule.severity
         // A euphemism relayed without quotation marks is still the writer's choice of words (guidance
         // §C.1), so attributed vague terms keep their severity; attributed blaming and intent framings are

@@ -12,10 +12,21 @@ struct RulesCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: ListingFormat = .text
 
+    @Flag(help: "Run every rule's own examples instead of listing the rules; exit 1 when one fails.")
+    var check = false
+
     func run() throws {
         let lexicons = try withLexiconErrors { try lexiconOptions.loadLexicons() }
         let ruleSet = try withLexiconErrors { try RuleSet.compile(lexicons) }
-        writeOut(RuleListing.render(ruleSet.rules, json: format == .json))
+        guard check else {
+            writeOut(RuleListing.render(ruleSet.rules, json: format == .json))
+            return
+        }
+        let failures = try RuleExampleCheck.run(ruleSet)
+        let examples = ruleSet.rules.reduce(0) { $0 + $1.flagExamples.count + $1.passExamples.count }
+        writeOut(failures.map { "\($0)\n" }.joined()
+                 + "\(ruleSet.rules.count) rules, \(examples) examples, \(failures.count) failed\n")
+        if !failures.isEmpty { throw ExitCode(1) }
     }
 }
 

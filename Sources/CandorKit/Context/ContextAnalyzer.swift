@@ -29,6 +29,10 @@ struct Candidate {
     /// Document-scope gates still to check once the whole document has been read.
     var documentRequires: [Int]?
     var documentUnless: [Int]?
+    /// Gates to check within `DocumentGates.windowRadius` paragraphs of this block, once the document is read.
+    var windowRequires: [Int]?
+    var windowUnless: [Int]?
+    var block: Int32 = 0
 }
 
 /// Decides, for each match in a block, whether it is the writer's own use of the words (guidance §C).
@@ -49,7 +53,7 @@ struct ContextAnalyzer {
 
     /// Sorts a block's raw matches into rule candidates (with their context) and records gate phrases seen.
     func analyze(tokens: [Token], matches: [RawMatch], text: UnsafeBufferPointer<UInt8>, block: ProseBlock,
-                 documentGates: inout [Bool]) -> [Candidate] {
+                 blockIndex: Int32, documentGates: inout DocumentGates) -> [Candidate] {
         var ruleMatches: [RawMatch] = []
         var exceptions: [Int: [RawMatch]] = [:]
         var accepts: [RawMatch] = []
@@ -67,7 +71,7 @@ struct ContextAnalyzer {
             case .signal: break
             case .gate(let gate):
                 gatesInBlock[gate] = true
-                documentGates[gate] = true
+                documentGates.record(gate, block: blockIndex)
                 gateSentences.append(GateSentence(gate: gate, sentence: tokens[Int(match.first)].sentence))
             }
         }
@@ -78,7 +82,7 @@ struct ContextAnalyzer {
         for match in longestPerRule(ruleMatches) {
             guard case .rule(let ruleIndex) = ruleSet.roles[Int(match.pattern)] else { continue }
             let sentence = tokens[Int(match.first)].sentence
-            var candidate = Candidate(rule: ruleIndex, first: match.first, last: match.last, context: nil)
+            var candidate = Candidate(rule: ruleIndex, first: match.first, last: match.last, context: nil, block: blockIndex)
 
             func overlaps(_ other: RawMatch) -> Bool { other.first <= match.last && other.last >= match.first }
 
@@ -137,14 +141,18 @@ struct ContextAnalyzer {
         for (scope, gates) in ruleSet.requires[rule] {
             switch scope {
             case .sentence: if !gates.contains(where: { gate in sentences.contains { $0.gate == gate && $0.sentence == sentence } }) { return false }
+            case .nearby: if !gates.contains(where: { gate in sentences.contains { $0.gate == gate && abs($0.sentence - sentence) <= 1 } }) { return false }
             case .paragraph: if !gates.contains(where: { inBlock[$0] }) { return false }
+            case .window: candidate.windowRequires = gates
             case .document: candidate.documentRequires = gates
             }
         }
         for (scope, gates) in ruleSet.unless[rule] {
             switch scope {
             case .sentence: if gates.contains(where: { gate in sentences.contains { $0.gate == gate && $0.sentence == sentence } }) { return false }
+            case .nearby: if gates.contains(where: { gate in sentences.contains { $0.gate == gate && abs($0.sentence - sentence) <= 1 } }) { return false }
             case .paragraph: if gates.contains(where: { inBlock[$0] }) { return false }
+            case .window: candidate.windowUnless = gates
             case .document: candidate.documentUnless = gates
             }
         }

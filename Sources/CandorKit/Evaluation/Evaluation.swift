@@ -120,18 +120,23 @@ public struct Evaluation: Sendable {
     public var documents = 0
     public var spans = 0
 
+    /// The label of a span a careful editor may flag but need not: scored neither way.
+    public static let neutral = "neutral"
+
     public init(documents: [LabelledDocument], linter: Linter) {
         self.documents = documents.count
         for document in documents {
-            spans += document.spans.count
+            spans += document.spans.filter { $0.category != Self.neutral }.count
             let bytes = Array(document.text.utf8)
             let findings = linter.lint(text: document.text, path: document.id)
                 .filter { $0.category != "candor" && $0.context != MatchContext.quoted.rawValue }
-            for category in Set(document.spans.map(\.category)).union(findings.map(\.category)) {
+            for category in Set(document.spans.map(\.category)).union(findings.map(\.category)) where category != Self.neutral {
                 if scores[category] == nil { scores[category] = Score() }
             }
             for finding in findings {
                 let range = finding.offset..<(finding.offset + finding.length)
+                // "Acceptable, not required" (labelling standard): a flag there is neither right nor wrong.
+                if document.spans.contains(where: { $0.category == Self.neutral && $0.range.overlaps(range) }) { continue }
                 if document.spans.contains(where: { $0.category == finding.category && $0.range.overlaps(range) }) {
                     scores[finding.category]!.truePositives += 1
                 } else {
@@ -139,7 +144,7 @@ public struct Evaluation: Sendable {
                     falsePositives.append(Miss(document: document.id, category: finding.category, text: finding.match, rule: finding.rule))
                 }
             }
-            for span in document.spans {
+            for span in document.spans where span.category != Self.neutral {
                 let recalled = findings.contains { finding in
                     finding.category == span.category && span.range.overlaps(finding.offset..<(finding.offset + finding.length))
                 }

@@ -26,8 +26,16 @@ public enum Severity: String, Codable, CaseIterable, Comparable, Sendable {
 
 /// Where in a document a context gate looks.
 public enum GateScope: String, CaseIterable, Sendable {
+    /// The sentence that holds the match.
     case sentence
+    /// That sentence, the one before it or the one after it, in the same paragraph: "a 14-year-old ... He
+    /// had sex with her" puts the child one sentence before the euphemism.
+    case nearby
     case paragraph
+    /// The paragraph, or one of the three before or after it: for words that are innocent in most writing
+    /// ("beast", "in a rage") but not beside a harm, without letting one mention of harm in a long document
+    /// open the gate for every paragraph of it.
+    case window
     case document
 }
 
