@@ -96,9 +96,12 @@ struct ContextAnalyzer {
             } else if isLegal(match, tokens: tokens, cues: cues[CueKind.legal.rawValue]) {
                 candidate.context = .legal
             } else if isMention(match, tokens: tokens, quotes: quotes, cues: cues[CueKind.mention.rawValue],
-                                strongCues: cues[CueKind.strongMention.rawValue], block: block) {
+                                strongCues: cues[CueKind.strongMention.rawValue], block: block)
+                        || isNamedForDiscussion(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue]) {
                 candidate.context = .mention
             } else if ruleSet.rules[ruleIndex].negation && isNegated(match, tokens: tokens, cues: cues[CueKind.negation.rawValue]) {
+                candidate.context = .negated
+            } else if isRejectedByNextSentence(match, tokens: tokens, cues: cues[CueKind.rejectsPrevious.rawValue]) {
                 candidate.context = .negated
             } else {
                 candidate.context = speechContext(match, tokens: tokens, quotes: quotes, cues: cues[CueKind.attribution.rawValue], block: block)
@@ -167,7 +170,39 @@ struct ContextAnalyzer {
         for cue in cues where cue.last < match.first && tokens[Int(cue.first)].sentence == sentence {
             if wordsBetween(Int(cue.last), Int(match.first), tokens: tokens) <= 3 { return true }
         }
-        return isInsideOfficialName(match, tokens: tokens)
+        return isInsideOfficialName(match, tokens: tokens) || isDefinedTerm(match, tokens: tokens)
+    }
+
+    /// A capitalised term in the middle of an ordinary sentence is a name or a defined term: "The University
+    /// considers Sexual Harassment and Sexual Misconduct, as defined below, ...". Headlines are Title Case
+    /// throughout and sentences begin with a capital, so neither counts.
+    private func isDefinedTerm(_ match: RawMatch, tokens: [Token]) -> Bool {
+        // Two words at least: a single capitalised word mid-sentence ("Monster stepdad jailed", after a
+        // headline on the line before) is as likely a new headline as a name.
+        var words = 0
+        for index in Int(match.first)...Int(match.last) where tokens[index].kind == .word {
+            if !tokens[index].isCapitalized { return false }
+            words += 1
+        }
+        if words < 2 { return false }
+        let sentence = tokens[Int(match.first)].sentence
+        var wordsBefore = 0
+        var lowercase = 0
+        var index = Int(match.first) - 1
+        while index >= 0 && tokens[index].sentence == sentence {
+            if tokens[index].kind == .word {
+                wordsBefore += 1
+                if !tokens[index].isCapitalized { lowercase += 1 }
+            }
+            index -= 1
+        }
+        index = Int(match.last) + 1
+        while index < tokens.count && tokens[index].sentence == sentence {
+            if tokens[index].kind == .word && !tokens[index].isCapitalized { lowercase += 1 }
+            index += 1
+        }
+        // Most of an ordinary sentence is lower case; a headline's words are nearly all capitalised.
+        return wordsBefore > 0 && lowercase >= 4
     }
 
     /// True when every word of the match is capitalised and it sits in a Title Case run that holds an
@@ -218,9 +253,61 @@ struct ContextAnalyzer {
         }
         // A quoted term with a cue anywhere in its sentence: "the word 'accuser' implies doubt".
         if quoted && (cues + strongCues).contains(where: outside) { return true }
-        // An unquoted term right after a strong cue: "instead of sexual misconduct, say rape".
+        // An unquoted term right after a strong cue ("instead of sexual misconduct, say rape"), or in the list
+        // that follows one ("words such as sexual imposition, molestation, and fondling").
         return strongCues.contains { cue in
-            outside(cue) && cue.last < match.first && wordsBetween(Int(cue.last), Int(match.first), tokens: tokens) <= 1
+            guard outside(cue) && cue.last < match.first else { return false }
+            return wordsBetween(Int(cue.last), Int(match.first), tokens: tokens) <= 1
+                || isListItem(after: Int(cue.last), match: match, tokens: tokens)
+        }
+    }
+
+    /// Whether only the earlier items of a list lie between a cue and the match: a few words separated by
+    /// commas, "and" or "or", with at least one separator, and no clause break but the list's own commas.
+    private func isListItem(after cue: Int, match: RawMatch, tokens: [Token]) -> Bool {
+        var words = 0
+        var separators = 0
+        for index in cue + 1..<Int(match.first) {
+            let token = tokens[index]
+            if token.kind == .space || token.symbol == ruleSet.hyphen { continue }
+            if ruleSet.symbols.listSeparators.contains(token.symbol) { separators += 1; continue }
+            if token.kind == .punctuation { return false }
+            words += 1
+        }
+        return separators > 0 && words <= 8
+    }
+
+    /// A term followed by a noun that makes it the topic: "the boys-will-be-boys defence", "the 'he said, she
+    /// said' myth", "the misunderstanding excuse".
+    private func isNamedForDiscussion(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {
+        cues.contains { cue in
+            guard cue.first > match.last, tokens[Int(cue.first)].sentence == tokens[Int(match.last)].sentence else { return false }
+            for index in Int(match.last) + 1..<Int(cue.first) {
+                let token = tokens[index]
+                if token.kind == .space || token.symbol == ruleSet.hyphen { continue }
+                if token.kind == .punctuation && (token.symbol == ruleSet.symbols.doubleQuote
+                                                  || token.symbol == ruleSet.symbols.singleQuote) { continue }
+                return false
+            }
+            return true
+        }
+    }
+
+    // MARK: Rejection in the next sentence
+
+    /// "...the belief that it is one person's word against another's. But that's not so." A cue that opens the
+    /// next sentence (after at most "but" or "yet") rejects the whole of the sentence before.
+    private func isRejectedByNextSentence(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {
+        let sentence = tokens[Int(match.last)].sentence
+        return cues.contains { cue in
+            guard tokens[Int(cue.first)].sentence == sentence + 1 else { return false }
+            var words = 0
+            var index = Int(cue.first) - 1
+            while index >= 0 && tokens[index].sentence == sentence + 1 {
+                if tokens[index].kind == .word { words += 1 }
+                index -= 1
+            }
+            return words <= 1
         }
     }
 

@@ -11,6 +11,12 @@ public enum CueKind: Int, CaseIterable, Sendable {
     case legal
     /// "said", "told", "according to" (guidance §C.1).
     case attribution
+    /// "defence", "myth", "excuse" right after a term: "the boys-will-be-boys defence" names the phrase in
+    /// order to discuss it (guidance §C.2).
+    case mentionAfter
+    /// "But that's not so.", "That is a myth." opening the next sentence: the writer rejects what the sentence
+    /// before said ("the belief that it is one person's word against another's").
+    case rejectsPrevious
 }
 
 enum Cues {
@@ -40,9 +46,18 @@ enum Cues {
             "charged with", "charges of", "charge of", "convicted of", "conviction for|of", "convictions for|of",
             "pleaded|pled|plead|pleads|pleading (not) guilty to", "found|was|were (not) guilty of",
             "guilty of", "acquitted of", "count|counts of", "indicted on|for", "indictment for",
-            "sentenced for", "offence|offense|offences|offenses of", "crime|crimes of", "arrested for",
-            "arrested on suspicion of", "on suspicion of", "investigated for", "prosecuted for", "accused of the crime of",
+            // Not "arrested for", "held on suspicion of" or "investigated over": what follows those is the
+            // writer's own description of the act, not an offence's name, and must still be read.
+            "sentenced for", "offence|offense|offences|offenses of", "crime|crimes of", "accused of the crime of",
             "§", "u.s.c", "u . s . c", "section <number>",
+        ],
+        .mentionAfter: [
+            "excuse|excuses|defence|defense|defences|defenses|myth|myths|narrative|narratives|trope|tropes|canard",
+            "mentality|mindset|argument|arguments|cliche|cliché|cliches|clichés|rhetoric",
+        ],
+        .rejectsPrevious: [
+            "[that's|that is|this is|it's|it is] [not so|not true|untrue|false|a myth|nonsense|simply not true|not the case|wrong]",
+            "[not so|not true|nonsense|wrong] [.|!]",
         ],
         .attribution: [
             // Verbs only: nouns such as "claims" and "states" and the adjective "alleged" would mark plain prose.

@@ -46,6 +46,8 @@ public final class RuleSet: @unchecked Sendable {
         let clauseJoiners: Set<Int32>
         /// First-person subjects: "what I said" is the writer's own speech, not a report of someone else's.
         let firstPerson: Set<Int32>
+        /// What separates the items of a list: "words such as fondling, molestation and grooming".
+        let listSeparators: Set<Int32>
     }
 
     public func rule(id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
@@ -121,7 +123,8 @@ struct RuleSetCompiler {
             clauseBreaks: Set([",", ";", ":", ".", "!", "?", "(", ")", "-"].map { vocabulary.intern($0) }),
             but: vocabulary.intern("but"),
             clauseJoiners: Set(["and", "but", "so", "yet", "while", "whereas"].map { vocabulary.intern($0) }),
-            firstPerson: Set(["i", "we"].map { vocabulary.intern($0) })
+            firstPerson: Set(["i", "we"].map { vocabulary.intern($0) }),
+            listSeparators: Set([",", "and", "or", "\"", "'", "/"].map { vocabulary.intern($0) })
         )
 
         for lexicon in lexicons {

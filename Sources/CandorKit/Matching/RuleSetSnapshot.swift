@@ -7,7 +7,7 @@
 public enum RuleSetSnapshot {
     static let magic: [UInt8] = Array("CNDRSNAP".utf8)
     /// Bump whenever the layout of anything written here changes.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
 
     public struct DecodingError: Error, CustomStringConvertible {
         public var description: String
@@ -347,6 +347,7 @@ extension RuleSet {
         writer.i32(symbols.but)
         writer.int32s(symbols.clauseJoiners.sorted())
         writer.int32s(symbols.firstPerson.sorted())
+        writer.int32s(symbols.listSeparators.sorted())
     }
 
     convenience init(snapshot reader: inout SnapshotReader, rules: [Rule]) throws {
@@ -380,7 +381,8 @@ extension RuleSet {
         let nameConnectors = try reader.bools()
         let symbols = Symbols(doubleQuote: try reader.i32(), singleQuote: try reader.i32(),
                               clauseBreaks: Set(try reader.int32s()), but: try reader.i32(),
-                              clauseJoiners: Set(try reader.int32s()), firstPerson: Set(try reader.int32s()))
+                              clauseJoiners: Set(try reader.int32s()), firstPerson: Set(try reader.int32s()),
+                              listSeparators: Set(try reader.int32s()))
         // Everything the matcher and the context stage index must agree, or a corrupt snapshot would crash them.
         let rolesInRange = roles.allSatisfy { role in
             switch role {

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import CandorKit
+
+/// Context mechanisms added for real public text (issue: real-world accuracy): wider gate scopes, mention
+/// in lists and before "defence"/"myth", a rejection in the next sentence, defined terms, arrest wording,
+/// and one finding per span.
+@Suite struct RealTextContextTests {
+    static let ruleSet = try! TestSupport.ruleSet(TestSupport.lexicon([
+        "sexual misconduct", "boys will be boys", "fondling", "word against", "had sex with",
+    ]))
+
+    func findings(_ text: String) -> [Finding] {
+        try! Linter(ruleSet: Self.ruleSet).lint(text: text)
+    }
+
+    func contexts(_ text: String) -> [String?] { findings(text).map(\.context) }
+
+    // MARK: Gate scopes
+
+    static func gated(_ scope: String) -> RuleSet {
+        try! TestSupport.ruleSet(TestSupport.lexicon(["beast"], extra: "    requires:\n      \(scope): [abused]\n"))
+    }
+
+    func flagged(_ text: String, scope: String) -> Bool {
+        !(try! Linter(ruleSet: Self.gated(scope)).lint(text: text)).isEmpty
+    }
+
+    @Test func nearbyLooksOneSentenceEitherSide() {
+        #expect(flagged("He abused the boy. The beast smiled.", scope: "nearby"))
+        #expect(flagged("The beast smiled. He had abused the boy.", scope: "nearby"))
+        #expect(!flagged("He abused the boy. It rained. The beast smiled.", scope: "nearby"))
+        #expect(!flagged("He abused the boy.\n\nThe beast smiled.", scope: "nearby"))
+        #expect(!flagged("He abused the boy. It rained. The beast smiled.", scope: "sentence"))
+    }
+
+    @Test func windowIsTheWholeOfAShortDraft() {
+        let far = "He abused the boy.\n\n" + Array(repeating: "Nothing happened.", count: 6).joined(separator: "\n\n")
+            + "\n\nThe beast smiled."
+        #expect(flagged(far, scope: "window"))
+        #expect(!flagged("The beast smiled.", scope: "window"))
+    }
+
+    @Test func windowInALongDocumentIsThreeParagraphsEitherSide() {
+        let filler = String(repeating: "The farmer counted the sheep in the field again and again. ", count: 30)
+        func document(gap: Int) -> String {
+            (["He abused the boy."] + Array(repeating: filler, count: gap) + ["The beast smiled."]).joined(separator: "\n\n")
+        }
+        #expect(document(gap: 6).utf8.count > DocumentGates.shortDocumentBytes)
+        #expect(flagged(document(gap: 2) + "\n\n" + Array(repeating: filler, count: 6).joined(separator: "\n\n"), scope: "window"))
+        #expect(!flagged(document(gap: 6), scope: "window"))
+        #expect(flagged(document(gap: 6), scope: "document"))
+    }
+
+    // MARK: Mention
+
+    @Test func aTermInTheListAfterAStrongCueIsAMention() {
+        #expect(contexts("Words and phrases such as sexual imposition, molestation, and fondling soften the violence.").isEmpty)
+        #expect(contexts("He admitted fondling the girl, the court heard.") == [nil])
+    }
+
+    @Test(arguments: [
+        "It is time to retire the boys will be boys defence.",
+        "The \"boys will be boys\" excuse has to go.",
+        "We keep hearing the boys-will-be-boys myth.",
+    ])
+    func aTermBeforeDefenceOrMythIsAMention(text: String) {
+        #expect(contexts(text).isEmpty)
+    }
+
+    @Test func aSentenceRejectedByTheNextIsDropped() {
+        let rejected = "Victims face the belief that it is one person's word against another's. But that's not so."
+        #expect(contexts(rejected).isEmpty)
+        #expect(contexts("It is one person's word against another's. We will never know.") == [nil])
+    }
+
+    // MARK: Legal and defined terms
+
+    @Test func aCapitalisedTermMidSentenceIsADefinedTerm() {
+        #expect(contexts("The University considers Sexual Harassment and Sexual Misconduct, as defined below, to be serious offences.").isEmpty)
+        #expect(contexts("SENATOR QUITS OVER SEXUAL MISCONDUCT") == [nil])
+        #expect(contexts("He resigned over sexual misconduct at the firm.") == [nil])
+    }
+
+    @Test func wordsAfterArrestAreTheWritersOwnDescription() {
+        #expect(contexts("He was arrested on suspicion of having had sex with a pupil.") == [nil])
+        #expect(contexts("He was charged with sexual misconduct under the state code.").isEmpty)
+    }
+
+    // MARK: One finding per span
+
+    @Test func overlappingCategoriesKeepTheOneTheGuidanceListsFirst() throws {
+        func finding(_ category: String, _ offset: Int, _ length: Int) -> Finding {
+            Finding(rule: "\(category).x", category: category, severity: .warning, line: 1, column: offset + 1,
+                    endLine: 1, endColumn: offset + length + 1, offset: offset, length: length, match: "m",
+                    message: "", suggestions: [], context: nil, fix: nil)
+        }
+        let kept = Linter.oneFindingPerSpan([finding("blaming", 0, 10), finding("intent", 5, 10), finding("vague", 30, 4),
+                                             finding("blaming", 40, 3), finding("test", 0, 50)])
+        #expect(kept.map(\.category) == ["intent", "vague", "blaming", "test"])
+    }
+
+    @Test func builtInRulesGiveOneFindingForJustBanterInAnApology() {
+        let text = "I am sorry. My comments were just banter, and I never meant to hurt anyone with them."
+        let found = TestSupport.linter().lint(text: text).filter { $0.match.lowercased().contains("banter") }
+        #expect(found.count <= 1)
+        #expect(found.allSatisfy { $0.category == "intent" })
+    }
+}
+
+/// Scoring with "acceptable, not required" spans, which count neither way (labelling standard).
+@Suite struct NeutralSpanTests {
+    @Test func aNeutralSpanIsNeitherAHitNorAMiss() throws {
+        let ruleSet = try TestSupport.ruleSet(TestSupport.lexicon(["sex scandal"]))
+        let linter = try Linter(ruleSet: ruleSet)
+        let flaggedNeutral = try LabelledDocument.parseMarked("A [[neutral:sex scandal]] broke.", id: "a")
+        let unflaggedNeutral = try LabelledDocument.parseMarked("A [[neutral:quiet word]] broke.", id: "b")
+        let evaluation = Evaluation(documents: [flaggedNeutral, unflaggedNeutral], linter: linter)
+        #expect(evaluation.scores["test"] == nil || evaluation.scores["test"] == Evaluation.Score())
+        #expect(evaluation.scores["neutral"] == nil)
+        #expect(evaluation.falsePositives.isEmpty && evaluation.falseNegatives.isEmpty)
+        #expect(evaluation.spans == 0)
+    }
+}
