@@ -47,6 +47,10 @@ import Testing
             try LabelledDocument.parseMarked("\"A scandal,\" he said.", id: "b"),
         ]
         let evaluation = Evaluation(documents: documents, linter: try Linter(ruleSet: ruleSet))
-        #expect(evaluation.scores["test"] == Evaluation.Score(truePositives: 1, falsePositives: 1, falseNegatives: 1))
+        // Recall counts spans: two findings on one span recall it once.
+        let twice = try LabelledDocument.parseMarked("[[test:A scandal and sexual misconduct]].", id: "c")
+        let doubled = Evaluation(documents: [twice], linter: try Linter(ruleSet: ruleSet))
+        #expect(doubled.scores["test"] == Evaluation.Score(truePositives: 2, falsePositives: 0, falseNegatives: 0, recalledSpans: 1))
+        #expect(evaluation.scores["test"] == Evaluation.Score(truePositives: 1, falsePositives: 1, falseNegatives: 1, recalledSpans: 1))
     }
 }

@@ -93,15 +93,20 @@ public struct EvaluationError: Error, CustomStringConvertible {
 /// quotation marks are not the writer's words and are not scored.
 public struct Evaluation: Sendable {
     public struct Score: Equatable, Sendable {
+        /// Findings that overlap a labelled span of their category (precision counts findings).
         public var truePositives = 0
         public var falsePositives = 0
+        /// Labelled spans no finding of their category overlaps.
         public var falseNegatives = 0
+        /// Labelled spans some finding of their category overlaps (recall counts spans, so two findings on
+        /// one span do not count twice).
+        public var recalledSpans = 0
 
         public var precision: Double {
             truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives)
         }
         public var recall: Double {
-            truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives)
+            recalledSpans + falseNegatives == 0 ? 1 : Double(recalledSpans) / Double(recalledSpans + falseNegatives)
         }
         public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
     }
@@ -148,7 +153,9 @@ public struct Evaluation: Sendable {
                 let recalled = findings.contains { finding in
                     finding.category == span.category && span.range.overlaps(finding.offset..<(finding.offset + finding.length))
                 }
-                if !recalled {
+                if recalled {
+                    scores[span.category]!.recalledSpans += 1
+                } else {
                     scores[span.category]!.falseNegatives += 1
                     falseNegatives.append(Miss(document: document.id, category: span.category,
                                                text: String(decoding: bytes[span.range], as: UTF8.self), rule: nil))
@@ -161,16 +168,21 @@ public struct Evaluation: Sendable {
     public func table() -> String {
         func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
         func format(_ value: Double) -> String { String(format: "%.3f", value) }
-        var out = "\(pad("category", 10)) \(pad("TP", 5)) \(pad("FP", 5)) \(pad("FN", 5)) \(pad("precision", 10)) \(pad("recall", 8)) F1\n"
+        // TP and FP count findings (precision); found and FN count labelled spans (recall).
+        var out = "\(pad("category", 10)) \(pad("TP", 5)) \(pad("FP", 5)) \(pad("found", 6)) \(pad("FN", 5)) "
+        out += "\(pad("precision", 10)) \(pad("recall", 8)) F1\n"
         var total = Score()
         for (category, score) in scores.sorted(by: { $0.key < $1.key }) {
             total.truePositives += score.truePositives
+            total.recalledSpans += score.recalledSpans
             total.falsePositives += score.falsePositives
             total.falseNegatives += score.falseNegatives
             out += "\(pad(category, 10)) \(pad(String(score.truePositives), 5)) \(pad(String(score.falsePositives), 5)) "
+            out += "\(pad(String(score.recalledSpans), 6)) "
             out += "\(pad(String(score.falseNegatives), 5)) \(pad(format(score.precision), 10)) \(pad(format(score.recall), 8)) \(format(score.f1))\n"
         }
         out += "\(pad("all", 10)) \(pad(String(total.truePositives), 5)) \(pad(String(total.falsePositives), 5)) "
+        out += "\(pad(String(total.recalledSpans), 6)) "
         out += "\(pad(String(total.falseNegatives), 5)) \(pad(format(total.precision), 10)) \(pad(format(total.recall), 8)) \(format(total.f1))\n"
         out += "\(documents) documents, \(spans) labelled spans.\n"
         return out
