@@ -32,8 +32,13 @@ public struct PatternSyntaxError: Error, Equatable, Sendable, CustomStringConver
 public struct PatternParser {
     static let punctuation: Set<UInt8> = Set(",?:;.!\"".utf8)
 
+    /// How deep `( )` and `[ ]` may nest. The parser and the compiler recurse once per level, so without a
+    /// bound a pattern of 20,000 brackets overflows the stack; real patterns nest two or three deep.
+    public static let maximumNesting = 32
+
     private let bytes: [UInt8]
     private var position = 0
+    private var nesting = 0
 
     public static func parse(_ text: String) throws -> PatternNode {
         var parser = PatternParser(bytes: Array(text.utf8))
@@ -120,6 +125,11 @@ public struct PatternParser {
         let open = current!
         let close = open == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
         let brackets = Self.scalar(open) + Self.scalar(close)
+        if nesting >= Self.maximumNesting {
+            throw failure("brackets nest more than \(Self.maximumNesting) deep")
+        }
+        nesting += 1
+        defer { nesting -= 1 }
         position += 1
         var phrases: [PatternNode] = []
         while true {
