@@ -12,6 +12,8 @@ public struct Configuration: Sendable {
     public var path: String
     public var directory: String
     public var categories: [String: Bool] = [:]
+    /// Where each category key was written, to name the line of an unknown category.
+    public var categoryLocations: [String: FileLocation] = [:]
     public var rules: [String: RuleSetting] = [:]
     /// Where each rule key was written, to name the line of an unknown rule id.
     public var ruleLocations: [String: FileLocation] = [:]
