@@ -259,4 +259,18 @@ import Testing
         try "lexicons: [team.yml]\ncategories:\n  test: off\n".write(to: config, atomically: true, encoding: .utf8)
         #expect(try CLITests.run(["lint", draft.path]).status == 1)
     }
+
+    @Test func ignoreGlobsApplyToNamedFilesUnlessNoForceExclude() throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("archive/2019"), withIntermediateDirectories: true)
+        try bad.write(to: directory.appendingPathComponent("archive/2019/old.md"), atomically: true, encoding: .utf8)
+        try "ignore: [\"archive/**\"]\n".write(to: directory.appendingPathComponent(".candor.yml"), atomically: true, encoding: .utf8)
+        // As pre-commit runs the hook: file names, relative to the repository.
+        let named = try CLITests.run(["lint", "archive/2019/old.md"], directory: directory)
+        #expect(named.status == 0, "\(named.stdout)")
+        let forced = try CLITests.run(["lint", "--no-force-exclude", "archive/2019/old.md"], directory: directory)
+        #expect(forced.status == 1, "\(forced.stdout)")
+        #expect(try CLITests.run(["lint", "."], directory: directory).status == 0)
+    }
 }
