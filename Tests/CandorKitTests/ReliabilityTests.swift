@@ -273,4 +273,22 @@ import Testing
         #expect(forced.status == 1, "\(forced.stdout)")
         #expect(try CLITests.run(["lint", "."], directory: directory).status == 0)
     }
+
+    @Test func loneCRsEndLinesEverywhere() throws {
+        for markup in ["text", "markdown"] {
+            let split = try CLITests.run(["lint", "--markup", markup, "-"], stdin: "Intro.\r\rIt was a sex\r\rscandal.\r")
+            #expect(split.status == 0, "\(markup): \(split.stdout)")
+            let placed = try CLITests.run(["lint", "--markup", markup, "--format", "json", "-"],
+                                          stdin: "Intro.\r\rIt was a sex scandal.\r")
+            let object = try JSONSerialization.jsonObject(with: Data(placed.stdout.utf8)) as! [String: Any]
+            let findings = (object["files"] as! [[String: Any]])[0]["findings"] as! [[String: Any]]
+            #expect(findings.map { "\($0["line"]!):\($0["column"]!)" } == ["3:10"], "\(markup)")
+        }
+        let comment = ["text": "# candor-disable-next-line vague", "markdown": "<!-- candor-disable-next-line vague -->",
+                       "html": "<!-- candor-disable-next-line vague -->"]
+        for (markup, directive) in comment {
+            let result = try CLITests.run(["lint", "--markup", markup, "-"], stdin: "Intro.\r\(directive)\rIt was a sex scandal.\r")
+            #expect(result.status == 0, "\(markup): \(result.stdout)")
+        }
+    }
 }

@@ -84,7 +84,7 @@ private struct HTMLWalk {
         }
         builder.end()
         builder.append(attributes)
-        return builder.finish(directives: SuppressionDirective.scanComments(bytes))
+        return builder.finish(directives: SuppressionDirective.scanComments(LineBreaks.loneCRsAsLF(bytes)))
     }
 
     private var current: (kind: BlockKind, header: String?) {
