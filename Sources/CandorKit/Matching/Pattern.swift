@@ -36,6 +36,10 @@ public struct PatternParser {
     /// bound a pattern of 20,000 brackets overflows the stack; real patterns nest two or three deep.
     public static let maximumNesting = 32
 
+    /// How many spellings one word's `{a,b}` lists and `(x)` parts may expand to. The built-in lexicons
+    /// need a few dozen at most.
+    public static let maximumSpellings = 1024
+
     private let bytes: [UInt8]
     private var position = 0
     private var nesting = 0
@@ -234,8 +238,13 @@ public struct PatternParser {
         var words = [""]
         for options in pieces {
             words = words.flatMap { prefix in options.map { prefix + $0 } }
+            // Each `{a,b}` multiplies the spellings: sixteen of them in one word made 65,536.
+            if words.count > Self.maximumSpellings {
+                throw failure("the word expands to more than \(Self.maximumSpellings) spellings")
+            }
         }
-        let unique = words.reduce(into: [String]()) { if !$0.contains($1) && !$1.isEmpty { $0.append($1) } }
+        var seen: Set<String> = []
+        let unique = words.filter { !$0.isEmpty && seen.insert($0).inserted }
         guard !unique.isEmpty else { throw failure("the word expands to nothing") }
         return unique.count == 1 ? .word(unique[0]) : .choice(unique.map(PatternNode.word))
     }
