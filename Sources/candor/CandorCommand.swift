@@ -100,7 +100,7 @@ struct ConfigOptions: ParsableArguments {
     @Option(help: "Colour: auto (on a terminal without NO_COLOR), always or never.")
     var color: ColorChoice = .auto
 
-    @Option(help: ArgumentHelp("Largest input read, in bytes or with K, M or G (default 256M); larger inputs are errors.",
+    @Option(help: ArgumentHelp("Largest input read, in bytes or with K, M or G; larger inputs are errors.",
                                valueName: "size"))
     var maxInputSize: ByteCount = ByteCount(SourceReader.defaultMaximumSize)
 

@@ -43,7 +43,7 @@ struct LintCommand: ParsableCommand {
     var writeBaseline: String?
 
     @Flag(inversion: .prefixedNo,
-          help: "Apply the config's ignore: globs to files named on the command line too, as pre-commit passes them (default on).")
+          help: "Apply the config's ignore: globs to files named on the command line too, as pre-commit passes them.")
     var forceExclude = true
 
     func validate() throws {

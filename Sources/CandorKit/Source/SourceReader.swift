@@ -68,7 +68,6 @@ public enum SourceReader {
             let n = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                if errno == EAGAIN { return .failure(.notRegular("non-blocking source")) }
                 return .failure(problem(errno))
             }
             if n == 0 { break }
