@@ -5,9 +5,13 @@ import Foundation
 /// given). Loading and compiling lexicons happens once per run, never once per file.
 public struct LintRunner {
     public var jobs: Int
+    /// Files larger than this are reported as errors instead of read (`--max-input-size`).
+    public var maximumInputSize: Int
 
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                maximumInputSize: Int = SourceReader.defaultMaximumSize) {
         self.jobs = max(1, jobs)
+        self.maximumInputSize = maximumInputSize
     }
 
     /// One unit of work: a document to read and lint with a given linter setup.
@@ -95,7 +99,7 @@ public struct LintRunner {
         if let given = job.bytes {
             bytes = given
         } else {
-            switch SourceReader.read(path: job.path) {
+            switch SourceReader.read(path: job.path, maximumSize: maximumInputSize) {
             case .success(let read): bytes = read
             case .failure(let problem): return FileReport(path: job.path, error: problem.description)
             }

@@ -17,14 +17,37 @@ struct CandorCommand: ParsableCommand {
     )
 }
 
-/// Writes to standard output through C stdio (buffered; a closed pipe ends the process quietly).
+/// Writes to standard output through C stdio (buffered; a closed pipe ends the process quietly). A failed
+/// write leaves stdout's error flag set, which `finishOutput` turns into exit status 2.
 func writeOut(_ text: String) {
     var text = text
-    text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
+    text.withUTF8 { buffer in
+        if fwrite(buffer.baseAddress, 1, buffer.count, stdout) < buffer.count && firstOutputErrno == 0 {
+            firstOutputErrno = errno
+        }
+    }
 }
 
+/// Why the first failed write failed: stdio keeps only a flag, and a later successful flush resets errno.
+nonisolated(unsafe) private var firstOutputErrno: Int32 = 0
+
+/// Flushes standard output and says why it could not all be written (a full disk, `> /dev/full`), or nil.
+/// Without this check a report that never reached its file would still exit 0 or 1, as if it had.
+func finishOutput() -> String? {
+    errno = 0
+    let flushed = fflush(stdout) == 0
+    if flushed && ferror(stdout) == 0 { return nil }
+    let code = firstOutputErrno != 0 ? firstOutputErrno : errno
+    let reason = code != 0 ? String(cString: strerror(code)) : "write error"
+    return "candor: cannot write the output: \(reason)"
+}
+
+/// Writes to standard error through stdio, which reports a failure instead of trapping as FileHandle does:
+/// a message that cannot be shown must not crash the run.
 func writeError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    let line = text.hasSuffix("\n") ? text : text + "\n"
+    fputs(line, stderr)
+    fflush(stderr)
 }
 
 /// Whether to colour output: only on a terminal, and never when NO_COLOR is set (https://no-color.org).
@@ -77,6 +100,10 @@ struct ConfigOptions: ParsableArguments {
     @Option(help: "Colour: auto (on a terminal without NO_COLOR), always or never.")
     var color: ColorChoice = .auto
 
+    @Option(help: ArgumentHelp("Largest input read, in bytes or with K, M or G; larger inputs are errors.",
+                               valueName: "size"))
+    var maxInputSize: ByteCount = ByteCount(SourceReader.defaultMaximumSize)
+
     func validate() throws {
         if config != nil && noConfig { throw ValidationError("--config and --no-config cannot be used together") }
         if let config, !FileManager.default.fileExists(atPath: config) {
@@ -91,6 +118,33 @@ struct ConfigOptions: ParsableArguments {
         overrides.lexicons = lexicons
         return overrides
     }
+}
+
+/// A size given on the command line: bytes, or a number followed by K, M or G (powers of 1024).
+struct ByteCount: ExpressibleByArgument {
+    var bytes: Int
+
+    init(_ bytes: Int) {
+        self.bytes = bytes
+    }
+
+    init?(argument: String) {
+        let text = argument.trimmingCharacters(in: .whitespaces).uppercased()
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        var digits = Substring(text)
+        var scale = 1
+        if digits.hasSuffix("B") { digits = digits.dropLast() }
+        if let last = digits.last, let unit = units[last] {
+            scale = unit
+            digits = digits.dropLast()
+        }
+        guard let number = Int(digits), number > 0 else { return nil }
+        let (product, overflow) = number.multipliedReportingOverflow(by: scale)
+        guard !overflow else { return nil }
+        bytes = product
+    }
+
+    var defaultValueDescription: String { InputProblem.describeSize(bytes) }
 }
 
 struct UserError: Error, CustomStringConvertible {

@@ -39,8 +39,12 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Report only findings that are not in this baseline file.")
     var baseline: String?
 
-    @Option(help: "Write every current finding to this baseline file, then exit 0.")
+    @Option(help: "Write every current finding to this baseline file, then exit 0 (2 if an input could not be read).")
     var writeBaseline: String?
+
+    @Flag(inversion: .prefixedNo,
+          help: "Apply the config's ignore: globs to files named on the command line too, as pre-commit passes them.")
+    var forceExclude = true
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -55,8 +59,10 @@ struct LintCommand: ParsableCommand {
         overrides.keepLineText = baseline != nil || writeBaseline != nil
         let resolver = ConfigResolver(builtin: builtin.lexicons, precompiled: builtin.ruleSet, overrides: overrides)
         let stdinFilename = configOptions.stdinFilename
-        // A broken --lexicon or --config is a usage error: nothing could be linted as asked.
-        _ = try withLexiconErrors { try resolver.setup(for: resolver.configPath(for: "-")) }
+        // A broken --lexicon or --config is a usage error: nothing could be linted as asked. The .candor.yml of
+        // the current folder is not checked here: it governs only standard input, and is read if stdin is.
+        _ = try withLexiconErrors { try resolver.setup(for: configOptions.noConfig ? nil : configOptions.config) }
+        let maximumInputSize = configOptions.maxInputSize.bytes
 
         var jobs: [LintRunner.Job] = []
         var failedEarly: [FileReport] = []
@@ -85,24 +91,25 @@ struct LintCommand: ParsableCommand {
         }
         if paths.isEmpty || paths.contains("-") {
             let name = stdinFilename ?? "-"
-            switch SourceReader.readStandardInput() {
+            switch SourceReader.readStandardInput(maximumSize: maximumInputSize) {
             case .success(let bytes): plan(name, bytes: bytes, markup: stdinFilename.map(MarkupKind.detect(path:)))
             case .failure(let problem): failedEarly.append(FileReport(path: name, error: problem.description))
             }
         }
-        let expanded = SourceReader.expand(paths.filter { $0 != "-" }) { path in
+        let expanded = SourceReader.expand(paths.filter { $0 != "-" }, filterNamed: forceExclude) { path in
             guard let configPath = resolver.configPath(for: path), let config = try? resolver.configuration(at: configPath) else {
                 return false
             }
             return config.ignores(path)
         }
         for path in expanded.missing { failedEarly.append(FileReport(path: path, error: InputProblem.notFound.description)) }
+        for (path, reason) in expanded.skipped { failedEarly.append(FileReport(path: path, skipped: reason)) }
         for path in expanded.files { plan(path) }
 
         // One ordered list (sorted by path, whatever the scheduling), with early failures passed through.
         var work = jobs + failedEarly.map { LintRunner.Job(path: $0.path, setup: nil, preset: $0) }
         work.sort { $0.path < $1.path }
-        let runner = LintRunner(jobs: self.jobs)
+        let runner = LintRunner(jobs: self.jobs, maximumInputSize: maximumInputSize)
         let reporter = format.reporter(color: useColor(configOptions.color))
         var failing = false
         var anyError = false
@@ -134,12 +141,21 @@ struct LintCommand: ParsableCommand {
         } else {
             var reports = runner.run(work)
             if let writeBaseline {
+                // A baseline written over unreadable inputs would silently lack their findings: say so, exit 2.
+                for report in reports where report.error != nil {
+                    writeError("candor: \(report.path): \(report.error!)")
+                }
                 do {
-                    try Baseline(reports: reports).write(to: writeBaseline)
+                    try Baseline(reports: reports, relativeTo: writeBaseline).write(to: writeBaseline)
                 } catch {
-                    throw UserError("cannot write baseline \(writeBaseline): \(error.localizedDescription)")
+                    throw UserError("cannot write baseline \(writeBaseline): \(error)")
                 }
                 let count = reports.reduce(0) { $0 + $1.findings.count }
+                let failed = reports.filter { $0.error != nil }.count
+                if failed > 0 {
+                    writeError("candor: wrote \(count) findings to \(writeBaseline), but \(failed) input\(failed == 1 ? "" : "s") could not be linted")
+                    throw ExitCode(2)
+                }
                 writeError("candor: wrote \(count) findings to \(writeBaseline)")
                 return
             }
@@ -148,7 +164,7 @@ struct LintCommand: ParsableCommand {
                 do { known = try Baseline.read(from: baseline) } catch {
                     throw UserError("cannot read baseline \(baseline): \(error)")
                 }
-                reports = known.filter(reports)
+                reports = known.filter(reports, relativeTo: baseline)
             }
             let rules = jobs.first?.setup?.ruleSet.rules ?? []
             writeOut(reporter.render(RunReport(files: reports, rules: rules)))

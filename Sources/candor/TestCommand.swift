@@ -17,7 +17,8 @@ struct DraftScoring {
         for path in paths.isEmpty ? ["-"] : paths {
             let name = path == "-" ? (stdinFilename ?? "-") : path
             let bytes: [UInt8]
-            switch path == "-" ? SourceReader.readStandardInput() : SourceReader.read(path: path) {
+            let limit = configOptions.maxInputSize.bytes
+            switch path == "-" ? SourceReader.readStandardInput(maximumSize: limit) : SourceReader.read(path: path, maximumSize: limit) {
             case .success(let read): bytes = read
             case .failure(let problem):
                 cards.append(Scorecard(path: name, results: [], findings: [], error: problem.description))

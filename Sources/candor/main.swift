@@ -9,9 +9,16 @@ setvbuf(stdout, nil, _IOFBF, 1 << 16)
 do {
     var command = try CandorCommand.parseAsRoot()
     try command.run()
-    fflush(stdout)
+    if let failure = finishOutput() {
+        writeError(failure)
+        Foundation.exit(2)
+    }
 } catch {
-    fflush(stdout)
+    // A report that did not reach its destination outranks whatever the run found.
+    if let failure = finishOutput() {
+        writeError(failure)
+        Foundation.exit(2)
+    }
     let code = CandorCommand.exitCode(for: error)
     if code == .success {
         CandorCommand.exit(withError: error)
@@ -20,6 +27,6 @@ do {
         Foundation.exit(exit.rawValue)
     }
     let message = CandorCommand.fullMessage(for: error)
-    if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+    if !message.isEmpty { writeError(message) }
     Foundation.exit(2)
 }

@@ -99,6 +99,22 @@ import CandorBuiltins
         #expect(try Glob("archive/").matches("archive/x/y.txt"))
         #expect(try Glob("draft?.txt").matches("draft1.txt"))
         #expect(try !Glob("draft?.txt").matches("draft10.txt"))
+        #expect(try Glob("archive/**").matches("archive/2019/old.md"))
+        #expect(try Glob("archive").matches("archive/old.md"))
+        #expect(try !Glob("archive/").matches("archive"))
+        #expect(try Glob("./news/*/draft-*.md").matches("news/2024/draft-x.md"))
+        #expect(try !Glob("news/*/draft-*.md").matches("news/2024/x/draft-x.md"))
+        #expect(try Glob("**").matches("any/thing.md"))
+    }
+
+    @Test func nestedDoubleStarGlobsStayFast() throws {
+        // A backtracking regular expression took exponential time on these; segment matching is polynomial.
+        let pattern = String(repeating: "**/a*", count: 30) + "/x.md"
+        let path = String(repeating: "aaaaaaaa/", count: 60) + "y.md"
+        let start = ContinuousClock.now
+        #expect(try !Glob(pattern).matches(path))
+        #expect(try !Glob(String(repeating: "*a", count: 40) + "b").matches(String(repeating: "a", count: 5000)))
+        #expect(ContinuousClock.now - start < .seconds(2))
     }
 }
 

@@ -10,6 +10,26 @@ import Testing
         return (HTMLReader().read(bytes), bytes)
     }
 
+    @Test func deeplyNestedElementsCostConstantTimeEach() throws {
+        // Each block used to walk the whole stack of open blocks: 100,000 nested divs took minutes in a debug build.
+        let depth = 100_000
+        let html = "<blockquote>" + String(repeating: "<div>", count: depth) + "<p>It was a sex scandal.</p>"
+            + String(repeating: "</div>", count: depth) + "</blockquote><p>It was a sex scandal.</p>"
+        let start = ContinuousClock.now
+        let (document, _) = read(html)
+        #expect(ContinuousClock.now - start < .seconds(20))
+        let kinds = document.blocks.map(\.kind)
+        #expect(kinds.first == .blockQuote)
+        #expect(kinds.last == .paragraph)
+    }
+
+    @Test func blockKindsFollowTheNearestSpecificBlock() {
+        let html = "<blockquote><ul><li>quoted item</li></ul></blockquote><table><tr><th>Avoid</th></tr>"
+            + "<tr><td><div>cell</div></td><td><ul><li>listed</li></ul></td></tr></table><ul><li><div>item</div></li></ul>"
+        let (document, _) = read(html)
+        #expect(document.blocks.map(\.kind) == [.blockQuote, .tableCell, .tableCell, .listItem, .listItem])
+    }
+
     /// Emoji, curly quotes, CJK, CRLF, tabs, entities, inline markup, nested lists, a table, and every element
     /// whose text is not prose. The meta charset must not make libxml2 read the UTF-8 as Latin-1.
     static let fixture = [

@@ -11,6 +11,23 @@ import Testing
         #expect(try PatternParser.parse("behavio{r,ur}") == .choice([.word("behavior"), .word("behaviour")]))
         #expect(try PatternParser.parse("time(s)") == .choice([.word("time"), .word("times")]))
         #expect(try PatternParser.parse("apologi{s,z}e{,d}") == .choice(["apologise", "apologised", "apologize", "apologized"].map(PatternNode.word)))
+        #expect(try PatternParser.parse("a{b,b}{c,c}") == .word("abc"))
+    }
+
+    @Test func spellingsAreBoundedAndDeduplicatedInLinearTime() throws {
+        // Ten lists of two: 1,024 spellings, the limit. One more would double them.
+        let ten = "x" + String(repeating: "{a,b}", count: 10)
+        guard case .choice(let words) = try PatternParser.parse(ten) else { Issue.record("expected a choice"); return }
+        #expect(words.count == 1024)
+        do {
+            _ = try PatternParser.parse("x" + String(repeating: "{a,b}", count: 16))
+            Issue.record("65,536 spellings should be refused")
+        } catch let error as PatternSyntaxError {
+            #expect(error.message.contains("more than 1024 spellings"), "\(error.message)")
+        }
+        // Duplicates collapse without comparing every spelling with every other.
+        let repeated = "x{" + Array(repeating: "a", count: 1000).joined(separator: ",") + "}"
+        #expect(try PatternParser.parse(repeated) == .word("xa"))
     }
 
     @Test func groupsSeparateWholePhrases() throws {

@@ -193,6 +193,31 @@ import Testing
         #expect(lines.filter { !$0.hasPrefix("::") }.count == 16)
     }
 
+    @Test func githubOverflowCannotInjectWorkflowCommands() {
+        let text = String(repeating: "line bad thing\n", count: 12)
+        let path = "::error title=X::a.md"
+        let findings = (0..<12).map { Self.finding("test.vague-term", "bad thing", in: text, occurrence: $0) }
+        let run = RunReport(files: [FileReport(path: path, findings: findings), FileReport(path: "##[error]b.md", error: "x")],
+                            rules: Self.rules)
+        let lines = GitHubReporter().render(run).split(separator: "\n").map(String.init)
+        // Every line is a command Candor meant, or sits between ::stop-commands::TOKEN and ::TOKEN::.
+        var stopped: String?
+        for line in lines {
+            if let token = stopped {
+                if line == "::\(token)::" { stopped = nil }
+                continue
+            }
+            if line.hasPrefix("::stop-commands::") {
+                stopped = String(line.dropFirst("::stop-commands::".count))
+                continue
+            }
+            #expect(line.hasPrefix("::warning file=%3A%3Aerror title=X%3A%3Aa.md,") || line.hasPrefix("::notice title=Candor::")
+                    || line.hasPrefix("::error file=##[error]b.md,"), "\(line)")
+        }
+        #expect(stopped == nil)
+        #expect(lines.contains { $0.hasPrefix("::error title=X::a.md:11:") })
+    }
+
     @Test func githubAddsNoNoticeWhenEveryLevelFits() {
         var text = ""
         for index in 0..<10 { text += "line \(index) bad thing\n" }

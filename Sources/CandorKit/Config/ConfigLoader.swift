@@ -19,8 +19,11 @@ public enum ConfigLoader {
     }
 
     public static func load(path: String) throws -> Configuration {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw YAMLFileError("cannot read configuration", at: FileLocation(file: path, line: 1, column: 1))
+        let data: Data
+        switch SourceReader.read(path: path, maximumSize: LexiconLoader.maximumFileSize) {
+        case .success(let bytes): data = Data(bytes)
+        case .failure(let problem):
+            throw YAMLFileError("cannot read configuration: \(problem)", at: FileLocation(file: path, line: 1, column: 1))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw YAMLFileError("configuration is not valid UTF-8", at: FileLocation(file: path, line: 1, column: 1))
@@ -37,6 +40,7 @@ public enum ConfigLoader {
             case "categories":
                 for (category, setting) in try value.mapping(describing: "categories") {
                     config.categories[category] = try onOff(setting)
+                    config.categoryLocations[category] = setting.location
                 }
             case "rules":
                 for (rule, setting) in try value.mapping(describing: "rules") {
@@ -78,6 +82,10 @@ public enum ConfigLoader {
                 config.failLevel = level
             case "weights":
                 for (test, weight) in try value.mapping(describing: "weights") {
+                    guard MessageTester.defaultWeights[test] != nil else {
+                        let known = MessageTester.tests.map(\.id).joined(separator: ", ")
+                        throw weight.error("unknown message test '\(test)' (known: \(known))")
+                    }
                     guard let number = Double(try weight.string()), number >= 0 else {
                         throw weight.error("expected a number of 0 or more")
                     }

@@ -79,6 +79,14 @@ public final class ConfigResolver {
                 let hint = close.isEmpty ? " (run 'candor rules' to list them)" : "; did you mean \(close[0])?"
                 throw YAMLFileError("unknown rule id '\(rule)'\(hint)", at: location, field: "rules.\(rule)")
             }
+            // Checked against the rules in play, since a team lexicon may bring a category of its own.
+            let known = Set(ruleSet.rules.map(\.category))
+            for (category, location) in config.categoryLocations.sorted(by: { $0.value.line < $1.value.line })
+            where !known.contains(category) {
+                let list = known.sorted().joined(separator: ", ")
+                throw YAMLFileError("unknown category '\(category)' (known: \(list))", at: location,
+                                    field: "categories.\(category)")
+            }
         }
         var options = LintOptions()
         config?.apply(to: &options)

@@ -12,6 +12,8 @@ public struct Configuration: Sendable {
     public var path: String
     public var directory: String
     public var categories: [String: Bool] = [:]
+    /// Where each category key was written, to name the line of an unknown category.
+    public var categoryLocations: [String: FileLocation] = [:]
     public var rules: [String: RuleSetting] = [:]
     /// Where each rule key was written, to name the line of an unknown rule id.
     public var ruleLocations: [String: FileLocation] = [:]
@@ -60,40 +62,90 @@ public struct Configuration: Sendable {
     }
 }
 
-/// A path glob: `*` within a folder, `**` across folders, `?` one character.
+/// A path glob: `*` within a folder, `**` across folders, `?` one character. A pattern ending in `/`, or
+/// naming a folder, covers everything below it.
+///
+/// Matched segment by segment, never through a regular expression: a backtracking engine took exponential
+/// time on nested `**/` patterns, while this takes at most (pattern segments × path segments) comparisons of
+/// one segment each. A `**` inside a segment (`a**b`) means the same as `*`.
 public struct Glob: Sendable, CustomStringConvertible {
     public let pattern: String
-    private let regex: NSRegularExpression
+    private let segments: [Segment]
+    /// `archive/`: matches only paths below the folder, not the name itself.
+    private let folderOnly: Bool
+
+    private enum Segment: Sendable, Equatable {
+        /// `**`: any number of whole segments, including none.
+        case anySegments
+        case wildcard([Unicode.Scalar])
+    }
 
     public init(_ pattern: String) throws {
         self.pattern = pattern
-        var expression = "^"
-        let characters = Array(pattern.hasPrefix("./") ? String(pattern.dropFirst(2)) : pattern)
-        var index = 0
-        while index < characters.count {
-            let c = characters[index]
-            if c == "*" {
-                if index + 1 < characters.count && characters[index + 1] == "*" {
-                    let slash = index + 2 < characters.count && characters[index + 2] == "/"
-                    expression += slash ? "(?:.*/)?" : ".*"
-                    index += slash ? 3 : 2
-                    continue
-                }
-                expression += "[^/]*"
-            } else if c == "?" {
-                expression += "[^/]"
-            } else {
-                expression += NSRegularExpression.escapedPattern(for: String(c))
-            }
-            index += 1
+        var text = pattern
+        while text.hasPrefix("./") { text.removeFirst(2) }
+        folderOnly = text.hasSuffix("/")
+        var parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        if folderOnly { parts.removeLast() }
+        var segments: [Segment] = []
+        for part in parts {
+            let segment: Segment = part == "**" ? .anySegments : .wildcard(Array(part.unicodeScalars))
+            // Consecutive `**` mean no more than one, and would only multiply the work.
+            if segment == .anySegments && segments.last == .anySegments { continue }
+            segments.append(segment)
         }
-        // A folder pattern ("archive/") or a bare folder name covers everything below it.
-        expression += pattern.hasSuffix("/") ? ".*$" : "(?:/.*)?$"
-        regex = try NSRegularExpression(pattern: expression)
+        self.segments = segments
     }
 
     public func matches(_ path: String) -> Bool {
-        regex.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil
+        let names = path.split(separator: "/", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        // reachable[j]: the pattern so far matches the first j segments of the path.
+        var reachable = [Bool](repeating: false, count: names.count + 1)
+        reachable[0] = true
+        for segment in segments {
+            var next = [Bool](repeating: false, count: names.count + 1)
+            switch segment {
+            case .anySegments:
+                var any = false
+                for j in 0...names.count {
+                    any = any || reachable[j]
+                    next[j] = any
+                }
+            case .wildcard(let pattern):
+                for j in 0..<names.count where reachable[j] && Self.matchSegment(pattern, names[j]) {
+                    next[j + 1] = true
+                }
+            }
+            reachable = next
+        }
+        // The pattern names the path itself or a folder above it (a folder pattern only a folder above it).
+        let last = folderOnly ? names.count - 1 : names.count
+        return last >= 0 && reachable[0...last].contains(true)
+    }
+
+    /// `*` and `?` within one segment, by the two-pointer method: a mismatch resumes after the last `*`, so
+    /// the time is bounded by the product of the lengths and in practice linear.
+    static func matchSegment(_ pattern: [Unicode.Scalar], _ name: [Unicode.Scalar]) -> Bool {
+        var p = 0, n = 0
+        var star = -1, resume = 0
+        while n < name.count {
+            if p < pattern.count && pattern[p] == "*" {
+                while p < pattern.count && pattern[p] == "*" { p += 1 }
+                star = p
+                resume = n
+            } else if p < pattern.count && (pattern[p] == "?" || pattern[p] == name[n]) {
+                p += 1
+                n += 1
+            } else if star >= 0 {
+                resume += 1
+                n = resume
+                p = star
+            } else {
+                return false
+            }
+        }
+        while p < pattern.count && pattern[p] == "*" { p += 1 }
+        return p == pattern.count
     }
 
     public var description: String { pattern }

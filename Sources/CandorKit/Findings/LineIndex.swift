@@ -1,49 +1,120 @@
 import Foundation
 
 /// Turns UTF-8 byte offsets into 1-based lines and columns (columns count Unicode scalars, DESIGN.md).
+///
+/// A line ends at LF, CRLF or a lone CR (old Mac files), as it does for every markup reader.
 public struct LineIndex: Sendable {
     /// Byte offset where each line starts.
     public let lineStarts: [Int]
     private let bytes: [UInt8]
+    /// Column checkpoints inside long lines, sorted by offset: the column of the byte at each offset. Without
+    /// them every position rescans its line from the start, which made one 4 MB line with many findings
+    /// quadratic; with them a position scans at most `checkpointStride` bytes.
+    private let checkpointOffsets: [Int]
+    private let checkpointColumns: [Int]
+    static let checkpointStride = 512
 
     public init(_ bytes: [UInt8]) {
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            var from = 0
-            // memchr is vectorised; a byte loop in Swift was a visible share of linting a large file.
-            while from < buffer.count, let found = memchr(base + from, 0x0A, buffer.count - from) {
-                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                starts.append(index + 1)
-                from = index + 1
+            if memchr(base, 0x0D, buffer.count) == nil {
+                var from = 0
+                // memchr is vectorised; a byte loop in Swift was a visible share of linting a large file.
+                while from < buffer.count, let found = memchr(base + from, 0x0A, buffer.count - from) {
+                    let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    starts.append(index + 1)
+                    from = index + 1
+                }
+            } else {
+                for index in 0..<buffer.count {
+                    let byte = buffer[index]
+                    if byte == 0x0A || (byte == 0x0D && (index + 1 == buffer.count || buffer[index + 1] != 0x0A)) {
+                        starts.append(index + 1)
+                    }
+                }
+            }
+        }
+        var offsets: [Int] = []
+        var columns: [Int] = []
+        let stride = Self.checkpointStride
+        for (number, start) in starts.enumerated() {
+            let end = number + 1 < starts.count ? starts[number + 1] : bytes.count
+            guard end - start > stride else { continue }
+            var column = 1
+            var next = start + stride
+            for index in start..<end {
+                if index == next {
+                    offsets.append(index)
+                    columns.append(column)
+                    next += stride
+                }
+                if bytes[index] & 0xC0 != 0x80 { column += 1 }
             }
         }
         lineStarts = starts
+        checkpointOffsets = offsets
+        checkpointColumns = columns
         self.bytes = bytes
     }
 
     /// The 1-based line and column of a byte offset.
     public func position(of offset: Int) -> (line: Int, column: Int) {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
+        let line = Self.lastIndex(in: lineStarts, notAbove: offset) ?? 0
         var column = 1
-        var index = lineStarts[low]
+        var index = lineStarts[line]
+        if let checkpoint = Self.lastIndex(in: checkpointOffsets, notAbove: offset),
+           checkpointOffsets[checkpoint] > index {
+            index = checkpointOffsets[checkpoint]
+            column = checkpointColumns[checkpoint]
+        }
         let end = min(offset, bytes.count)
         while index < end {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
-        return (low + 1, column)
+        return (line + 1, column)
+    }
+
+    /// The index of the last value not above `target` in a sorted array, or nil.
+    private static func lastIndex(in sorted: [Int], notAbove target: Int) -> Int? {
+        guard let first = sorted.first, first <= target else { return nil }
+        var low = 0
+        var high = sorted.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if sorted[mid] <= target { low = mid } else { high = mid - 1 }
+        }
+        return low
     }
 
     /// The text of a 1-based line, without its line break.
     public func line(_ number: Int) -> String {
         guard let range = byteRange(ofLine: number) else { return "" }
         return Self.decode(bytes, range)
+    }
+
+    /// At most `width` characters of a line around the bytes `match`, the column the piece starts at, and
+    /// whether the line goes on after it: what a report shows, so a finding on a 4 MB line prints a window,
+    /// not the whole line.
+    public func window(line number: Int, around match: Range<Int>, width: Int = 100)
+        -> (text: String, column: Int, continues: Bool) {
+        guard let range = byteRange(ofLine: number) else { return ("", 1, false) }
+        if range.count <= width { return (Self.decode(bytes, range), 1, false) }
+        func isStart(_ index: Int) -> Bool { index >= range.upperBound || bytes[index] & 0xC0 != 0x80 }
+        var start = min(max(match.lowerBound, range.lowerBound), range.upperBound)
+        var steps = 0
+        while start > range.lowerBound && steps < width / 3 {
+            start -= 1
+            if isStart(start) { steps += 1 }
+        }
+        var end = start
+        steps = 0
+        while end < range.upperBound && steps < width {
+            end += 1
+            if isStart(end) { steps += 1 }
+        }
+        return (Self.decode(bytes, start..<end), position(of: start).column, end < range.upperBound)
     }
 
     /// The text of a line without leading and trailing spaces and tabs: what a baseline keys on.

@@ -13,12 +13,23 @@ public enum LexiconLoader {
     static let requiredRuleKeys = ["id", "severity", "guidance", "principles", "patterns", "message", "suggestions",
                                    "why", "examples"]
 
+    /// The largest lexicon file read: the built-in ones together are a few hundred kilobytes.
+    public static let maximumFileSize = 16 * 1024 * 1024
+
     public static func load(path: String) throws -> Lexicon {
         let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw YAMLFileError("cannot read lexicon: \(error.localizedDescription)", at: FileLocation(file: path, line: 1, column: 1))
+        // Lexicons are small; the bound keeps a mistaken `--lexicon /dev/zero` from reading forever.
+        switch SourceReader.read(path: path, maximumSize: maximumFileSize) {
+        case .success(let bytes): data = Data(bytes)
+        case .failure(let problem):
+            let reason: String
+            switch problem {
+            case .unreadable("is a directory"): reason = "it is a folder; name a lexicon file (.yml)"
+            case .notFound: reason = "no such file"
+            case .tooLarge: reason = "larger than \(InputProblem.describeSize(maximumFileSize)), too large for a lexicon"
+            default: reason = problem.description
+            }
+            throw YAMLFileError("cannot read lexicon: \(reason)", at: FileLocation(file: path, line: 1, column: 1))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw YAMLFileError("lexicon is not valid UTF-8", at: FileLocation(file: path, line: 1, column: 1))
@@ -146,7 +157,30 @@ public enum LexiconLoader {
     }
 
     static func patternList(_ value: YAMLValue) throws -> [PatternSource] {
-        try value.list().map { item in PatternSource(try item.string(), at: item.location) }
+        try value.list().map { item in
+            let text = try item.string()
+            if nestingDepth(of: text) > PatternParser.maximumNesting {
+                // Checked here too, so the message quotes the start of the pattern, not all of it.
+                let head = text.count > 40 ? String(text.prefix(40)) + "..." : text
+                throw item.error("pattern '\(head)': brackets nest more than \(PatternParser.maximumNesting) deep")
+            }
+            return PatternSource(text, at: item.location)
+        }
+    }
+
+    /// The deepest nesting of `(` and `[` in a pattern, counted without parsing it.
+    static func nestingDepth(of pattern: String) -> Int {
+        var depth = 0
+        var deepest = 0
+        for byte in pattern.utf8 {
+            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
+                depth += 1
+                deepest = max(deepest, depth)
+            } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") {
+                depth = max(0, depth - 1)
+            }
+        }
+        return deepest
     }
 
     static func gates(_ value: YAMLValue) throws -> [GateScope: [PatternSource]] {

@@ -55,7 +55,10 @@ private struct HTMLWalk {
     let lines: LineStarts
     var cursor = 0
     var roles: [ElementRole] = []
-    var contexts: [(kind: BlockKind?, header: String?)] = []
+    /// Open blocks, each with what its text is taken to be given every block around it (`resolved`) and
+    /// whether any of them is a block quote, so the current kind is read off the top, never by walking
+    /// the stack: 100,000 nested `<div>`s would otherwise cost a walk of the whole stack per element.
+    var contexts: [(resolved: (kind: BlockKind, header: String?), quoted: Bool)] = []
     var hiddenDepth = 0
     var rawDepth = 0
     var tables: [(headers: [String], rowHeaders: [String], column: Int, headersDone: Bool, cellStart: Int)] = []
@@ -81,18 +84,27 @@ private struct HTMLWalk {
         }
         builder.end()
         builder.append(attributes)
-        return builder.finish(directives: SuppressionDirective.scanComments(bytes))
+        return builder.finish(directives: SuppressionDirective.scanComments(LineBreaks.loneCRsAsLF(bytes)))
     }
 
     private var current: (kind: BlockKind, header: String?) {
-        var specific: BlockKind?
-        var quoted = false
-        for context in contexts.reversed() {
-            if context.kind == .tableCell && specific == nil && !quoted { return (.tableCell, context.header) }
-            if context.kind == .blockQuote { quoted = true }
-            if specific == nil, let kind = context.kind, kind != .blockQuote { specific = kind }
+        contexts.last?.resolved ?? (.paragraph, nil)
+    }
+
+    /// The innermost block decides, except that a block quote anywhere around makes its text quoted, and a
+    /// table cell counts only when nothing inside it is more specific. A block of no kind of its own
+    /// (`<div>`) takes what its parent had.
+    private mutating func pushContext(_ kind: BlockKind?, header: String?) {
+        let outer = contexts.last
+        let quoted = (outer?.quoted ?? false) || kind == .blockQuote
+        let resolved: (kind: BlockKind, header: String?)
+        switch kind {
+        case .tableCell?: resolved = (.tableCell, header)
+        case .blockQuote?: resolved = (.blockQuote, nil)
+        case let specific?: resolved = (outer?.quoted ?? false) ? (.blockQuote, nil) : (specific, nil)
+        case nil: resolved = outer?.resolved ?? (.paragraph, nil)
         }
-        return (quoted ? .blockQuote : specific ?? .paragraph, nil)
+        contexts.append((resolved, quoted))
     }
 
     private mutating func handle(_ event: CandorHTMLEvent) {
@@ -158,7 +170,7 @@ private struct HTMLWalk {
         }
         builder.end()
         if (name == "td" || name == "th") && !tables.isEmpty { tables[tables.count - 1].cellStart = builder.text.count }
-        contexts.append((kind, header))
+        pushContext(kind, header: header)
         let now = current
         builder.begin(now.kind, columnHeader: now.header)
     }

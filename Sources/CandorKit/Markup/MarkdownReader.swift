@@ -99,7 +99,7 @@ private struct MarkdownWalk {
                 handle(event)
             }
         }
-        var directives = SuppressionDirective.scanComments(bytes)
+        var directives = SuppressionDirective.scanComments(LineBreaks.loneCRsAsLF(bytes))
         if !directives.isEmpty && !codeRanges.isEmpty {
             directives.removeAll { directive in codeRanges.contains { $0.contains(directive.offset) } }
         }

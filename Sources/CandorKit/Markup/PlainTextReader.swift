@@ -12,8 +12,9 @@ public struct PlainTextReader: MarkupReader {
     }
 
     public func read(_ bytes: [UInt8]) -> ProseDocument {
-        ProseDocument(text: bytes, blocks: Self.paragraphs(in: bytes, maximumBlock: maximumBlock), map: .identity,
-                      directives: SuppressionDirective.scanPlainText(bytes))
+        let lines = LineBreaks.loneCRsAsLF(bytes)
+        return ProseDocument(text: bytes, blocks: Self.paragraphs(in: lines, maximumBlock: maximumBlock), map: .identity,
+                             directives: SuppressionDirective.scanPlainText(lines))
     }
 
     static func paragraphs(in bytes: [UInt8], maximumBlock: Int) -> [ProseBlock] {
@@ -71,5 +72,21 @@ public struct PlainTextReader: MarkupReader {
         }
         pieces.append(ProseBlock(range: start..<block.range.upperBound, kind: block.kind))
         return pieces
+    }
+}
+
+/// Old Mac files end lines with a lone CR. Scans that look for LF (paragraphs, directives) read a copy with
+/// each lone CR replaced by LF: the same length, so every offset they report is still right for the original.
+enum LineBreaks {
+    static func loneCRsAsLF(_ bytes: [UInt8]) -> [UInt8] {
+        let hasCR = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false
+        }
+        guard hasCR else { return bytes }
+        var copy = bytes
+        for index in copy.indices where copy[index] == 0x0D && (index + 1 == copy.count || copy[index + 1] != 0x0A) {
+            copy[index] = 0x0A
+        }
+        return copy
     }
 }

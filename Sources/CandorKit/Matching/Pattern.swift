@@ -32,8 +32,17 @@ public struct PatternSyntaxError: Error, Equatable, Sendable, CustomStringConver
 public struct PatternParser {
     static let punctuation: Set<UInt8> = Set(",?:;.!\"".utf8)
 
+    /// How deep `( )` and `[ ]` may nest. The parser and the compiler recurse once per level, so without a
+    /// bound a pattern of 20,000 brackets overflows the stack; real patterns nest two or three deep.
+    public static let maximumNesting = 32
+
+    /// How many spellings one word's `{a,b}` lists and `(x)` parts may expand to. The built-in lexicons
+    /// need a few dozen at most.
+    public static let maximumSpellings = 1024
+
     private let bytes: [UInt8]
     private var position = 0
+    private var nesting = 0
 
     public static func parse(_ text: String) throws -> PatternNode {
         var parser = PatternParser(bytes: Array(text.utf8))
@@ -120,6 +129,11 @@ public struct PatternParser {
         let open = current!
         let close = open == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
         let brackets = Self.scalar(open) + Self.scalar(close)
+        if nesting >= Self.maximumNesting {
+            throw failure("brackets nest more than \(Self.maximumNesting) deep")
+        }
+        nesting += 1
+        defer { nesting -= 1 }
         position += 1
         var phrases: [PatternNode] = []
         while true {
@@ -224,8 +238,13 @@ public struct PatternParser {
         var words = [""]
         for options in pieces {
             words = words.flatMap { prefix in options.map { prefix + $0 } }
+            // Each `{a,b}` multiplies the spellings: sixteen of them in one word made 65,536.
+            if words.count > Self.maximumSpellings {
+                throw failure("the word expands to more than \(Self.maximumSpellings) spellings")
+            }
         }
-        let unique = words.reduce(into: [String]()) { if !$0.contains($1) && !$1.isEmpty { $0.append($1) } }
+        var seen: Set<String> = []
+        let unique = words.filter { !$0.isEmpty && seen.insert($0).inserted }
         guard !unique.isEmpty else { throw failure("the word expands to nothing") }
         return unique.count == 1 ? .word(unique[0]) : .choice(unique.map(PatternNode.word))
     }

@@ -1,7 +1,8 @@
 /// GitHub Actions workflow commands (`::warning file=...::message`), escaped as actions/toolkit escapes them.
 ///
 /// GitHub keeps only 10 annotations of each level per step and drops the rest without a word, so this
-/// emits at most that many, prints the others as plain log lines, and ends with a notice giving the count.
+/// emits at most that many, prints the others as plain log lines (with command processing stopped around
+/// them), and ends with a notice giving the count.
 public struct GitHubReporter: Reporter {
     /// Annotations GitHub shows per level and step (actions/toolkit docs/problem-matchers.md).
     public static let annotationsPerLevel = 10
@@ -68,9 +69,12 @@ public struct GitHubReporter: Reporter {
             }
         }
         if !omitted.isEmpty {
-            for annotation in omitted {
-                out += annotation.plain.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
-            }
+            // A file name or message may hold `::error ...` or `##[...]`, which the runner would obey as a
+            // command: the plain lines go between stop-commands markers, so it reads none of them.
+            let plain = omitted.map { $0.plain.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n" }.joined()
+            var token = "candor-" + ReportSupport.fnv1a64(plain)
+            while plain.contains(token) { token += "-" + ReportSupport.fnv1a64(token) }
+            out += "::stop-commands::\(token)\n" + plain + "::\(token)::\n"
             let count = omitted.count
             let message = "Candor: \(count) more finding\(count == 1 ? " was" : "s were") not annotated, because GitHub "
                 + "shows at most \(Self.annotationsPerLevel) annotations of each level per step; they are listed in "

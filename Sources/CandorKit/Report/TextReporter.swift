@@ -22,18 +22,19 @@ public struct TextReporter: StreamingReporter {
     public func begin(version: String) -> String { "" }
 
     public func file(_ file: FileReport, index: Int, write: (String) -> Void) {
+        let path = Self.visible(file.path)
         if let error = file.error {
-            return write("\(paint(file.path, "1")): \(paint("error", "1;31")): \(error)\n")
+            return write("\(paint(path, "1")): \(paint("error", "1;31")): \(Self.visible(error))\n")
         }
         if let skipped = file.skipped {
-            return write("\(paint(file.path, "1")): note: \(skipped)\n")
+            return write("\(paint(path, "1")): note: \(Self.visible(skipped))\n")
         }
         var out = ""
         let lines = file.source.map(LineIndex.init)
         for finding in file.findings {
             let context = finding.context.map { " (\($0))" } ?? ""
-            out += "\(paint("\(file.path):\(finding.line):\(finding.column)", "1")): \(severityLabel(finding.severity)): "
-            out += "\(finding.message)\(context) \(paint("[\(finding.rule)]", "2"))\n"
+            out += "\(paint("\(path):\(finding.line):\(finding.column)", "1")): \(severityLabel(finding.severity)): "
+            out += "\(Self.visible(finding.message))\(context) \(paint("[\(finding.rule)]", "2"))\n"
             if let lines {
                 out += excerpt(finding, lines: lines)
             }
@@ -53,25 +54,54 @@ public struct TextReporter: StreamingReporter {
         self.summary(summary) + "\n"
     }
 
+    /// Widest piece of a source line shown: a finding on a 4 MB line shows this much around the match, as
+    /// compilers do, instead of writing the whole line once per finding.
+    static let excerptWidth = 120
+
     private func excerpt(_ finding: Finding, lines: LineIndex) -> String {
-        let text = lines.line(finding.line)
+        let match = finding.offset..<(finding.offset + finding.length)
+        let (text, firstColumn, continues) = lines.window(line: finding.line, around: match, width: Self.excerptWidth)
         let number = String(finding.line)
         let gutter = String(repeating: " ", count: number.count + 1)
+        let lead = firstColumn > 1 ? "..." : ""
         // Keep tabs in the underline so the carets line up under the text whatever the tab width.
-        var prefix = ""
+        var shown = ""
+        var prefix = lead.isEmpty ? "" : "   "
         var underline = ""
+        let endColumn = finding.endLine == finding.line ? finding.endColumn : Int.max
         for (index, character) in text.unicodeScalars.enumerated() {
-            let column = index + 1
+            let column = firstColumn + index
+            let visible = Self.visible(character)
+            shown.unicodeScalars.append(visible)
             if column < finding.column {
-                prefix.unicodeScalars.append(character == "\t" ? "\t" : " ")
-            } else if column < (finding.endLine == finding.line ? finding.endColumn : Int.max) {
+                prefix.unicodeScalars.append(visible == "\t" ? "\t" : " ")
+            } else if column < endColumn {
                 underline += "^"
-            } else {
-                break
             }
         }
         if underline.isEmpty { underline = "^" }
-        return "\(paint(number, "2")) | \(text)\n\(gutter)| \(prefix)\(paint(underline, "1;35"))\n"
+        let trail = continues ? "..." : ""
+        return "\(paint(number, "2")) | \(lead)\(shown)\(trail)\n\(gutter)| \(prefix)\(paint(underline, "1;35"))\n"
+    }
+
+    /// Text from a draft or a file name, with control characters shown as symbols (U+2400 and on): echoed
+    /// raw, an escape sequence in a draft would drive the reader's terminal. Each stays one column wide.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isControl($0) && $0 != "\t" }) else { return text }
+        var result = ""
+        result.unicodeScalars.append(contentsOf: text.unicodeScalars.map { $0 == "\t" ? $0 : visible($0) })
+        return result
+    }
+
+    static func visible(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        guard isControl(scalar), scalar != "\t" else { return scalar }
+        if scalar.value < 0x20 { return Unicode.Scalar(0x2400 + scalar.value)! }
+        if scalar.value == 0x7F { return "\u{2421}" }
+        return "\u{FFFD}"
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     func summary(_ run: RunSummary) -> String {

@@ -27,6 +27,12 @@ public enum InputProblem: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound
     case invalidUTF8(offset: Int, line: Int, column: Int)
     case binary
+    /// A named input that is not a regular file: reading a FIFO or a device could block or never end.
+    case notRegular(String)
+    /// More bytes than the input limit (`--max-input-size`).
+    case tooLarge(limit: Int)
+    /// Text in an encoding Candor does not read (UTF-16 or UTF-32, known by its byte order mark).
+    case unsupportedEncoding(String)
 
     public var description: String {
         switch self {
@@ -35,7 +41,20 @@ public enum InputProblem: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidUTF8(let offset, let line, let column):
             return "invalid UTF-8 at byte offset \(offset) (line \(line), column \(column)); save the file as UTF-8"
         case .binary: return "binary file (contains NUL bytes); skipped"
+        case .notRegular(let kind):
+            return "not a regular file (\(kind)); only regular files and standard input are read"
+        case .tooLarge(let limit):
+            return "larger than the input limit of \(Self.describeSize(limit)); raise it with --max-input-size"
+        case .unsupportedEncoding(let encoding):
+            return "the file is \(encoding) (it starts with a byte order mark); save it as UTF-8"
         }
+    }
+
+    /// A byte count as people write it: "256 MB" when it is a whole number of megabytes.
+    public static func describeSize(_ bytes: Int) -> String {
+        let units = [(1 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")]
+        for (size, name) in units where bytes >= size && bytes % size == 0 { return "\(bytes / size) \(name)" }
+        return "\(bytes) bytes"
     }
 
     /// Binary files are skipped with a note, not counted as errors.
@@ -46,6 +65,9 @@ public enum SourceValidator {
     /// Checks that a document is text Candor can lint: no NUL bytes in the first 8 KiB, valid UTF-8 throughout.
     /// A UTF-8 byte order mark is allowed (and ignored by the tokenizer as a non-word).
     public static func validate(_ bytes: [UInt8]) -> InputProblem? {
+        // Checked before the NUL test: UTF-16 and UTF-32 text is full of NUL bytes and would pass as a
+        // skipped binary file, so a draft saved in the wrong encoding would go through CI unlinted.
+        if let encoding = unicodeEncodingFromByteOrderMark(bytes) { return .unsupportedEncoding(encoding) }
         if bytes.prefix(8192).contains(0) { return .binary }
         return bytes.withUnsafeBufferPointer { buffer in
             guard let offset = firstInvalidUTF8(buffer) else { return nil }
@@ -58,6 +80,15 @@ public enum SourceValidator {
             let column = buffer[lineStart..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
             return .invalidUTF8(offset: offset, line: line, column: column)
         }
+    }
+
+    static func unicodeEncodingFromByteOrderMark(_ bytes: [UInt8]) -> String? {
+        let head = Array(bytes.prefix(4))
+        if head == [0xFF, 0xFE, 0x00, 0x00] { return "UTF-32 (little-endian)" }
+        if head == [0x00, 0x00, 0xFE, 0xFF] { return "UTF-32 (big-endian)" }
+        if head.starts(with: [0xFF, 0xFE]) { return "UTF-16 (little-endian)" }
+        if head.starts(with: [0xFE, 0xFF]) { return "UTF-16 (big-endian)" }
+        return nil
     }
 
     /// The offset of the first byte that does not start a valid UTF-8 sequence, or nil.
