@@ -245,7 +245,7 @@ import Testing
         try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
         let result = try Self.run(["eval", file.path, "--min-precision", "0.95", "--min-recall", "0.9"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("vague      2     0     0     1.000      1.000"))
+        #expect(result.stdout.contains("vague      2     0     2      0     1.000      1.000"))
         try "{not json".write(to: file, atomically: true, encoding: .utf8)
         let broken = try Self.run(["eval", file.path])
         #expect(broken.status == 2)

@@ -186,7 +186,8 @@ struct RuleSetCompiler {
 
     private mutating func gates(_ scopes: [GateScope: [PatternSource]], field: String) throws -> [GateScope: [Int]] {
         var result: [GateScope: [Int]] = [:]
-        for (scope, patterns) in scopes {
+        // In a fixed order: gate ids (and so the snapshot) must not depend on the dictionary's per-process order.
+        for (scope, patterns) in scopes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             result[scope] = try patterns.map { pattern in
                 if let id = gateIDs[pattern.text] { return id }
                 let id = gateIDs.count
