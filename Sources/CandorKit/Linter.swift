@@ -117,7 +117,10 @@ public final class Linter {
                                                   blockIndex: Int32(blockIndex), documentGates: &documentGates) {
                     let start = prose.map.sourceStart(Int(tokens[Int(candidate.first)].start))
                     let end = prose.map.sourceEnd(Int(tokens[Int(candidate.last)].end))
-                    located.append((candidate, start, end))
+                    // A reader that could not place a piece of text exactly (emphasis inside a table cell, with
+                    // the same words further on) can map a match's end before its start; the span between the
+                    // two still covers where it was placed, where a reversed range would trap.
+                    located.append((candidate, min(start, end), max(start, end)))
                 }
             }
         }
