@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -67,3 +68,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+// Coverage-guided fuzz targets (Fuzz/README.md), only when asked for: each main hands its entry point to
+// libFuzzer's driver, so it links only with `-sanitize=fuzzer`. Fuzz/run.sh sets CANDOR_FUZZ and a build path
+// of its own, so the ordinary build never sees them. They depend on CandorKit alone: building CandorBuiltins
+// would build and link the embedding tool, whose own main clashes with libFuzzer's.
+if ProcessInfo.processInfo.environment["CANDOR_FUZZ"] != nil {
+    for name in ["lint", "config", "pattern", "snapshot"] {
+        package.targets.append(.executableTarget(name: "fuzz-\(name)", dependencies: ["CandorKit"], path: "Fuzz/fuzz-\(name)"))
+    }
+}
