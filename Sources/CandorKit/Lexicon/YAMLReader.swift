@@ -30,9 +30,46 @@ struct YAMLValue {
     static func parse(_ text: String, file: String) throws -> YAMLValue? {
         do {
             guard let node = try Yams.compose(yaml: text, .basic) else { return nil }
+            try checkExpandedSize(of: node, fileSize: text.utf8.count, file: file)
             return YAMLValue(node: node, file: file, path: "")
         } catch let error as YamlError {
             throw Self.convert(error, file: file)
+        }
+    }
+
+    /// How many times its own size a file may grow to once its aliases are expanded. Aliases share their
+    /// target, so a few lines of `&a [*b, *b, ...]` stand for gigabytes that every reader would walk.
+    static let maximumExpansion = 16
+    /// What any file may expand to whatever its size: generous for anchors a config reuses.
+    static let minimumExpansionAllowance = 1 << 20
+
+    /// Walks the composed tree, counting each node and the bytes of each scalar, and stops just past the limit,
+    /// so the check costs no more than the limit itself.
+    static func checkExpandedSize(of root: Node, fileSize: Int, file: String) throws {
+        let limit = fileSize * maximumExpansion + minimumExpansionAllowance
+        var total = 0
+        var stack = [root]
+        while let node = stack.popLast() {
+            switch node {
+            case .scalar(let scalar): total += 1 + scalar.string.utf8.count
+            case .sequence(let sequence):
+                total += 1
+                stack.append(contentsOf: sequence)
+            case .mapping(let mapping):
+                total += 1
+                for (key, value) in mapping {
+                    stack.append(key)
+                    stack.append(value)
+                }
+            case .alias: total += 1
+            }
+            if total > limit {
+                let mark = node.mark
+                throw YAMLFileError(
+                    "YAML aliases expand this file to more than \(limit) bytes (limit: \(maximumExpansion) times "
+                        + "the file's size plus 1 MB); write the values out instead of repeating aliases",
+                    at: FileLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1))
+            }
         }
     }
 

@@ -71,6 +71,34 @@ public struct Automaton: Sendable {
         return order
     }
 
+    /// How many edges the frozen tables will hold for the states from `first` on (each state keeps the edges of
+    /// its whole closure), counting no further than just past `limit`. The empty moves of one pattern's states
+    /// stay among its own states, so the visit marks cover only those.
+    func closureEdgeCount(ofStatesFrom first: Int32, limit: Int) -> Int {
+        let base = Int(first)
+        var stamps = [Int32](repeating: -1, count: states.count - base)
+        var total = 0
+        var stack: [Int32] = []
+        for index in base..<states.count {
+            if states[index].epsilons.isEmpty {
+                total += states[index].edges.count
+            } else {
+                let stamp = Int32(index - base)
+                stamps[index - base] = stamp
+                stack.append(Int32(index))
+                while let s = stack.popLast() {
+                    total += states[Int(s)].edges.count
+                    for next in states[Int(s)].epsilons where next >= first && stamps[Int(next) - base] != stamp {
+                        stamps[Int(next) - base] = stamp
+                        stack.append(next)
+                    }
+                }
+            }
+            if total > limit { return total }
+        }
+        return total
+    }
+
     /// Precomputes closures and the root's symbol table. Call once after the last pattern is added.
     mutating func freeze(symbolCount: Int) {
         var edgeStart: [Int32] = [0]

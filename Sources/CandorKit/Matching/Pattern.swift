@@ -1,5 +1,5 @@
 /// A parsed pattern, before its words are interned. See docs/lexicon-format.md for the syntax.
-public indirect enum PatternNode: Equatable, Sendable {
+public indirect enum PatternNode: Hashable, Sendable {
     /// One written word (already brace-expanded); it may stand for several tokens ("non-consensual").
     case word(String)
     /// One of the punctuation marks a pattern may name.

@@ -106,6 +106,19 @@ struct RuleSetCompiler {
     private var gateIDs: [String: Int] = [:]
     /// The symbols of each written word: classes are expanded wherever they are used, so words repeat a lot.
     private var wordSymbols: [String: [Int32]] = [:]
+    /// The automaton's state count when the pattern being built began.
+    private var patternFirstState = 0
+
+    /// How many automaton states one pattern may build. Classes are expanded wherever they are used, so a chain
+    /// of classes that each name the previous one twice doubles at every link. The largest built-in pattern
+    /// builds under two hundred states; a team's list of 100,000 two-word names builds 300,000.
+    static let maximumStatesPerPattern = 500_000
+    /// How many states all patterns together may build: about a hundred times the built-in lexicons.
+    static let maximumStates = 2_000_000
+    /// How many (state, edge) pairs the frozen tables may hold for one pattern. Each state keeps the edges of
+    /// every state its empty moves reach, so a run of optional words is quadratic: `(a) (b) (c) ...` three
+    /// thousand long would store four and a half million edges. The largest built-in pattern stores 2,600.
+    static let maximumClosureEdgesPerPattern = 1_000_000
 
     init() throws {
         tokenizer = try Tokenizer()
@@ -216,8 +229,36 @@ struct RuleSetCompiler {
                                 at: pattern.location, field: field)
         }
         var stack: [String] = []
+        patternFirstState = automaton.states.count
         let end = try build(node, from: Automaton.root, pattern: pattern, field: field, classStack: &stack)
         automaton.accept(end, pattern: id)
+        let closureEdges = automaton.closureEdgeCount(ofStatesFrom: Int32(patternFirstState),
+                                                      limit: Self.maximumClosureEdgesPerPattern)
+        if closureEdges > Self.maximumClosureEdgesPerPattern {
+            throw tooLarge(pattern, field: field, "its optional parts reach more than "
+                + "\(Self.maximumClosureEdgesPerPattern) transitions (limit \(Self.maximumClosureEdgesPerPattern)); "
+                + "split it into several patterns")
+        }
+    }
+
+    /// A fresh state for the pattern being built, within the per-pattern and total limits, which are checked as
+    /// the states are made so that an exponential pattern stops at the limit rather than after the blow-up.
+    private mutating func newState(_ pattern: PatternSource, field: String) throws -> Int32 {
+        let count = automaton.states.count
+        if count - patternFirstState >= Self.maximumStatesPerPattern {
+            throw tooLarge(pattern, field: field, "it expands to more than \(Self.maximumStatesPerPattern) automaton "
+                + "states (limit \(Self.maximumStatesPerPattern)); nested classes multiply: split it or flatten a class")
+        }
+        if count >= Self.maximumStates {
+            throw tooLarge(pattern, field: field, "the lexicons together expand to more than \(Self.maximumStates) "
+                + "automaton states (limit \(Self.maximumStates))")
+        }
+        return automaton.addState()
+    }
+
+    private func tooLarge(_ pattern: PatternSource, field: String, _ problem: String) -> YAMLFileError {
+        let shown = pattern.text.count > 80 ? String(pattern.text.prefix(80)) + "..." : pattern.text
+        return YAMLFileError("pattern '\(shown)' is too large: \(problem)", at: pattern.location, field: field)
     }
 
     /// Decided on the pattern itself rather than on the automaton, which would cost a walk over every state.
@@ -243,12 +284,17 @@ struct RuleSetCompiler {
         }
         let empty = PatternNode.sequence([])
         var groups: [(head: PatternNode, members: [PatternNode])] = []
+        // Hashed, not searched: a user lexicon may give 100,000 alternatives, and a linear search per option
+        // made that ten billion comparisons.
+        var groupOfHead: [PatternNode: Int] = [:]
+        var seen: Set<PatternNode> = []
         // An empty alternative (what is left of "a" in "a | a b") has no head to share: it stays, once, at the end.
-        for option in options where option != empty {
+        for option in options where option != empty && seen.insert(option).inserted {
             let head = split(option).head
-            if let index = groups.firstIndex(where: { $0.head == head }) {
-                if !groups[index].members.contains(option) { groups[index].members.append(option) }
+            if let index = groupOfHead[head] {
+                groups[index].members.append(option)
             } else {
+                groupOfHead[head] = groups.count
                 groups.append((head, [option]))
             }
         }
@@ -279,17 +325,17 @@ struct RuleSetCompiler {
             }
             var state = start
             for symbol in symbols {
-                let next = automaton.addState()
+                let next = try newState(pattern, field: field)
                 automaton.addEdge(from: state, .symbol(symbol), to: next)
                 state = next
             }
             return state
         case .punctuation(let mark):
-            let next = automaton.addState()
+            let next = try newState(pattern, field: field)
             automaton.addEdge(from: start, .symbol(vocabulary.intern(Folding.fold(mark))), to: next)
             return next
         case .anyWord, .number, .minorAge:
-            let next = automaton.addState()
+            let next = try newState(pattern, field: field)
             let label: EdgeLabel = node == .anyWord ? .anyWord : node == .number ? .number : .minorAge
             automaton.addEdge(from: start, label, to: next)
             return next
@@ -311,7 +357,7 @@ struct RuleSetCompiler {
             return state
         case .choice(let unfactored):
             let options = Self.sharingPrefixes(unfactored)
-            let end = automaton.addState()
+            let end = try newState(pattern, field: field)
             // Alternatives of single plain words, the common case, become direct edges to one end state.
             var rest: [PatternNode] = []
             for option in options {
@@ -326,14 +372,14 @@ struct RuleSetCompiler {
             }
             for option in rest {
                 // Each alternative gets its own entry state so that alternatives never share a partial path.
-                let entry = automaton.addState()
+                let entry = try newState(pattern, field: field)
                 automaton.addEpsilon(from: start, to: entry)
                 let last = try build(option, from: entry, pattern: pattern, field: field, classStack: &classStack)
                 automaton.addEpsilon(from: last, to: end)
             }
             return end
         case .optional(let inner):
-            let entry = automaton.addState()
+            let entry = try newState(pattern, field: field)
             automaton.addEpsilon(from: start, to: entry)
             let last = try build(inner, from: entry, pattern: pattern, field: field, classStack: &classStack)
             automaton.addEpsilon(from: start, to: last)
