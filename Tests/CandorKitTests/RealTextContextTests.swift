@@ -87,6 +87,15 @@ import Testing
         #expect(contexts("He was charged with sexual misconduct under the state code.").isEmpty)
     }
 
+    @Test func aGerundAfterAPleaIsADescriptionNotAnOffenceName() {
+        // The charge's name is a noun phrase; "having sex with" after "pleaded guilty to" is the writer's account.
+        let set = try! TestSupport.ruleSet(TestSupport.lexicon(["having sex with", "sexual misconduct", "engaging in lewd acts"]))
+        func contexts(_ text: String) -> [String?] { (try! Linter(ruleSet: set).lint(text: text)).map(\.context) }
+        #expect(contexts("The teacher pleaded guilty to having sex with a pupil.") == [nil])
+        #expect(contexts("She was convicted of engaging in sexual misconduct with a student.") == [nil])
+        #expect(contexts("He pleaded guilty to sexual misconduct with a student.").isEmpty)
+    }
+
     // MARK: One finding per span
 
     @Test func overlappingCategoriesKeepTheOneTheGuidanceListsFirst() throws {

@@ -38,6 +38,17 @@ struct Candidate {
 /// Decides, for each match in a block, whether it is the writer's own use of the words (guidance §C).
 struct ContextAnalyzer {
     let ruleSet: RuleSet
+    /// Verbs that begin the writer's own account of an act: after "pleaded guilty to" an offence's name is a
+    /// noun phrase ("sexual activity with a child"), while "having sex with a 14-year-old" is a description.
+    let describingVerbs: [Int32]
+
+    init(ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+        describingVerbs = ["having", "engaging", "sleeping", "dating", "seducing"].compactMap { word in
+            let id = Array(word.utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
+            return id == Vocabulary.unknown ? nil : id
+        }
+    }
 
     /// A gate phrase seen in a sentence of the block.
     struct GateSentence {
@@ -168,7 +179,10 @@ struct ContextAnalyzer {
         let sentence = tokens[Int(match.first)].sentence
         // An offence named after "charged with", "pleaded guilty to", "two counts of" ...
         for cue in cues where cue.last < match.first && tokens[Int(cue.first)].sentence == sentence {
-            if wordsBetween(Int(cue.last), Int(match.first), tokens: tokens) <= 3 { return true }
+            if wordsBetween(Int(cue.last), Int(match.first), tokens: tokens) <= 3
+                && !(Int(cue.last) + 1...Int(match.first)).contains(where: { describingVerbs.contains(tokens[$0].symbol) }) {
+                return true
+            }
         }
         return isInsideOfficialName(match, tokens: tokens) || isDefinedTerm(match, tokens: tokens)
     }
