@@ -87,6 +87,13 @@ import Testing
         #expect(contexts("He was charged with sexual misconduct under the state code.").isEmpty)
     }
 
+    @Test func aNegationInsideAnAffirmingPhraseNegatesNothing() {
+        #expect(contexts("It is difficult not to call it sexual misconduct.") == [nil])
+        #expect(contexts("I can't help but see sexual misconduct here.") == [nil])
+        #expect(contexts("I don't know why sexual misconduct keeps happening at this club.") == [nil])
+        #expect(contexts("This was not sexual misconduct.").isEmpty)
+    }
+
     @Test func aGerundAfterAPleaIsADescriptionNotAnOffenceName() {
         // The charge's name is a noun phrase; "having sex with" after "pleaded guilty to" is the writer's account.
         let set = try! TestSupport.ruleSet(TestSupport.lexicon(["having sex with", "sexual misconduct", "engaging in lewd acts"]))

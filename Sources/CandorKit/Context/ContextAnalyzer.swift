@@ -110,7 +110,8 @@ struct ContextAnalyzer {
                                 strongCues: cues[CueKind.strongMention.rawValue], block: block)
                         || isNamedForDiscussion(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue]) {
                 candidate.context = .mention
-            } else if ruleSet.rules[ruleIndex].negation && isNegated(match, tokens: tokens, cues: cues[CueKind.negation.rawValue]) {
+            } else if ruleSet.rules[ruleIndex].negation
+                        && isNegated(match, tokens: tokens, cues: negations(cues)) {
                 candidate.context = .negated
             } else if isRejectedByNextSentence(match, tokens: tokens, cues: cues[CueKind.rejectsPrevious.rawValue]) {
                 candidate.context = .negated
@@ -328,6 +329,15 @@ struct ContextAnalyzer {
     static let rejectingHeaders = ["instead of", "avoid", "don't", "do not", "not this", "problematic", "don't say", "never"]
 
     // MARK: Negation (guidance §C.3, NegEx-style)
+
+    /// The block's negation cues, less those inside an affirming phrase such as "difficult not to".
+    private func negations(_ cues: [[RawMatch]]) -> [RawMatch] {
+        let affirming = cues[CueKind.affirmingNegation.rawValue]
+        if affirming.isEmpty { return cues[CueKind.negation.rawValue] }
+        return cues[CueKind.negation.rawValue].filter { cue in
+            !affirming.contains { $0.first <= cue.first && $0.last >= cue.last }
+        }
+    }
 
     private func isNegated(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {
         let sentence = tokens[Int(match.first)].sentence

@@ -17,6 +17,9 @@ public enum CueKind: Int, CaseIterable, Sendable {
     /// "But that's not so.", "That is a myth." opening the next sentence: the writer rejects what the sentence
     /// before said ("the belief that it is one person's word against another's").
     case rejectsPrevious
+    /// "difficult not to", "can't help but", "I don't know why": a negation word that does not negate what
+    /// follows ("It's difficult not to question the timing"). A negation cue inside one of these is ignored.
+    case affirmingNegation
 }
 
 enum Cues {
@@ -58,6 +61,12 @@ enum Cues {
         .rejectsPrevious: [
             "[that's|that is|this is|it's|it is] [not so|not true|untrue|false|a myth|nonsense|simply not true|not the case|wrong]",
             "[not so|not true|nonsense|wrong] [.|!]",
+        ],
+        .affirmingNegation: [
+            "[difficult|hard|impossible] not to", "[can't|cannot|couldn't|could not] help (but)",
+            "[don't|do not|didn't|did not] know (for certain|for sure|exactly) [why|how come]",
+            "[not sure|no idea|not certain|unsure] (exactly) [why|how come]", "not only", "no doubt", "no wonder",
+            "not least", "[can't|cannot] [but|fail to] [wonder|question|notice|ask]",
         ],
         .attribution: [
             // Verbs only: nouns such as "claims" and "states" and the adjective "alleged" would mark plain prose.
