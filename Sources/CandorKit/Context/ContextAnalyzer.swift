@@ -41,9 +41,11 @@ struct ContextAnalyzer {
     /// Verbs that begin the writer's own account of an act: after "pleaded guilty to" an offence's name is a
     /// noun phrase ("sexual activity with a child"), while "having sex with a 14-year-old" is a description.
     let describingVerbs: [Int32]
+    let colon: Int32
 
     init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
+        colon = Array(":".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         describingVerbs = ["having", "engaging", "sleeping", "dating", "seducing"].compactMap { word in
             let id = Array(word.utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
             return id == Vocabulary.unknown ? nil : id
@@ -108,7 +110,8 @@ struct ContextAnalyzer {
                 candidate.context = .legal
             } else if isMention(match, tokens: tokens, quotes: quotes, cues: cues[CueKind.mention.rawValue],
                                 strongCues: cues[CueKind.strongMention.rawValue], block: block)
-                        || isNamedForDiscussion(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue]) {
+                        || isNamedForDiscussion(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue])
+                        || isInIntroducedList(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue]) {
                 candidate.context = .mention
             } else if ruleSet.rules[ruleIndex].negation
                         && isNegated(match, tokens: tokens, cues: negations(cues)) {
@@ -305,6 +308,28 @@ struct ContextAnalyzer {
                 return false
             }
             return true
+        }
+    }
+
+    /// "There's always a typical narrative in the media: They met at a party. He said, she said. She was
+    /// drunk." A word such as "narrative", "myths" or "excuses" followed closely by a colon introduces the
+    /// lines that follow, to the end of the block, as examples under discussion.
+    private func isInIntroducedList(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {
+        guard colon != Vocabulary.unknown else { return false }
+        return cues.contains { cue in
+            guard cue.last < match.first else { return false }
+            var words = 0
+            var index = Int(cue.last) + 1
+            while index < Int(match.first) && tokens[index].sentence == tokens[Int(cue.last)].sentence {
+                let token = tokens[index]
+                if token.symbol == colon { return true }
+                if token.kind == .word || token.kind == .number {
+                    words += 1
+                    if words > 6 { return false }
+                }
+                index += 1
+            }
+            return false
         }
     }
 

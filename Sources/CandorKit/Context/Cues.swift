@@ -44,6 +44,7 @@ enum Cues {
             "instead of", "rather than", "in place of", "avoid|avoiding|avoids", "replace|replacing|replaced",
             "[don't|do not|never|please don't|stop] say|saying|use|using|write|writing|call|calling",
             "stop calling|saying|using",
+            "[stop|quit|stopped] [asking|questioning|telling|blaming|suggesting|implying|insinuating]",
         ],
         .legal: [
             "charged with", "charges of", "charge of", "convicted of", "conviction for|of", "convictions for|of",
