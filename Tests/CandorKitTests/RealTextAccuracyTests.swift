@@ -3,7 +3,7 @@ import Testing
 @testable import CandorKit
 
 /// fixtures/real: excerpts of real public writing, labelled by the standard in ../shared/labelling.md and
-/// split into dev (tuned on) and test (scored only). The floors below are the figures measured on the test
+/// split into dev (tuned on) and test (a fresh gathering, scored only). The floors below are the figures measured on the test
 /// split when its round was recorded in docs/accuracy.md, so a change that loses ground fails here; they are
 /// below the target (precision 0.92, recall 0.80 per category), which docs/accuracy.md tracks.
 @Suite struct RealTextAccuracyTests {
@@ -36,15 +36,17 @@ import Testing
             + LabelledDocument.readJSONLines(path: TestSupport.packageRoot.appendingPathComponent("fixtures/real/test.jsonl").path)
         let negatives = documents.filter { document in !document.spans.contains { $0.category != Evaluation.neutral } }
         #expect(negatives.count * 3 >= documents.count, "at least a third are negatives")
-        #expect(Double(test.count) / Double(all.count) > 0.3 && Double(test.count) / Double(all.count) < 0.36)
+        // The test part is the latest fresh gathering (docs/accuracy.md); earlier test parts joined dev once read.
+        #expect(test.count >= 150)
     }
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 1, 2026-12-02: vague 0.844/0.633, intent 0.600/0.375, blaming 0.636/0.304.
-        "vague": (0.84, 0.63),
-        "intent": (0.60, 0.37),
-        "blaming": (0.63, 0.30),
+        // Round 4, 2026-12-02, on fresh part 4 (161 excerpts): vague 0.943/0.462, intent 0.727/0.250,
+        // blaming 0.600/0.220.
+        "vague": (0.94, 0.46),
+        "intent": (0.72, 0.24),
+        "blaming": (0.60, 0.21),
     ]
 
     @Test func theTestSplitHoldsItsRecordedFigures() throws {

@@ -111,7 +111,8 @@ struct ContextAnalyzer {
             } else if isMention(match, tokens: tokens, quotes: quotes, cues: cues[CueKind.mention.rawValue],
                                 strongCues: cues[CueKind.strongMention.rawValue], block: block)
                         || isNamedForDiscussion(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue])
-                        || isInIntroducedList(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue]) {
+                        || isInIntroducedList(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue])
+                        || isInIntroducedClaim(match, tokens: tokens, cues: cues[CueKind.introducesClaim.rawValue]) {
                 candidate.context = .mention
             } else if ruleSet.rules[ruleIndex].negation
                         && isNegated(match, tokens: tokens, cues: negations(cues)) {
@@ -331,6 +332,12 @@ struct ContextAnalyzer {
             }
             return false
         }
+    }
+
+    /// A match later in the same sentence as "the message that" or "the idea that": a proposition the writer
+    /// discusses, not asserts.
+    private func isInIntroducedClaim(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {
+        cues.contains { $0.last < match.first && tokens[Int($0.first)].sentence == tokens[Int(match.first)].sentence }
     }
 
     // MARK: Rejection in the next sentence

@@ -20,6 +20,9 @@ public enum CueKind: Int, CaseIterable, Sendable {
     /// "difficult not to", "can't help but", "I don't know why": a negation word that does not negate what
     /// follows ("It's difficult not to question the timing"). A negation cue inside one of these is ignored.
     case affirmingNegation
+    /// "the message that", "the idea that", "sends the message that": the rest of the sentence is a
+    /// proposition under discussion ("sends the message that only sloppy drunk women get attacked").
+    case introducesClaim
 }
 
 enum Cues {
@@ -28,6 +31,7 @@ enum Cues {
             "not|never|no|nor|neither|cannot|can't|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|wouldn't",
             "shouldn't|couldn't|hasn't|haven't|hadn't|ain't|mustn't",
             "no such thing as", "rather than", "instead of", "far from", "anything but", "stop calling",
+            "never (,) ever",
         ],
         // Cues that mark a mention only when the term is also in quotation marks: "described as 'X'".
         .mention: [
@@ -68,6 +72,10 @@ enum Cues {
             "[don't|do not|didn't|did not] know (for certain|for sure|exactly) [why|how come]",
             "[not sure|no idea|not certain|unsure] (exactly) [why|how come]", "not only", "no doubt", "no wonder",
             "not least", "[can't|cannot] [but|fail to] [wonder|question|notice|ask]",
+        ],
+        .introducesClaim: [
+            "the [message|idea|notion|belief|assumption|implication|myth|stereotype|perception|misconception|narrative|trope|suggestion] that",
+            "[sends|send|sent|sending|gives|give|gave|giving|reinforces|reinforce|reinforced|reinforcing] the (*) [message|impression|idea|notion] (that)",
         ],
         .attribution: [
             // Verbs only: nouns such as "claims" and "states" and the adjective "alleged" would mark plain prose.

@@ -80,6 +80,9 @@ private struct MarkdownWalk {
     var hiddenDepth = 0
     var linkStack: [Bool] = []
     var headerRow = false
+    /// A table cell never spans lines, so its text is looked for on its own row only: a later row with the
+    /// same words must not take it.
+    var inTableCell = false
     var column = 0
     var columnHeaders: [String] = []
 
@@ -149,6 +152,7 @@ private struct MarkdownWalk {
             headerRow = entering && event.flags & Int32(CANDOR_MD_FLAG_HEADER) != 0
             column = 0
         case Int(CANDOR_MD_TABLE_CELL):
+            inTableCell = entering
             if entering {
                 builder.begin(.tableCell, columnHeader: headerRow ? nil : column < columnHeaders.count ? columnHeaders[column] : nil)
                 cursor = start(event)
@@ -315,8 +319,8 @@ private struct MarkdownWalk {
             }
         }
         // cmark's block positions can be early too (a table or footnote after a reference definition): give the
-        // last search some slack past the block.
-        for from in starts {
+        // last search some slack past the block. Not for a table cell, whose row is its only line.
+        for from in starts where !inTableCell {
             if let found = find(literal, from: from, to: max(blockEnd, lineEnd) + 4096) {
                 learn(line: line, found: found, event: event)
                 return
