@@ -55,8 +55,7 @@ struct EvalCommand: ParsableCommand {
         }
         if !isDirectory.boolValue {
             if path.hasSuffix(".jsonl") || path.hasSuffix(".json") { return try LabelledDocument.readJSONLines(path: path) }
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw EvaluationError("\(path): not UTF-8 text") }
-            return [try LabelledDocument.parseMarked(text, id: path)]
+            return [try LabelledDocument.parseMarked(try LabelledDocument.readText(path: path), id: path)]
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".jsonl") }.sorted()
         return try names.flatMap { try load((path as NSString).appendingPathComponent($0)) }

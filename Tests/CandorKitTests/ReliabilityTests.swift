@@ -121,6 +121,22 @@ import Testing
         #expect(names == ["/a.md", "/sub/b.md"])
     }
 
+    @Test func evalReadsLabelledFilesAsLintReadsDrafts() throws {
+        let directory = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fifo = directory.appendingPathComponent("labels.jsonl").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // A FIFO would block forever in open; it is refused before.
+        let piped = try Self.shell("timeout 20 \"$CANDOR\" eval \(fifo)")
+        #expect(piped.status == 2)
+        #expect(piped.stderr.contains("labels.jsonl: not a regular file"), "\(piped.stderr)")
+        let invalid = directory.appendingPathComponent("bad.txt")
+        try Data([0x61, 0xFF, 0x62]).write(to: invalid)
+        let bad = try CLITests.run(["eval", invalid.path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("bad.txt:"), "\(bad.stderr)")
+    }
+
     // MARK: exit codes and messages
 
     @Test func writeErrorsAreExitTwo() throws {

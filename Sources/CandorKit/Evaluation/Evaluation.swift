@@ -47,14 +47,23 @@ public struct LabelledDocument: Sendable {
         return LabelledDocument(id: id, text: text, spans: spans)
     }
 
+    /// A labelled file read as `lint` reads a draft: regular files only (a FIFO would block), within the input
+    /// size limit, and valid UTF-8, with an error that names the file and what is wrong.
+    public static func readText(path: String) throws -> String {
+        switch SourceReader.read(path: path) {
+        case .failure(let problem): throw EvaluationError("\(path): \(problem)")
+        case .success(let bytes):
+            if let problem = SourceValidator.validate(bytes) { throw EvaluationError("\(path): \(problem)") }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
     /// Reads a JSON Lines file: one object per line, either `{"id", "text", "spans": [{"start", "end",
     /// "category"}]}` with UTF-8 byte offsets, or `{"id", "marked": "text with [[category:words]]"}`.
     public static func readJSONLines(path: String) throws -> [LabelledDocument] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw EvaluationError("\(path): cannot read")
-        }
+        let text = try readText(path: path)
         var documents: [LabelledDocument] = []
-        for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
             let where_ = "\(path):\(index + 1)"
