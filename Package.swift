@@ -50,9 +50,11 @@ let package = Package(
             dependencies: ["CandorKit"],
             plugins: ["EmbedLexicons"]
         ),
+        // `candor lsp`: the Language Server Protocol server (docs/editors.md).
+        .target(name: "CandorLSP", dependencies: ["CandorKit"]),
         .executableTarget(
             name: "candor",
-            dependencies: ["CandorKit", "CandorBuiltins", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CandorKit", "CandorBuiltins", "CandorLSP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Throughput, scaling and memory figures (docs/performance.md); not part of the shipped tool.
         .executableTarget(

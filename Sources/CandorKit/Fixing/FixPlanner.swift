@@ -74,7 +74,7 @@ public enum FixPlanner {
 
     /// The fix in the match's capitalisation: "Child pornography" becomes "Child sexual abuse material", and
     /// a match in capitals is replaced in capitals.
-    static func matchingCase(of match: String, in fix: String) -> String {
+    public static func matchingCase(of match: String, in fix: String) -> String {
         let letters = match.unicodeScalars.filter { CharacterSet.letters.contains($0) }
         guard let first = letters.first else { return fix }
         let isUpper = { (scalar: Unicode.Scalar) in CharacterSet.uppercaseLetters.contains(scalar) }
