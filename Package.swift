@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(
             name: "CandorKitTests",
             // The CLI is a dependency so that its tests run the real binary.
-            dependencies: ["CandorKit", "CandorBuiltins", "candor"]
+            dependencies: ["CandorKit", "CandorBuiltins", "CandorLSP", "candor"]
         ),
     ],
     swiftLanguageModes: [.v5]

@@ -57,6 +57,12 @@ send({"method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, 
 first = wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics")
 print(f"draft: {len(text.encode())} bytes, {text.count(chr(10))} lines, {len(first['params']['diagnostics'])} findings")
 
+def cpu_seconds():
+    """User plus system CPU time of the server so far: what an edit costs whatever else the machine runs."""
+    with open(f"/proc/{server.pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
 random.seed(7)
 lines = text.split("\n")
 latencies = []
@@ -76,6 +82,9 @@ for version in range(2, edits + 2):
     send({"method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}})
     wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"].get("version") == version)
     latencies.append((time.perf_counter() - start) * 1000)
+    if version == 21:
+        cpu_start = cpu_seconds()
+cpu_per_edit = (cpu_seconds() - cpu_start) / (edits - 20) * 1000
 
 send({"id": 2, "method": "shutdown"})
 wait_for(lambda m: m.get("id") == 2)
@@ -86,3 +95,4 @@ measured = sorted(latencies[20:])  # the first edits warm caches
 def percentile(p):
     return measured[min(len(measured) - 1, int(round(p / 100 * (len(measured) - 1))))]
 print(f"{len(measured)} edits: p50 {percentile(50):.2f} ms, p95 {percentile(95):.2f} ms, p99 {percentile(99):.2f} ms, max {measured[-1]:.2f} ms")
+print(f"server CPU time per edit (user + system): {cpu_per_edit:.2f} ms; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")

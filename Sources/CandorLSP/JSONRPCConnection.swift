@@ -95,9 +95,7 @@ final class JSONRPCConnection: @unchecked Sendable {
     func send(_ message: [String: Any]) {
         var message = message
         message["jsonrpc"] = "2.0"
-        guard let body = try? JSONSerialization.data(withJSONObject: message, options: [.withoutEscapingSlashes]) else {
-            return
-        }
+        let body = JSONEncoding.encode(message)
         var framed = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
         framed.append(contentsOf: body)
         writeLock.lock()
