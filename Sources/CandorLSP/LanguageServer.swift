@@ -132,6 +132,10 @@ public final class LanguageServer: @unchecked Sendable {
         guard let range = document.text.byteRange(params["range"], in: presenter.encoding) else {
             return connection.respond(to: id, errorCode: JSONRPCConnection.invalidParams, message: "codeAction needs a range")
         }
+        // A client asking only for other kinds (source.organizeImports, refactor) gets none of ours.
+        if let only = json(params, "context", "only") as? [String], !only.contains(where: { "quickfix".hasPrefix($0) }) {
+            return connection.respond(to: id, result: [Any]())
+        }
         let (findings, ruleSet) = currentFindings(uri)
         var actions: [[String: Any]] = []
         for finding in findings where finding.offset <= range.upperBound && range.lowerBound <= finding.offset + finding.length {

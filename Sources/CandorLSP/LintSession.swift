@@ -73,6 +73,7 @@ final class LintSession: @unchecked Sendable {
         linter.options = work.setup.options
         let report = linter.lint(SourceDocument(path: path, bytes: bytes))
         if let error = report.error { return .failure(LintProblem(message: "candor cannot lint this document: \(error)")) }
+        if let skipped = report.skipped { return .failure(LintProblem(message: "candor cannot lint this document: \(skipped)")) }
         return .success(report.findings)
     }
 }

@@ -42,3 +42,10 @@ struct OpenDocument {
         }
     }
 }
+
+/// Reads nested JSON: `json(params, "context", "only")`.
+func json(_ value: Any?, _ path: String...) -> Any? {
+    var current = value
+    for key in path { current = (current as? [String: Any])?[key] }
+    return current
+}

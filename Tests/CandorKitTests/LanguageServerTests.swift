@@ -239,6 +239,36 @@ import Testing
         #expect(client.garbage == nil)
     }
 
+    @Test func aDocumentThatCannotBeLintedGetsOneDiagnosticSayingWhy() throws {
+        let client = try LSPTestClient()
+        _ = try client.initialize()
+        client.open(uri, "He kept child porn.\u{0}\n")
+        let diagnostics = try client.diagnostics(uri, version: 1)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?["code"] as? String == "candor.cannot-lint")
+        #expect((diagnostics.first?["message"] as? String)?.contains("binary") == true)
+        _ = try client.shutdown()
+    }
+
+    @Test func codeActionsOfOtherKindsOnlyAreEmpty() throws {
+        let client = try LSPTestClient()
+        _ = try client.initialize()
+        client.open(uri, "He kept child porn.\n")
+        _ = try client.diagnostics(uri, version: 1)
+        let position = ["line": 0, "character": 10]
+        let refactor = try client.request("textDocument/codeAction", [
+            "textDocument": ["uri": uri], "range": ["start": position, "end": position],
+            "context": ["diagnostics": [Any](), "only": ["refactor"]],
+        ])
+        #expect((refactor["result"] as? [Any])?.isEmpty == true)
+        let quickfix = try client.request("textDocument/codeAction", [
+            "textDocument": ["uri": uri], "range": ["start": position, "end": position],
+            "context": ["diagnostics": [Any](), "only": ["quickfix"]],
+        ])
+        #expect((quickfix["result"] as? [Any])?.count == 4)
+        _ = try client.shutdown()
+    }
+
     @Test func exitWithoutShutdownIsStatusOne() throws {
         let client = try LSPTestClient()
         _ = try client.initialize()
