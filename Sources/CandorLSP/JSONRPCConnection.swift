@@ -48,11 +48,12 @@ final class JSONRPCConnection: @unchecked Sendable {
             }
             let header = String(decoding: buffer[start..<headerEnd], as: UTF8.self)
             start = headerEnd + 4
+            // The field is looked for anywhere in a line, so stray bytes before a header (a client that wrote
+            // something unframed) cost nothing: the message after them is read as usual.
             var length: Int?
             for line in header.components(separatedBy: "\r\n") {
-                let parts = line.split(separator: ":", maxSplits: 1)
-                if parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "content-length" {
-                    length = Int(parts[1].trimmingCharacters(in: .whitespaces))
+                if let field = line.range(of: "content-length:", options: .caseInsensitive) {
+                    length = Int(line[field.upperBound...].trimmingCharacters(in: .whitespaces))
                 }
             }
             guard let length, length >= 0 else {

@@ -176,6 +176,18 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["draft.txt"])
     }
 
+    @Test func aSymbolicLinkStaysALinkAndItsTargetIsFixed() throws {
+        let folder = try CLITests.temporaryDirectory()
+        let target = folder.appendingPathComponent("real.txt")
+        let link = folder.appendingPathComponent("link.txt")
+        try "He kept child porn.\n".write(to: target, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        let result = try CLITests.run(["lint", "--fix", "--no-config", link.path])
+        #expect(result.status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        #expect(try String(contentsOf: target, encoding: .utf8) == "He kept child sexual abuse material.\n")
+    }
+
     @Test func fixAndDiffTogetherIsAUsageError() throws {
         let result = try CLITests.run(["lint", "--fix", "--diff", "-"], stdin: "x\n")
         #expect(result.status == 2)

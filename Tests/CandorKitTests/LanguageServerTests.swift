@@ -231,6 +231,10 @@ import Testing
         #expect(parse["id"] is NSNull)
         client.sendRaw(Array("Content-Length: 2\r\n\r\n[]".utf8))
         #expect(try client.next { json($0, "error", "code") as? Int == -32600 }["id"] is NSNull)
+        // Stray bytes before a header: the message after them is still read.
+        client.sendRaw(Array("stray output".utf8))
+        let hover = try client.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 0]])
+        #expect(hover["result"] is NSNull)
         let unknown = try client.request("candor/unknown")
         #expect(json(unknown, "error", "code") as? Int == -32601)
         client.open(uri, "He kept child porn.\n")
