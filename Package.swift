@@ -50,9 +50,11 @@ let package = Package(
             dependencies: ["CandorKit"],
             plugins: ["EmbedLexicons"]
         ),
+        // `candor lsp`: the Language Server Protocol server (docs/editors.md).
+        .target(name: "CandorLSP", dependencies: ["CandorKit"]),
         .executableTarget(
             name: "candor",
-            dependencies: ["CandorKit", "CandorBuiltins", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CandorKit", "CandorBuiltins", "CandorLSP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Throughput, scaling and memory figures (docs/performance.md); not part of the shipped tool.
         .executableTarget(
@@ -63,7 +65,7 @@ let package = Package(
         .testTarget(
             name: "CandorKitTests",
             // The CLI is a dependency so that its tests run the real binary.
-            dependencies: ["CandorKit", "CandorBuiltins", "candor"]
+            dependencies: ["CandorKit", "CandorBuiltins", "CandorLSP", "candor"]
         ),
     ],
     swiftLanguageModes: [.v5]

@@ -12,7 +12,7 @@ struct CandorCommand: ParsableCommand {
             configuration, lexicon or input errors.
             """,
         version: "candor \(Candor.version)",
-        subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self, EvalCommand.self, TestCommand.self, CompareCommand.self],
+        subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self, EvalCommand.self, TestCommand.self, CompareCommand.self, LSPCommand.self],
         defaultSubcommand: LintCommand.self
     )
 }

@@ -42,12 +42,22 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Write every current finding to this baseline file, then exit 0 (2 if an input could not be read).")
     var writeBaseline: String?
 
+    @Flag(help: "Rewrite findings that have one always-right replacement, in place ('--fix -': stdin to stdout), then report the rest.")
+    var fix = false
+
+    @Flag(help: "Print a unified diff of what --fix would change, and change nothing (exit 1 when there is something to change).")
+    var diff = false
+
     @Flag(inversion: .prefixedNo,
           help: "Apply the config's ignore: globs to files named on the command line too, as pre-commit passes them.")
     var forceExclude = true
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if fix && diff { throw ValidationError("--fix and --diff cannot be used together") }
+        if (fix || diff) && (baseline != nil || writeBaseline != nil) {
+            throw ValidationError("--fix and --diff cannot be used with a baseline")
+        }
     }
 
     func run() throws {
@@ -105,6 +115,23 @@ struct LintCommand: ParsableCommand {
         for path in expanded.missing { failedEarly.append(FileReport(path: path, error: InputProblem.notFound.description)) }
         for (path, reason) in expanded.skipped { failedEarly.append(FileReport(path: path, skipped: reason)) }
         for path in expanded.files { plan(path) }
+
+        var fixFailed = false
+        // A fixed standard input goes to stdout, so the report of what remains goes to stderr.
+        let reportToStandardError = fix && jobs.contains { $0.bytes != nil }
+        if fix || diff {
+            jobs.sort { $0.path < $1.path }
+            var fixing = LintFixing(diffOnly: diff, maximumInputSize: maximumInputSize)
+            let outcome = fixing.run(&jobs)
+            if diff {
+                for report in failedEarly where report.error != nil { writeError("candor: \(report.path): \(report.error!)") }
+                if !failedEarly.filter({ $0.error != nil }).isEmpty { throw ExitCode(2) }
+                if outcome.changes { throw ExitCode(1) }
+                return
+            }
+            fixFailed = outcome.failed
+        }
+        let writeOut: (String) -> Void = reportToStandardError ? { fputs($0, stderr) } : { candor.writeOut($0) }
 
         // One ordered list (sorted by path, whatever the scheduling), with early failures passed through.
         var work = jobs + failedEarly.map { LintRunner.Job(path: $0.path, setup: nil, preset: $0) }
@@ -170,7 +197,7 @@ struct LintCommand: ParsableCommand {
             writeOut(reporter.render(RunReport(files: reports, rules: rules)))
             reports.forEach(account)
         }
-        if anyError { throw ExitCode(2) }
+        if anyError || fixFailed { throw ExitCode(2) }
         if failing { throw ExitCode(1) }
     }
 }
