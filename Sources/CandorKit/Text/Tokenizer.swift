@@ -106,18 +106,29 @@ public final class Tokenizer {
                 index += 1
             }
         }
-        copy.withUnsafeBufferPointer { buffer in
-            candor_breaker_set_text(sentences, buffer.baseAddress, Int64(buffer.count))
-            var sentenceEnd = Int(candor_breaker_next(sentences, nil))
-            var sentence: Int32 = 0
-            for index in tokens.indices {
-                let offset = Int(tokens[index].start) - range.lowerBound
-                while sentenceEnd >= 0 && offset >= sentenceEnd {
-                    sentenceEnd = Int(candor_breaker_next(sentences, nil))
-                    if !Self.endsWithAbbreviation(tokens, before: index, text: text) { sentence += 1 }
-                }
-                tokens[index].sentence = sentence
+        let ends = copy.withUnsafeBufferPointer { sentenceEnds($0) }
+        var next = 0
+        var sentence: Int32 = 0
+        for index in tokens.indices {
+            let offset = Int(tokens[index].start) - range.lowerBound
+            while next < ends.count && offset >= ends[next] {
+                next += 1
+                if !Self.endsWithAbbreviation(tokens, before: index, text: text) { sentence += 1 }
             }
+            tokens[index].sentence = sentence
+        }
+    }
+
+    /// The end of each sentence of `text`, the last being its end: from the fast path when it handles every
+    /// character, from ICU otherwise.
+    func sentenceEnds(_ text: UnsafeBufferPointer<UInt8>) -> [Int] {
+        if useFastPath && FastSentenceBreaker.supports(text) { return FastSentenceBreaker.boundaries(text) }
+        candor_breaker_set_text(sentences, text.baseAddress, Int64(text.count))
+        var ends: [Int] = []
+        while true {
+            let end = Int(candor_breaker_next(sentences, nil))
+            if end < 0 { return ends }
+            ends.append(end)
         }
     }
 
