@@ -49,8 +49,17 @@ import Testing
 
     @Test func typographicTextTakesTheFastPath() {
         #expect(takesFastPath("“I didn’t—not once…” José Ñúñez–Zoë\u{00A0}Straße.\n\nNext.\r\n\t\u{0B}\u{0C}"))
-        for other in ["\u{0}", "\u{7F}", "\u{1B}", "×", "\u{2022}", "\u{0085}", "\u{2029}", "\u{00AD}"] {
-            #expect(!takesFastPath("a \(other) b"), "\(other.unicodeScalars.map { String($0.value, radix: 16) })")
+        for other in ["\u{0}", "\u{7F}", "\u{1B}", "\u{1F}", "\u{8}", "×", "\u{2022}", "\u{0085}", "\u{2029}", "\u{00AD}"] {
+            // In every position of an eight-byte word and in the tail, since whole words are checked at once.
+            for offset in 0..<10 {
+                let text = String(repeating: "a", count: offset) + other + "bcdefghijklmnop"
+                #expect(!takesFastPath(text), "\(other.unicodeScalars.map { String($0.value, radix: 16) }) at \(offset)")
+            }
+        }
+        for allowed in ["\t", "\n", "\r", "\u{0B}", "\u{0C}", " ", "~", "\u{2019}"] {
+            for offset in 0..<10 {
+                #expect(takesFastPath(String(repeating: "a", count: offset) + allowed + "bcdefghijklmnop"))
+            }
         }
     }
 

@@ -31,9 +31,29 @@ enum FastSentenceBreaker {
     /// True when `supports` may vouch for this text: `FastWordBreaker`'s characters without the control
     /// characters UAX #29 does not class as space or line break.
     static func supports(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard FastWordBreaker.supports(text) else { return false }
-        for byte in text where byte < 0x20 || byte == 0x7F {
-            if byte < 0x09 || byte > 0x0D || byte == 0x7F { return false }
+        let count = text.count
+        guard let base = text.baseAddress else { return true }
+        var i = 0
+        while i < count {
+            if i + 8 <= count {
+                // Eight printable ASCII bytes at a time: none has the top bit, none is below 0x20, none is 0x7F.
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let below = (word &- 0x2020_2020_2020_2020) & ~word & high
+                let delete = ((word ^ 0x7F7F_7F7F_7F7F_7F7F) &- 0x0101_0101_0101_0101) & ~(word ^ 0x7F7F_7F7F_7F7F_7F7F) & high
+                if (word & high) | below | delete == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let byte = text[i]
+            if byte < 0x80 {
+                if (byte < 0x20 && (byte < 0x09 || byte > 0x0D)) || byte == 0x7F { return false }
+                i += 1
+                continue
+            }
+            guard let length = FastWordBreaker.supportedLength(text, i) else { return false }
+            i += length
         }
         return true
     }
