@@ -88,6 +88,20 @@ import CandorBuiltins
         #expect(Array("TWE=".utf8).withUnsafeBufferPointer(Base64.decode) == Array("Ma".utf8))
         #expect(Array("TQ==".utf8).withUnsafeBufferPointer(Base64.decode) == Array("M".utf8))
         #expect(Array("TQ==TWFu".utf8).withUnsafeBufferPointer(Base64.decode) == nil)
+        #expect(Array("TW\u{0}u".utf8).withUnsafeBufferPointer(Base64.decode) == nil)
+        #expect(Array("TWF\u{FF}".utf8).withUnsafeBufferPointer(Base64.decode) == nil)
+    }
+
+    @Test func base64AgreesWithFoundation() {
+        var state: UInt64 = 5
+        for length in 0..<200 {
+            let bytes = (0..<length).map { _ -> UInt8 in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return UInt8(truncatingIfNeeded: state >> 40)
+            }
+            let text = Array(Data(bytes).base64EncodedString().utf8)
+            #expect(text.withUnsafeBufferPointer(Base64.decode) == bytes, "length \(length)")
+        }
     }
 
     @Test func theResolverUsesThePrecompiledSetOnlyWhenNothingIsAdded() throws {

@@ -12,7 +12,7 @@ public final class Tokenizer {
     private let words: OpaquePointer
     private let sentences: OpaquePointer
     /// Off only in the differential test that checks the fast path against ICU.
-    var useASCIIFastPath = true
+    var useFastPath = true
 
     public init() throws {
         var error: Int32 = 0
@@ -41,9 +41,9 @@ public final class Tokenizer {
         tokens.reserveCapacity(range.count / 4)
 
         let block = UnsafeBufferPointer(start: start, count: range.count)
-        if useASCIIFastPath && ASCIIWordBreaker.isASCII(block) {
+        if useFastPath && FastWordBreaker.supports(block) {
             var previous = 0
-            ASCIIWordBreaker.segments(block) { boundary, status in
+            FastWordBreaker.segments(block) { boundary, status in
                 let piece = UnsafeBufferPointer(start: start + previous, count: boundary - previous)
                 let segment: Int32 = status == .letter ? Int32(CANDOR_SEGMENT_LETTER)
                     : status == .number ? Int32(CANDOR_SEGMENT_NUMBER) : Int32(CANDOR_SEGMENT_OTHER)
@@ -51,7 +51,10 @@ public final class Tokenizer {
                                   kind: Self.kind(segment, piece))
                 if token.kind != .space {
                     token.symbol = vocabulary.lookup(piece)
-                    token.isCapitalized = piece[0] &- 65 < 26
+                    let first = piece[0]
+                    // The only non-ASCII letters here are Latin-1's, whose capitals are U+00C0–U+00DE but ×.
+                    token.isCapitalized = first &- 65 < 26 || (first == 0xC3 && token.kind == .word
+                        && piece[1] &- 0x80 < 0x1F && piece[1] != 0x97)
                 }
                 tokens.append(token)
                 previous = boundary
@@ -103,18 +106,29 @@ public final class Tokenizer {
                 index += 1
             }
         }
-        copy.withUnsafeBufferPointer { buffer in
-            candor_breaker_set_text(sentences, buffer.baseAddress, Int64(buffer.count))
-            var sentenceEnd = Int(candor_breaker_next(sentences, nil))
-            var sentence: Int32 = 0
-            for index in tokens.indices {
-                let offset = Int(tokens[index].start) - range.lowerBound
-                while sentenceEnd >= 0 && offset >= sentenceEnd {
-                    sentenceEnd = Int(candor_breaker_next(sentences, nil))
-                    if !Self.endsWithAbbreviation(tokens, before: index, text: text) { sentence += 1 }
-                }
-                tokens[index].sentence = sentence
+        let ends = copy.withUnsafeBufferPointer { sentenceEnds($0) }
+        var next = 0
+        var sentence: Int32 = 0
+        for index in tokens.indices {
+            let offset = Int(tokens[index].start) - range.lowerBound
+            while next < ends.count && offset >= ends[next] {
+                next += 1
+                if !Self.endsWithAbbreviation(tokens, before: index, text: text) { sentence += 1 }
             }
+            tokens[index].sentence = sentence
+        }
+    }
+
+    /// The end of each sentence of `text`, the last being its end: from the fast path when it handles every
+    /// character, from ICU otherwise.
+    func sentenceEnds(_ text: UnsafeBufferPointer<UInt8>) -> [Int] {
+        if useFastPath && FastSentenceBreaker.supports(text) { return FastSentenceBreaker.boundaries(text) }
+        candor_breaker_set_text(sentences, text.baseAddress, Int64(text.count))
+        var ends: [Int] = []
+        while true {
+            let end = Int(candor_breaker_next(sentences, nil))
+            if end < 0 { return ends }
+            ends.append(end)
         }
     }
 
