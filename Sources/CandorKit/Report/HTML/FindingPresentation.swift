@@ -1,3 +1,5 @@
+import Foundation
+
 /// One draft as the HTML report shows it: the source to render, and what was found in it.
 struct HTMLDraft {
     var path: String
@@ -23,7 +25,12 @@ struct HTMLDraft {
                   error: report.error, skipped: report.skipped)
     }
 
-    var shownPath: String { ReportSupport.reportPath(path) }
+    /// Relative to the folder Candor ran in, as the CI formats name files: shorter, and the same on every machine.
+    var shownPath: String { Self.shown(path) }
+
+    static func shown(_ path: String) -> String {
+        ReportSupport.reportPath(path, base: FileManager.default.currentDirectoryPath)
+    }
 }
 
 /// How a category looks on the page: a symbol and a label as well as a colour, so colour is never the

@@ -2,7 +2,8 @@
 /// fetched from the network (the Content-Security-Policy says so, so a browser refuses any script that
 /// text in a report might smuggle in), readable offline, printed, zoomed to 200% or on a phone.
 enum HTMLPage {
-    static func begin(title: String) -> String {
+    /// `wide` lets the page use more of a large screen (variants side by side).
+    static func begin(title: String, wide: Bool = false) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -16,7 +17,7 @@ enum HTMLPage {
         </head>
         <body>
         <a class="skip" href="#drafts">Skip to the drafts</a>
-        <main>
+        <main\(wide ? " class=\"wide\"" : "")>
 
         """
     }
@@ -61,7 +62,7 @@ enum HTMLPage {
     html{color:var(--ink);background:var(--wash);font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans","DejaVu Sans",sans-serif;
     -webkit-text-size-adjust:100%}
     body{margin:0}
-    main{max-width:64rem;margin:0 auto;padding:1.5rem 1rem 3rem}
+    main{max-width:64rem;margin:0 auto;padding:1.5rem 1rem 3rem} main.wide{max-width:96rem}
     h1{font-size:1.75rem;line-height:1.2;margin:0 0 .25rem}
     h2{font-size:1.25rem;margin:0 0 .75rem}
     h3{font-size:1.05rem;margin:1rem 0 .5rem}
@@ -139,7 +140,9 @@ enum HTMLPage {
     .notes li:target{background:#fff8d6}
     .badge{display:inline-block;white-space:nowrap;font-size:.8rem;font-weight:700;border-radius:1rem;padding:.05rem .55rem;color:#fff;background:var(--accent)}
     .badge.sev-suggestion{color:var(--accent);background:var(--paper);box-shadow:inset 0 0 0 1.5px var(--accent)}
-    .status{display:inline-block;min-width:4.2rem;text-align:center;font-weight:700;font-size:.85rem;border-radius:1rem;padding:.05rem .5rem;border:1.5px solid}
+    thead th a{text-transform:none}
+    details.checks{margin:.5rem 0}details.checks>summary{cursor:pointer;color:#0a4fa3}
+    .status{display:inline-block;white-space:nowrap;min-width:4.2rem;text-align:center;font-weight:700;font-size:.85rem;border-radius:1rem;padding:.05rem .5rem;border:1.5px solid}
     .status-pass{color:var(--pass);background:var(--pass-tint)}
     .status-warn{color:var(--warn);background:var(--warn-tint)}
     .status-fail{color:var(--fail);background:var(--fail-tint)}
@@ -153,6 +156,7 @@ enum HTMLPage {
     .best{font-weight:700}
     footer{max-width:64rem;margin:0 auto;padding:0 1rem 2rem;color:var(--muted);font-size:.9rem}
     @media (max-width:40rem){main{padding:1rem .5rem 2rem}section,.draft{padding:1rem .8rem}.prose{font-size:1.05rem}
+    th,td{padding:.35rem .3rem}thead th{font-size:.7rem;letter-spacing:0}.counts{grid-template-columns:repeat(2,1fr)}
     .notes li{grid-template-columns:1fr}.notes .badge{grid-row:auto;justify-self:start}}
     @media print{html{background:#fff}section,.draft{border:0;padding:0}details.draft>summary{list-style:none}
     mark.finding::after{content:none!important}.skip{display:none}}
