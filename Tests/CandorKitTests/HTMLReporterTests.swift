@@ -79,6 +79,11 @@ import Testing
         }
     }
 
+    @Test func cssStringsCannotEndTheStringTheRuleOrTheStyleElement() {
+        #expect(TipStyles.string("a\"b\\c</style>{x}\n") == #""a\000022b\00005cc\00003c/style\00003e\00007bx\00007d\00000a""#)
+        #expect(TipStyles.string("curly “quotes” — fine") == "\"curly “quotes” — fine\"")
+    }
+
     @Test func textFromDraftsFileNamesAndRulesIsEscaped() {
         #expect(HTMLText.escape("<a href=\"x\" title='y'>&amp;</a>") == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;")
         #expect(HTMLText.escape("line\r\nbreak\u{1B}[31m") == "line\nbreak\u{241B}[31m")
@@ -104,7 +109,8 @@ import Testing
         let quoted = dom.elements(named: "mark").first { $0.attributes["data-rule"] == "test.blame" }
         #expect(quoted?.attributes["class"]?.contains("ctx-quoted") == true)
         #expect(quoted?.attributes["data-tip"]?.contains("in quoted speech") == true)
-        #expect(quoted?.attributes["data-tip"]?.contains("guidance B6") == true)
+        // The rule's half of the tip (suggestions, id, guidance) is in the page's style, once per rule.
+        #expect(html.contains(#"mark[data-rule="test.blame"]{--try:"\00000aTry:\00000a– say what he did";--ref:"\00000aRule test.blame · guidance B6"#))
     }
 
     @Test func draftsBeyondTheFirstFewStartCollapsed() {

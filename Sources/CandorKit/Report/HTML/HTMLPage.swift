@@ -3,7 +3,8 @@
 /// text in a report might smuggle in), readable offline, printed, zoomed to 200% or on a phone.
 enum HTMLPage {
     /// `wide` lets the page use more of a large screen (variants side by side).
-    static func begin(title: String, wide: Bool = false) -> String {
+    /// `findings` are every finding on the page, for the per-rule half of their tips.
+    static func begin(title: String, wide: Bool = false, findings: [Finding] = [], rules: [String: Rule] = [:]) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -13,7 +14,7 @@ enum HTMLPage {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="Candor \(Candor.version)">
         <title>\(HTMLText.escape(title))</title>
-        <style>\(style)</style>
+        <style>\(style)\(TipStyles.css(for: findings, rules: rules))</style>
         </head>
         <body>
         <a class="skip" href="#drafts">Skip to the drafts</a>
@@ -125,11 +126,14 @@ enum HTMLPage {
     mark.sample.plain::before{content:none}
     mark.finding:focus{outline:3px solid #0a4fa3;outline-offset:2px}
     mark.finding:hover,mark.finding:target{outline:2px solid var(--accent);outline-offset:1px}
-    mark.finding[data-tip]:is(:hover,:focus,:target)::after{content:attr(data-tip) / "";position:fixed;z-index:10;left:50%;bottom:1rem;
-    transform:translateX(-50%);width:min(38rem,calc(100vw - 2rem));max-height:45vh;overflow:auto;white-space:pre-line;
+    mark.finding[data-tip]:is(:hover,:focus,:target)::after{content:attr(data-tip) var(--try,"") var(--ref,"") / "";position:fixed;z-index:10;left:50%;bottom:1rem;
+    transform:translateX(-50%);width:min(38rem,calc(100vw - 2rem));max-height:45vh;overflow:auto;white-space:pre-line;text-align:left;
     font:400 .95rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans","DejaVu Sans",sans-serif;font-style:normal;
-    text-decoration:none;color:#fff;background:#1b1f24;padding:.8rem 1rem;border-radius:.6rem;box-shadow:0 .5rem 1.5rem rgba(0,0,0,.3);
+    color:#fff;background:#1b1f24;padding:.8rem 1rem;border-radius:.6rem;box-shadow:0 .5rem 1.5rem rgba(0,0,0,.3);
     border-left:.4rem solid var(--accent)}
+    /* On a wide screen the tip opens under the words it is about; narrower, as a panel at the foot of the screen. */
+    @media (min-width:75rem){mark.finding{position:relative}
+    mark.finding[data-tip]:is(:hover,:focus,:target)::after{position:absolute;left:0;top:calc(100% + .5rem);bottom:auto;transform:none;width:26rem}}
     mark.finding:has(mark.finding:is(:hover,:focus))::after{content:none}
     .notes{font-size:.95rem;margin:1rem 0 0;padding-left:0;list-style:none;border-top:1px solid var(--line)}
     .notes li{padding:.6rem 0;border-bottom:1px solid var(--line);display:grid;grid-template-columns:auto 1fr;gap:0 .75rem}

@@ -29,7 +29,8 @@ public struct ScorecardHTMLReporter {
     public func test(_ drafts: [ScoredDraft]) -> String {
         let shown = drafts.map(\.htmlDraft)
         let count = "\(drafts.count) \(drafts.count == 1 ? "draft" : "drafts")"
-        var html = HTMLPage.begin(title: "Candor message test: " + (drafts.count == 1 ? shown[0].shownPath : count))
+        var html = HTMLPage.begin(title: "Candor message test: " + (drafts.count == 1 ? shown[0].shownPath : count),
+                                  findings: shown.flatMap(\.findings), rules: rules)
         html += "<h1>Candor message test</h1>\n<p class=\"meta\">\(count) scored against the messaging guidance by Candor \(Candor.version)</p>\n"
         if drafts.count > 1 { html += scores(drafts) }
         html += SummarySection(drafts: shown).render(title: "Findings")
@@ -47,7 +48,8 @@ public struct ScorecardHTMLReporter {
     public func compare(_ drafts: [ScoredDraft]) -> String {
         let shown = drafts.map(\.htmlDraft)
         let cards = drafts.map(\.card)
-        var html = HTMLPage.begin(title: "Candor compare: " + shown.map(\.shownPath).joined(separator: " vs "), wide: true)
+        var html = HTMLPage.begin(title: "Candor compare: " + shown.map(\.shownPath).joined(separator: " vs "), wide: true,
+                                  findings: shown.flatMap(\.findings), rules: rules)
         html += "<h1>Candor compare</h1>\n<p class=\"meta\">\(drafts.count) variants scored against the messaging guidance by Candor \(Candor.version)</p>\n"
         html += "<section aria-labelledby=\"side-title\">\n<h2 id=\"side-title\">Side by side</h2>\n"
         html += ScorecardTable.comparison(cards) + ScorecardTable.differences(cards) + "</section>\n"
