@@ -45,7 +45,7 @@ enum HTMLPage {
         html += "<li><mark class=\"sample plain cat-other sev-error\">Error: thick underline</mark></li>\n"
         html += "<li><mark class=\"sample plain cat-other sev-warning\">Warning: double underline</mark></li>\n"
         html += "<li><mark class=\"sample plain cat-other sev-suggestion\">Suggestion: dotted underline</mark></li>\n"
-        html += "<li><mark class=\"sample cat-other sev-suggestion ctx-quoted\">Someone else’s words: ❝, italic, striped</mark></li>\n"
+        html += "<li><mark class=\"sample cat-other sev-suggestion ctx-quoted\">Someone else’s words: ❝, italic, dashed box</mark></li>\n"
         html += "</ul>\n</section>\n"
         return html
     }
@@ -59,7 +59,7 @@ enum HTMLPage {
     --blaming:#a8201a;--blaming-tint:#ffe3df;--candor:#38506b;--candor-tint:#e6edf5;--other:#0b5394;--other-tint:#e3efff;
     --pass:#116329;--pass-tint:#dcf5e3;--warn:#7a4a00;--warn-tint:#fff1c9;--fail:#a8201a;--fail-tint:#ffe3df;
     --na:#4b5563;--na-tint:#eef0f3}
-    *{box-sizing:border-box}
+    *,*::before,*::after{box-sizing:border-box}
     html{color:var(--ink);background:var(--wash);font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans","DejaVu Sans",sans-serif;
     -webkit-text-size-adjust:100%}
     body{margin:0}
@@ -116,11 +116,7 @@ enum HTMLPage {
     mark.sev-warning{text-decoration-style:double;text-decoration-color:var(--accent)}
     mark.sev-suggestion{text-decoration-style:dotted;text-decoration-color:var(--accent)}
     mark.sev-suggestion:not(.continued)::before{background:var(--paper);color:var(--accent);box-shadow:inset 0 0 0 1.5px var(--accent)}
-    mark.ctx-quoted,mark.ctx-attributed{font-style:italic;background:repeating-linear-gradient(135deg,var(--paper) 0 .3em,var(--tint,#f1f1f1) .3em .6em)}
-    .cat-vague.ctx-quoted,.cat-vague.ctx-attributed{--tint:var(--vague-tint)}
-    .cat-intent.ctx-quoted,.cat-intent.ctx-attributed{--tint:var(--intent-tint)}
-    .cat-blaming.ctx-quoted,.cat-blaming.ctx-attributed{--tint:var(--blaming-tint)}
-    .cat-other.ctx-quoted,.cat-other.ctx-attributed{--tint:var(--other-tint)}
+    mark.ctx-quoted,mark.ctx-attributed{font-style:italic;background:var(--paper);border:1.5px dashed var(--accent);padding:0 .15em}
     mark.finding.ctx-quoted:not(.continued)::before,mark.finding.ctx-attributed:not(.continued)::before,mark.sample.ctx-quoted::before{content:"❝ " attr(data-n) / ""}
     mark.sample.ctx-quoted::before{content:"❝" / ""}
     mark.sample.plain::before{content:none}
