@@ -129,7 +129,7 @@ enum HTMLPage {
     border-left:.4rem solid var(--accent)}
     /* On a wide screen the tip opens under the words it is about; narrower, as a panel at the foot of the screen. */
     @media (min-width:75rem){mark.finding{position:relative}
-    mark.finding[data-tip]:is(:hover,:focus,:target)::after{position:absolute;left:0;top:calc(100% + .5rem);bottom:auto;transform:none;width:26rem}}
+    mark.finding[data-tip]:is(:hover,:focus,:target)::after{position:absolute;left:0;top:calc(100% + .5rem);bottom:auto;transform:none;width:30rem}}
     mark.finding:has(mark.finding:is(:hover,:focus))::after{content:none}
     .notes{font-size:.95rem;margin:1rem 0 0;padding-left:0;list-style:none;border-top:1px solid var(--line)}
     .notes li{padding:.6rem 0;border-bottom:1px solid var(--line);display:grid;grid-template-columns:auto 1fr;gap:0 .75rem}
