@@ -1,38 +1,3 @@
-import Foundation
-
-/// One draft as the HTML report shows it: the source to render, and what was found in it.
-struct HTMLDraft {
-    var path: String
-    /// The file's bytes; nil when it could not be read or was skipped.
-    var source: [UInt8]?
-    var markup: MarkupKind
-    var findings: [Finding]
-    var error: String?
-    var skipped: String?
-
-    init(path: String, source: [UInt8]?, markup: MarkupKind?, findings: [Finding], error: String? = nil,
-         skipped: String? = nil) {
-        self.path = path
-        self.source = source
-        self.markup = markup ?? MarkupKind.detect(path: path)
-        self.findings = findings
-        self.error = error
-        self.skipped = skipped
-    }
-
-    init(_ report: FileReport) {
-        self.init(path: report.path, source: report.source, markup: report.markup, findings: report.findings,
-                  error: report.error, skipped: report.skipped)
-    }
-
-    /// Relative to the folder Candor ran in, as the CI formats name files: shorter, and the same on every machine.
-    var shownPath: String { Self.shown(path) }
-
-    static func shown(_ path: String) -> String {
-        ReportSupport.reportPath(path, base: FileManager.default.currentDirectoryPath)
-    }
-}
-
 /// How a category looks on the page: a symbol and a label as well as a colour, so colour is never the
 /// only signal.
 struct CategoryStyle {
@@ -110,39 +75,5 @@ struct FindingPresentation {
     /// finding of a rule, come from `TipStyles`, once per rule instead of once per mark.
     var tip: String {
         "\(severityLabel) · \(category.label)" + (contextLabel.map { " · \($0)" } ?? "") + "\n" + finding.message
-    }
-}
-
-/// The half of each tip that belongs to a rule, as CSS custom properties on the marks of that rule: a
-/// report over an archive with ten thousand findings of a few dozen rules carries each rule's suggestions
-/// once, which halves the page and the time a browser takes to read it.
-enum TipStyles {
-    static func css(for findings: [Finding], rules: [String: Rule]) -> String {
-        var seen = Set<String>()
-        var css = ""
-        for finding in findings where seen.insert(finding.rule).inserted {
-            let presentation = FindingPresentation(finding: finding, rule: rules[finding.rule])
-            let suggestions = finding.suggestions.isEmpty ? "" : "\nTry:" + finding.suggestions.map { "\n– \($0)" }.joined()
-            let reference = "\nRule \(finding.rule)" + (presentation.guidanceReference.map { " · \($0)" } ?? "")
-            css += "mark[data-rule=\(string(finding.rule))]{--try:\(string(suggestions));--ref:\(string(reference))}\n"
-        }
-        return css
-    }
-
-    /// A quoted CSS string holding `text` exactly. Anything that could end the string, the rule or the
-    /// `style` element (quotes, backslashes, `<`, line breaks, controls) is written as a hex escape.
-    static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let safe = (value >= 0x20 && value < 0x7F && !"\"\\<>&{}".unicodeScalars.contains(scalar)) || value >= 0xA0
-            if safe && value != 0x2028 && value != 0x2029 {
-                result.unicodeScalars.append(scalar)
-            } else {
-                let hex = String(value, radix: 16)
-                result += "\\" + String(repeating: "0", count: 6 - hex.count) + hex
-            }
-        }
-        return result + "\""
     }
 }
