@@ -109,7 +109,9 @@ public struct LintRunner {
         }
         linter.options = job.setup!.options
         var report = linter.lint(SourceDocument(path: job.path, bytes: bytes))
-        if job.setup!.options.keepSource && report.findings.isEmpty { report.source = nil }
+        if job.setup!.options.keepSource && !job.setup!.options.keepCleanSource && report.findings.isEmpty {
+            report.source = nil
+        }
         return report
     }
 }

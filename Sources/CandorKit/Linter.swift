@@ -25,6 +25,8 @@ public struct LintOptions: Sendable {
     public var markup: MarkupKind?
     /// Keep the source bytes in the report (the text reporter shows the matched line).
     public var keepSource = false
+    /// Keep them for files without findings too (the HTML report shows every draft).
+    public var keepCleanSource = false
     /// Record each finding's line text, which baselines key on (off otherwise: on long lines it costs memory).
     public var keepLineText = false
 
@@ -84,7 +86,8 @@ public final class Linter {
         let prose = MarkupReaders.reader(for: markup).read(document.bytes)
         var findings = findingsFor(prose: prose, source: document.bytes, options: options, statistics: &statistics)
         findings.sort { ($0.offset, $0.rule) < ($1.offset, $1.rule) }
-        return FileReport(path: document.path, findings: findings, source: options.keepSource ? document.bytes : nil)
+        return FileReport(path: document.path, findings: findings, source: options.keepSource ? document.bytes : nil,
+                          markup: options.keepSource ? markup : nil)
     }
 
     private func findingsFor(prose: ProseDocument, source: [UInt8], options: LintOptions,

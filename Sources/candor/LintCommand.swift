@@ -66,6 +66,7 @@ struct LintCommand: ParsableCommand {
         overrides.quoted = quoted
         overrides.markup = markup
         overrides.keepSource = format.needsSource
+        overrides.keepCleanSource = format == .html
         overrides.keepLineText = baseline != nil || writeBaseline != nil
         let resolver = ConfigResolver(builtin: builtin.lexicons, precompiled: builtin.ruleSet, overrides: overrides)
         let stdinFilename = configOptions.stdinFilename

@@ -8,12 +8,16 @@ struct DraftScoring {
     var lexiconOptions: LexiconOptions
     var configOptions: ConfigOptions
 
-    func scorecards(_ paths: [String]) throws -> [Scorecard] {
+    /// The scorecards with each draft's bytes and markup (for the report that shows the drafts), and the
+    /// rules that were in play.
+    func draftsAndRules(_ paths: [String]) throws -> (drafts: [ScoredDraft], rules: [Rule]) {
         let builtin = try withLexiconErrors { try BuiltinRules.load() }
         let resolver = ConfigResolver(builtin: builtin.lexicons, precompiled: builtin.ruleSet,
                                       overrides: configOptions.overrides(lexicons: lexiconOptions.lexicons))
         let stdinFilename = configOptions.stdinFilename
-        var cards: [Scorecard] = []
+        var cards: [ScoredDraft] = []
+        var rules: [String: Rule] = [:]
+        for rule in builtin.ruleSet.rules { rules[rule.id] = rule }
         for path in paths.isEmpty ? ["-"] : paths {
             let name = path == "-" ? (stdinFilename ?? "-") : path
             let bytes: [UInt8]
@@ -21,7 +25,8 @@ struct DraftScoring {
             switch path == "-" ? SourceReader.readStandardInput(maximumSize: limit) : SourceReader.read(path: path, maximumSize: limit) {
             case .success(let read): bytes = read
             case .failure(let problem):
-                cards.append(Scorecard(path: name, results: [], findings: [], error: problem.description))
+                cards.append(ScoredDraft(card: Scorecard(path: name, results: [], findings: [], error: problem.description),
+                                         source: nil, markup: nil))
                 continue
             }
             let configPath = resolver.configPath(for: name)
@@ -31,15 +36,22 @@ struct DraftScoring {
             if options.markup == nil { options.markup = MarkupKind.detect(path: name) }
             let linter = try Linter(ruleSet: setup.ruleSet, options: options)
             let tester = MessageTester(weights: configuration?.weights ?? [:], kind: configuration?.kind)
-            cards.append(tester.scorecard(for: SourceDocument(path: name, bytes: bytes), linter: linter))
+            for rule in setup.ruleSet.rules { rules[rule.id] = rule }
+            cards.append(ScoredDraft(card: tester.scorecard(for: SourceDocument(path: name, bytes: bytes), linter: linter),
+                                     source: bytes, markup: options.markup))
         }
-        return cards
+        return (cards, Array(rules.values))
     }
 }
 
 /// Formats of the commands that print something other than findings (rules, test, compare).
 enum ListingFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+}
+
+/// Formats of `test` and `compare`: a listing, or a page that shows the drafts (docs/report.md).
+enum ScorecardFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, html
 }
 
 struct TestCommand: ParsableCommand {
@@ -54,8 +66,8 @@ struct TestCommand: ParsableCommand {
 
     @OptionGroup var lexiconOptions: LexiconOptions
 
-    @Option(help: "Output format: text or json.")
-    var format: ListingFormat = .text
+    @Option(help: "Output format: text, json or html.")
+    var format: ScorecardFormat = .text
 
     @Option(help: "Exit 1 when any draft scores below this (0-100).")
     var minScore: Int?
@@ -64,10 +76,15 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         if paths.isEmpty && isatty(STDIN_FILENO) != 0 { throw UserError("no input. Pass drafts, or pipe one in: pbpaste | candor test -") }
-        let cards = try DraftScoring(lexiconOptions: lexiconOptions, configOptions: configOptions)
-            .scorecards(paths)
+        let (drafts, rules) = try DraftScoring(lexiconOptions: lexiconOptions, configOptions: configOptions)
+            .draftsAndRules(paths)
+        let cards = drafts.map(\.card)
         let reporter = ScorecardReporter(color: useColor(configOptions.color))
-        writeOut(format == .json ? reporter.json(cards) : reporter.text(cards))
+        switch format {
+        case .text: writeOut(reporter.text(cards))
+        case .json: writeOut(reporter.json(cards))
+        case .html: writeOut(ScorecardHTMLReporter(rules: rules).test(drafts))
+        }
         for card in cards { if let error = card.error { writeError("candor: \(card.path): \(error)") } }
         if cards.contains(where: { $0.error != nil && $0.score == nil }) { throw ExitCode(2) }
         if let minScore, cards.contains(where: { ($0.score ?? 0) < minScore }) { throw ExitCode(1) }
@@ -85,8 +102,8 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var lexiconOptions: LexiconOptions
 
-    @Option(help: "Output format: text or json.")
-    var format: ListingFormat = .text
+    @Option(help: "Output format: text, json or html.")
+    var format: ScorecardFormat = .text
 
     @OptionGroup var configOptions: ConfigOptions
 
@@ -96,10 +113,15 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let cards = try DraftScoring(lexiconOptions: lexiconOptions, configOptions: configOptions)
-            .scorecards(paths)
+        let (drafts, rules) = try DraftScoring(lexiconOptions: lexiconOptions, configOptions: configOptions)
+            .draftsAndRules(paths)
+        let cards = drafts.map(\.card)
         let reporter = ScorecardReporter(color: useColor(configOptions.color))
-        writeOut(format == .json ? reporter.json(cards) : reporter.compare(cards))
+        switch format {
+        case .text: writeOut(reporter.compare(cards))
+        case .json: writeOut(reporter.json(cards))
+        case .html: writeOut(ScorecardHTMLReporter(rules: rules).compare(drafts))
+        }
         for card in cards { if let error = card.error { writeError("candor: \(card.path): \(error)") } }
         if cards.contains(where: { $0.error != nil }) { throw ExitCode(2) }
     }

@@ -11,6 +11,7 @@ public final class ConfigResolver {
         public var quoted: QuotedMode?
         public var markup: MarkupKind?
         public var keepSource = false
+        public var keepCleanSource = false
         public var keepLineText = false
 
         public init() {}
@@ -93,6 +94,7 @@ public final class ConfigResolver {
         if let quoted = overrides.quoted { options.quoted = quoted }
         options.markup = overrides.markup
         options.keepSource = overrides.keepSource
+        options.keepCleanSource = overrides.keepCleanSource
         options.keepLineText = overrides.keepLineText
         let setup = LintRunner.LinterSetup(ruleSet: ruleSet, options: options)
         setups[key] = setup

@@ -76,12 +76,16 @@ public struct FileReport: Equatable, Sendable {
     public var skipped: String?
     /// The source text, kept for reporters that show the line (text output); nil when not needed.
     public var source: [UInt8]?
+    /// How the source was read, kept with it: a report that shows the prose reads it the same way.
+    public var markup: MarkupKind?
 
-    public init(path: String, findings: [Finding] = [], error: String? = nil, skipped: String? = nil, source: [UInt8]? = nil) {
+    public init(path: String, findings: [Finding] = [], error: String? = nil, skipped: String? = nil, source: [UInt8]? = nil,
+                markup: MarkupKind? = nil) {
         self.path = path
         self.findings = findings
         self.error = error
         self.skipped = skipped
         self.source = source
+        self.markup = markup
     }
 }

@@ -86,10 +86,12 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case checkstyle
     case rdjson
     case junit
+    case html
 
     /// Formats that show or measure the source line need the file's bytes kept after linting:
     /// text shows the line, rdjson counts its UTF-8 bytes up to the match.
-    public var needsSource: Bool { self == .text || self == .rdjson }
+    /// html shows the whole draft, so it keeps the bytes of files without findings too.
+    public var needsSource: Bool { self == .text || self == .rdjson || self == .html }
 
     public func reporter(color: Bool) -> Reporter {
         // CI tools want paths relative to the checkout, which is where they run Candor from.
@@ -102,6 +104,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .checkstyle: return CheckstyleReporter(baseDirectory: base)
         case .rdjson: return RDJSONReporter(baseDirectory: base)
         case .junit: return JUnitReporter(baseDirectory: base)
+        case .html: return HTMLReporter()
         }
     }
 }
