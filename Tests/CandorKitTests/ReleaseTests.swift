@@ -91,7 +91,7 @@ import Testing
         let zsh = try String(contentsOfFile: package.appendingPathComponent("share/zsh/site-functions/_candor").path, encoding: .utf8)
         #expect(zsh.hasPrefix("#compdef candor"))
         let fish = try String(contentsOfFile: package.appendingPathComponent("share/fish/vendor_completions.d/candor.fish").path, encoding: .utf8)
-        #expect(fish.contains("complete -c candor"))
+        #expect(fish.contains("complete -c 'candor'"), "\(fish.prefix(200))")
     }
 
     @Test func makeInstallFillsThePrefix() throws {
