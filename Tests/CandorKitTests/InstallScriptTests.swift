@@ -91,10 +91,10 @@ import Testing
         #expect(try Self.run(["--bogus"], missing: []).status == 2)
     }
 
-    /// The README quick start names the wrapper, and the wrapper runs install-deps before building.
+    /// The README quick start installs what is missing before `swift run`, and so does the wrapper before building.
     @Test func readmeQuickStartUsesTheWrapper() throws {
         let readme = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        #expect(readme.contains("```sh\n./candor lint fixtures/drafts/personal-apology.txt\nswift test\n```"))
+        #expect(readme.contains("```sh\nscripts/install-deps && swift run candor lint fixtures/drafts/personal-apology.txt\nswift test\n```"))
         let wrapper = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("candor"), encoding: .utf8)
         let install = try #require(wrapper.range(of: "scripts/install-deps"))
         let build = try #require(wrapper.range(of: "swift build"))
