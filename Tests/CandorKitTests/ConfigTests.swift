@@ -35,6 +35,22 @@ import CandorBuiltins
         #expect(!config.ignores("/repo/drafts/statement.md"))
     }
 
+    @Test func onSwitchesOnARuleThatShipsOffAtItsOwnSeverity() throws {
+        // `rules: {id: on}` used to parse and do nothing.
+        let config = try ConfigLoader.parse("rules:\n  intent.asks-forgiveness: on\n", path: "/x/.candor.yml")
+        #expect(config.rules["intent.asks-forgiveness"] == .on)
+        var options = LintOptions()
+        config.apply(to: &options)
+        let text = "I am sorry that I groped her at the party. I hope she can forgive me.\n"
+        let rule = TestSupport.builtinRuleSet.rule(id: "intent.asks-forgiveness")!
+        #expect(!rule.enabled)
+        let off = try Linter(ruleSet: TestSupport.builtinRuleSet).lint(text: text).filter { $0.rule == rule.id }
+        let on = try Linter(ruleSet: TestSupport.builtinRuleSet, options: options).lint(text: text).filter { $0.rule == rule.id }
+        #expect(off.isEmpty)
+        #expect(on.map(\.severity) == [rule.severity])
+        #expect(throws: YAMLFileError.self) { try ConfigLoader.parse("rules:\n  intent.asks-forgiveness: maybe\n", path: "/x/.candor.yml") }
+    }
+
     @Test func emptyAndCommentedKeysAreFine() throws {
         let config = try ConfigLoader.parse(ConfigLoader.starter, path: "/x/.candor.yml")
         #expect(config.rules.isEmpty)
@@ -44,7 +60,7 @@ import CandorBuiltins
 
     @Test(arguments: [
         ("categoires:\n  vague: off\n", 1, "unknown key 'categoires'"),
-        ("rules:\n  vague.accuser: loud\n", 2, "expected off, error, warning or suggestion"),
+        ("rules:\n  vague.accuser: loud\n", 2, "expected on, off, error, warning or suggestion"),
         ("quoted: sometimes\n", 1, "expected downgrade, ignore or keep"),
         ("fail-level: [error]\n", 1, "expected text"),
         ("categories:\n  vague: maybe\n", 2, "expected on or off"),

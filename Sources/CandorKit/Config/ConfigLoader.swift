@@ -48,11 +48,11 @@ public enum ConfigLoader {
                     if text == "off" || text == "false" {
                         config.rules[rule] = .off
                     } else if text == "on" || text == "true" {
-                        config.rules[rule] = nil
+                        config.rules[rule] = .on
                     } else if let severity = Severity(rawValue: text) {
                         config.rules[rule] = .severity(severity)
                     } else {
-                        throw setting.error("expected off, error, warning or suggestion, found '\(text)'")
+                        throw setting.error("expected on, off, error, warning or suggestion, found '\(text)'")
                     }
                     config.ruleLocations[rule] = setting.location
                 }

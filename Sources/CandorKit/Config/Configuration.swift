@@ -3,6 +3,8 @@ import Foundation
 /// A rule's setting in `.candor.yml`: off, or a severity.
 public enum RuleSetting: Equatable, Sendable {
     case off
+    /// Switched on at the rule's own severity (a rule that ships off, `enabled: false`, included).
+    case on
     case severity(Severity)
 }
 
@@ -53,6 +55,7 @@ public struct Configuration: Sendable {
         for (rule, setting) in rules {
             switch setting {
             case .off: options.disabledRules.insert(rule)
+            case .on: options.enabledRules.insert(rule)
             case .severity(let severity):
                 options.severities[rule] = severity
                 options.enabledRules.insert(rule)
