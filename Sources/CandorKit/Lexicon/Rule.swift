@@ -14,14 +14,6 @@ public enum Severity: String, Codable, CaseIterable, Comparable, Sendable {
     }
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
-
-    /// One level lower, for findings in quoted speech.
-    public var downgraded: Severity {
-        switch self {
-        case .error: return .warning
-        case .warning, .suggestion: return .suggestion
-        }
-    }
 }
 
 /// Where in a document a context gate looks.

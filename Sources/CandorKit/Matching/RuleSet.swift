@@ -65,7 +65,6 @@ public final class RuleSet: @unchecked Sendable {
         if case .rule = roles[Int(pattern)] { return true }
         return false
     }
-    public func index(of id: String) -> Int? { ruleIndex[id] }
 
     init(rules: [Rule], lexiconPaths: [String], automaton: Automaton, vocabulary: Vocabulary, roles: [PatternRole],
          requires: [[GateScope: [Int]]], unless: [[GateScope: [Int]]], gateCount: Int, signalNames: [String], hyphen: Int32,

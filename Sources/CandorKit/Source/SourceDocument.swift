@@ -14,11 +14,6 @@ public struct SourceDocument: Sendable {
     public init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }
-
-    /// The file extension, lower case, without the dot.
-    public var fileExtension: String {
-        (path as NSString).pathExtension.lowercased()
-    }
 }
 
 /// Why an input could not be linted. Each names what is wrong in words a writer can act on.
