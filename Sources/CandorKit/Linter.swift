@@ -1,43 +1,5 @@
 import Foundation
 
-/// What to do with findings in quoted or reported speech (config `quoted:`).
-public enum QuotedMode: String, CaseIterable, Sendable {
-    /// Report at `suggestion` severity with `context: "quoted"` (the default).
-    case downgrade
-    /// Do not report.
-    case ignore
-    /// Report at the rule's full severity, still marked `context: "quoted"`.
-    case keep
-}
-
-/// Per-run choices that change which findings are reported, but not how text is matched.
-public struct LintOptions: Sendable {
-    public var quoted: QuotedMode = .downgrade
-    /// Severity overrides by rule id (config `rules:`).
-    public var severities: [String: Severity] = [:]
-    /// Rules switched off by id (config `rules: {id: off}`).
-    public var disabledRules: Set<String> = []
-    /// Rules shipped with `enabled: false` that the user switched on.
-    public var enabledRules: Set<String> = []
-    /// Categories switched off (config `categories: {name: off}`).
-    public var disabledCategories: Set<String> = []
-    /// Forces a markup language instead of detecting it from the file name.
-    public var markup: MarkupKind?
-    /// Keep the source bytes in the report (the text reporter shows the matched line).
-    public var keepSource = false
-    /// Keep them for files without findings too (the HTML report shows every draft).
-    public var keepCleanSource = false
-    /// Record each finding's line text, which baselines key on (off otherwise: on long lines it costs memory).
-    public var keepLineText = false
-
-    public init() {}
-
-    func isActive(_ rule: Rule) -> Bool {
-        if disabledCategories.contains(rule.category) || disabledRules.contains(rule.id) { return false }
-        return rule.enabled || enabledRules.contains(rule.id) || severities[rule.id] != nil
-    }
-}
-
 /// The whole pipeline for one document: source → markup → tokens → matches → context → findings.
 ///
 /// A linter owns ICU break iterators, so each thread needs its own; they are cheap to make from a shared `RuleSet`.

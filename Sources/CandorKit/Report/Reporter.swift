@@ -73,10 +73,6 @@ extension StreamingReporter {
     }
 }
 
-public enum Candor {
-    public static let version = "0.1.0"
-}
-
 /// The output formats `--format` accepts.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case text
