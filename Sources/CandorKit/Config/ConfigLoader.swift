@@ -132,11 +132,11 @@ public enum ConfigLoader {
           intent: on
           blaming: on
 
-        # Per-rule settings: off, or a severity (error | warning | suggestion).
+        # Per-rule settings: on, off, or a severity (error | warning | suggestion).
         # `candor rules` lists the ids; `candor explain ID` says why each exists.
         rules:
           # vague.accuser: off            # if your newsroom follows AP on "accuser"
-          # intent.asks-forgiveness: suggestion   # rules shipped off can be switched on like this
+          # intent.asks-forgiveness: on           # rules shipped off can be switched on like this
 
         # Your own rules, in the same format as Candor's (docs/lexicon-format.md), relative to this file.
         lexicons: []
