@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CandorKit
 
 /// The GitHub Action (action.yml): its metadata against the published schema, its lint step with every input
 /// it documents, and, with CANDOR_RELEASE_TESTS=1, the whole action run as a runner would (ReleaseTests).
@@ -117,6 +118,22 @@ import Testing
         let missingPath = try lint(["INPUT_PATHS": "content/nowhere.md"])
         #expect(missingPath.status == 2)
         #expect(missingPath.stderr.contains("nowhere.md"), "\(missingPath.stderr)")
+    }
+
+    /// The build path's first step reads Candor's version from the sources for its cache key. It runs here, without
+    /// a release, so moving the version elsewhere fails this suite rather than only the gated ReleaseTests.
+    @Test func prepareStepReadsTheVersionTheBinaryReports() throws {
+        let folder = try CLITests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("github-output")
+        let run = try Self.shell("'\(Self.root.path)/scripts/action/prepare'", in: folder, environment: [
+            "GITHUB_ACTION_PATH": Self.root.path, "GITHUB_OUTPUT": output.path, "INPUT_RELEASE": "",
+            "CANDOR_ACTION_CACHE": folder.appendingPathComponent("cache").path,
+        ])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let written = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        #expect(written.contains("mode=build"), "\(written)")
+        #expect(written.contains("cache-key=candor-\(Candor.version)-"), "\(written)")
     }
 
     /// The local runner refuses what it cannot run faithfully instead of skipping it.
