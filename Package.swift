@@ -68,7 +68,7 @@ let package = Package(
             dependencies: ["CandorKit", "CandorBuiltins", "CandorLSP", "candor"]
         ),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )
 
 // Coverage-guided fuzz targets (Fuzz/README.md), only when asked for: each main hands its entry point to

@@ -4,7 +4,9 @@ import Foundation
 /// (`Content-Length: N\r\n\r\n` then N bytes of JSON).
 final class JSONRPCConnection: @unchecked Sendable {
     /// A message as it arrived, or why it could not be read.
-    enum Incoming {
+    /// Unchecked because a decoded JSON object is typed `Any`: the reader thread hands each message to the
+    /// message queue and never touches it again, so no two threads ever share one.
+    enum Incoming: @unchecked Sendable {
         case message([String: Any])
         /// The bytes were framed but are not a JSON-RPC message: answered with this error, the id when known.
         case invalid(code: Int, message: String, id: Any?)

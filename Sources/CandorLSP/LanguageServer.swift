@@ -159,12 +159,12 @@ public final class LanguageServer: @unchecked Sendable {
     private func currentFindings(_ uri: String) -> ([Finding], RuleSet?) {
         guard let document = documents[uri] else { return ([], nil) }
         guard case .success(let work) = session.work(for: document) else { return ([], nil) }
-        if document.lintedVersion == document.version { return (document.findings, work.setup.ruleSet) }
+        if document.lintedVersion == document.version { return (document.findings, work.settings.ruleSet) }
         let bytes = document.text.bytes
         let path = document.path ?? uri
         let result = linting.sync { session.lint(bytes, path: path, work: work) }
         guard case .success(let findings) = result else { return ([], nil) }
-        return (findings, work.setup.ruleSet)
+        return (findings, work.settings.ruleSet)
     }
 
     // MARK: Notifications
@@ -234,7 +234,7 @@ public final class LanguageServer: @unchecked Sendable {
         document.generation += 1
         documents[uri] = document
         let generation = document.generation
-        let start = { [self] in
+        let start: @Sendable () -> Void = { [self] in
             guard let document = documents[uri], document.generation == generation else { return }
             startLint(document)
         }
@@ -257,7 +257,7 @@ public final class LanguageServer: @unchecked Sendable {
             messages.async { [self] in
                 switch result {
                 case .success(let findings):
-                    publish(uri: uri, version: version, findings: findings, diagnostics: nil, ruleSet: work.setup.ruleSet)
+                    publish(uri: uri, version: version, findings: findings, diagnostics: nil, ruleSet: work.settings.ruleSet)
                 case .failure(let problem):
                     publish(uri: uri, version: version, findings: [], diagnostics: [presenter.problem(problem.message)], ruleSet: nil)
                 }

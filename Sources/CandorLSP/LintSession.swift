@@ -37,7 +37,7 @@ final class LintSession: @unchecked Sendable {
     }
 
     struct Work {
-        var setup: LintRunner.LinterSetup
+        var settings: InputSettings
         var markup: MarkupKind
     }
 
@@ -45,11 +45,11 @@ final class LintSession: @unchecked Sendable {
     func work(for document: OpenDocument) -> Result<Work, LintProblem> {
         let path = document.path ?? workspaceFolder.map { ($0 as NSString).appendingPathComponent("untitled") } ?? "-"
         do {
-            var setup = try resolver.setup(for: resolver.configPath(for: path))
-            setup.options.keepSource = false
+            var settings = try resolver.settings(forConfigAt: resolver.configPath(for: path))
+            settings.options.keepSource = false
             let markup = document.markup
-            setup.options.markup = markup
-            return .success(Work(setup: setup, markup: markup))
+            settings.options.markup = markup
+            return .success(Work(settings: settings, markup: markup))
         } catch let error as YAMLFileError {
             return .failure(LintProblem(message: "candor cannot lint this document: configuration error: \(error.description)"))
         } catch {
@@ -58,11 +58,11 @@ final class LintSession: @unchecked Sendable {
     }
 
     func lint(_ bytes: [UInt8], path: String, work: Work) -> Result<[Finding], LintProblem> {
-        let key = ObjectIdentifier(work.setup.ruleSet)
+        let key = ObjectIdentifier(work.settings.ruleSet)
         lintersLock.lock()
         var linter = linters[key]
         if linter == nil {
-            linter = try? Linter(ruleSet: work.setup.ruleSet)
+            linter = try? Linter(ruleSet: work.settings.ruleSet)
             linters[key] = linter
         }
         lintersLock.unlock()
@@ -70,8 +70,7 @@ final class LintSession: @unchecked Sendable {
         if bytes.count > SourceReader.defaultMaximumSize {
             return .failure(LintProblem(message: "candor cannot lint this document: " + InputProblem.tooLarge(limit: SourceReader.defaultMaximumSize).description))
         }
-        linter.options = work.setup.options
-        let report = linter.lint(SourceDocument(path: path, bytes: bytes))
+        let report = linter.lint(SourceDocument(path: path, bytes: bytes), options: work.settings.options)
         if let error = report.error { return .failure(LintProblem(message: "candor cannot lint this document: \(error)")) }
         if let skipped = report.skipped { return .failure(LintProblem(message: "candor cannot lint this document: \(skipped)")) }
         return .success(report.findings)

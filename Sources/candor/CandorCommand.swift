@@ -22,7 +22,7 @@ struct CandorCommand: ParsableCommand {
 func writeOut(_ text: String) {
     var text = text
     text.withUTF8 { buffer in
-        if fwrite(buffer.baseAddress, 1, buffer.count, stdout) < buffer.count && firstOutputErrno == 0 {
+        if fwrite(buffer.baseAddress, 1, buffer.count, standardOutput) < buffer.count && firstOutputErrno == 0 {
             firstOutputErrno = errno
         }
     }
@@ -35,8 +35,8 @@ nonisolated(unsafe) private var firstOutputErrno: Int32 = 0
 /// Without this check a report that never reached its file would still exit 0 or 1, as if it had.
 func finishOutput() -> String? {
     errno = 0
-    let flushed = fflush(stdout) == 0
-    if flushed && ferror(stdout) == 0 { return nil }
+    let flushed = fflush(standardOutput) == 0
+    if flushed && ferror(standardOutput) == 0 { return nil }
     let code = firstOutputErrno != 0 ? firstOutputErrno : errno
     let reason = code != 0 ? String(cString: strerror(code)) : "write error"
     return "candor: cannot write the output: \(reason)"
@@ -46,8 +46,8 @@ func finishOutput() -> String? {
 /// a message that cannot be shown must not crash the run.
 func writeError(_ text: String) {
     let line = text.hasSuffix("\n") ? text : text + "\n"
-    fputs(line, stderr)
-    fflush(stderr)
+    fputs(line, standardError)
+    fflush(standardError)
 }
 
 /// Whether to colour output: only on a terminal, and never when NO_COLOR is set (https://no-color.org).
@@ -109,6 +109,21 @@ struct ConfigOptions: ParsableArguments {
         if let config, !FileManager.default.fileExists(atPath: config) {
             throw ValidationError("--config \(config): no such file")
         }
+    }
+
+    /// The planner for this command line: the built-in rules, `--lexicon`s, the config options, and whatever
+    /// else the command decides in `adjust`. A broken `--config` or `--lexicon` is a usage error here, before
+    /// any input is read.
+    func planner(lexicons: [String], ignoresNamedFiles: Bool = true,
+                 adjust: (inout ConfigResolver.Overrides) -> Void = { _ in }) throws -> LintPlanner {
+        let builtin = try withLexiconErrors { try BuiltinRules.load() }
+        var overrides = self.overrides(lexicons: lexicons)
+        adjust(&overrides)
+        let resolver = ConfigResolver(builtin: builtin.lexicons, precompiled: builtin.ruleSet, overrides: overrides)
+        let planner = LintPlanner(resolver: resolver, maximumInputSize: maxInputSize.bytes,
+                                  stdinFilename: stdinFilename, ignoresNamedFiles: ignoresNamedFiles)
+        try withLexiconErrors { try planner.checkCommandLineSettings() }
+        return planner
     }
 
     func overrides(lexicons: [String]) -> ConfigResolver.Overrides {

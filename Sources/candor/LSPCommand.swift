@@ -22,7 +22,7 @@ struct LSPCommand: ParsableCommand {
         for path in lexiconOptions.lexicons { _ = try withLexiconErrors { try LexiconLoader.load(path: path) } }
         // Only protocol may reach stdout: the server writes to a private copy of it, and anything else that
         // writes to descriptor 1 goes to stderr instead, where an editor shows it as the server's log.
-        fflush(stdout)
+        fflush(standardOutput)
         let protocolOutput = dup(STDOUT_FILENO)
         guard protocolOutput >= 0, dup2(STDERR_FILENO, STDOUT_FILENO) >= 0 else {
             throw UserError("cannot set up standard output for the protocol: \(String(cString: strerror(errno)))")

@@ -9,7 +9,7 @@ struct LintCommand: ParsableCommand {
         abstract: "Lint files, directories or standard input.",
         discussion: """
             With no path, or with '-', reads standard input: pbpaste | candor lint -
-            Directories are searched for .md, .markdown, .txt, .html and .htm files.
+            Directories are searched for files named .txt, .md, .markdown, .mdown, .mkd, .html, .htm or .xhtml.
             Settings come from the nearest .candor.yml above each file (docs/configuration.md).
             """
     )
@@ -61,101 +61,45 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let builtin = try withLexiconErrors { try BuiltinRules.load() }
-        var overrides = configOptions.overrides(lexicons: lexiconOptions.lexicons)
-        overrides.quoted = quoted
-        overrides.markup = markup
-        overrides.keepSource = format.needsSource
-        overrides.keepCleanSource = format == .html
-        overrides.keepLineText = baseline != nil || writeBaseline != nil
-        let resolver = ConfigResolver(builtin: builtin.lexicons, precompiled: builtin.ruleSet, overrides: overrides)
-        let stdinFilename = configOptions.stdinFilename
-        // A broken --lexicon or --config is a usage error: nothing could be linted as asked. The .candor.yml of
-        // the current folder is not checked here: it governs only standard input, and is read if stdin is.
-        _ = try withLexiconErrors { try resolver.setup(for: configOptions.noConfig ? nil : configOptions.config) }
-        let maximumInputSize = configOptions.maxInputSize.bytes
-
-        var jobs: [LintRunner.Job] = []
-        var failedEarly: [FileReport] = []
-        var failLevels: [String: Severity] = [:]
-
-        /// Queues one input. `path` names it in reports; config is looked up from it too (for stdin, from
-        /// `--stdin-filename`, or the current folder when that is not given).
-        func plan(_ path: String, bytes: [UInt8]? = nil, markup: MarkupKind? = nil) {
-            let configPath = resolver.configPath(for: path)
-            do {
-                var setup = try resolver.setup(for: configPath)
-                if setup.options.markup == nil { setup.options.markup = markup }
-                if let configPath, let level = try resolver.configuration(at: configPath).failLevel {
-                    failLevels[path] = level
-                }
-                jobs.append(.init(path: path, setup: setup, bytes: bytes))
-            } catch let error as YAMLFileError {
-                failedEarly.append(FileReport(path: path, error: "configuration error: \(error.description)"))
-            } catch {
-                failedEarly.append(FileReport(path: path, error: "configuration error: \(error)"))
-            }
-        }
-
         if paths.isEmpty && isatty(STDIN_FILENO) != 0 {
             throw UserError("no input. Pass files or directories, or pipe text in: pbpaste | candor lint -")
         }
-        if paths.isEmpty || paths.contains("-") {
-            let name = stdinFilename ?? "-"
-            switch SourceReader.readStandardInput(maximumSize: maximumInputSize) {
-            case .success(let bytes): plan(name, bytes: bytes, markup: stdinFilename.map(MarkupKind.detect(path:)))
-            case .failure(let problem): failedEarly.append(FileReport(path: name, error: problem.description))
-            }
+        let planner = try configOptions.planner(lexicons: lexiconOptions.lexicons, ignoresNamedFiles: forceExclude) {
+            $0.quoted = quoted
+            $0.markup = markup
+            $0.keepSource = format.needsSource
+            $0.keepCleanSource = format == .html
+            $0.keepLineText = baseline != nil || writeBaseline != nil
         }
-        let expanded = SourceReader.expand(paths.filter { $0 != "-" }, filterNamed: forceExclude) { path in
-            guard let configPath = resolver.configPath(for: path), let config = try? resolver.configuration(at: configPath) else {
-                return false
-            }
-            return config.ignores(path)
-        }
-        for path in expanded.missing { failedEarly.append(FileReport(path: path, error: InputProblem.notFound.description)) }
-        for (path, reason) in expanded.skipped { failedEarly.append(FileReport(path: path, skipped: reason)) }
-        for path in expanded.files { plan(path) }
+        var work = planner.plan(paths) { SourceReader.readStandardInput(maximumSize: planner.maximumInputSize) }
 
         var fixFailed = false
-        // A fixed standard input goes to stdout, so the report of what remains goes to stderr.
-        let reportToStandardError = fix && jobs.contains { $0.bytes != nil }
         if fix || diff {
-            jobs.sort { $0.path < $1.path }
-            var fixing = LintFixing(diffOnly: diff, maximumInputSize: maximumInputSize)
-            let outcome = fixing.run(&jobs)
+            var fixing = LintFixing(diffOnly: diff, maximumInputSize: planner.maximumInputSize)
+            let outcome = fixing.run(&work)
             if diff {
-                for report in failedEarly where report.error != nil { writeError("candor: \(report.path): \(report.error!)") }
-                if !failedEarly.filter({ $0.error != nil }).isEmpty { throw ExitCode(2) }
+                let errors = work.compactMap { job -> FileReport? in
+                    if case .decided(let report) = job, report.error != nil { return report }
+                    return nil
+                }
+                for report in errors { writeError("candor: \(report.path): \(report.error!)") }
+                if !errors.isEmpty { throw ExitCode(2) }
                 if outcome.changes { throw ExitCode(1) }
                 return
             }
             fixFailed = outcome.failed
         }
-        let writeOut: (String) -> Void = reportToStandardError ? { fputs($0, stderr) } : { candor.writeOut($0) }
+        // A fixed standard input goes to stdout, so the report of what remains goes to stderr.
+        let reportToStandardError = fix && work.contains { if case .lint(let input, _) = $0 { input.isStandardInput } else { false } }
+        let writeOut: (String) -> Void = reportToStandardError ? { fputs($0, standardError) } : { candor.writeOut($0) }
+        let runner = LintRunner(jobs: jobs, maximumInputSize: planner.maximumInputSize)
+        var outcome = RunOutcome(format: format, failLevel: failLevel)
 
-        // One ordered list (sorted by path, whatever the scheduling), with early failures passed through.
-        var work = jobs + failedEarly.map { LintRunner.Job(path: $0.path, setup: nil, preset: $0) }
-        work.sort { $0.path < $1.path }
-        let runner = LintRunner(jobs: self.jobs, maximumInputSize: maximumInputSize)
-        let reporter = format.reporter(color: useColor(configOptions.color))
-        var failing = false
-        var anyError = false
-
-        // Errors also go to stderr, so they are seen when stdout is a machine format or a file; a text report
-        // on a terminal already shows them once.
-        let errorsShownOnTerminal = format == .text && isatty(STDOUT_FILENO) != 0
-        func account(_ report: FileReport) {
-            if let error = report.error {
-                if !errorsShownOnTerminal { writeError("candor: \(report.path): \(error)") }
-                anyError = true
-            }
-            if let skipped = report.skipped, format != .text { writeError("candor: \(report.path): \(skipped)") }
-            let threshold = failLevel ?? failLevels[report.path] ?? .warning
-            if report.findings.contains(where: { $0.severity >= threshold }) { failing = true }
+        if let writeBaseline {
+            try write(baseline: writeBaseline, reports: runner.run(work))
+            return
         }
-
-        if let streaming = reporter as? StreamingReporter, writeBaseline == nil, baseline == nil {
+        if let streaming = format.reporter(color: useColor(configOptions.color)) as? StreamingReporter, baseline == nil {
             // Each file is written as soon as it and every file before it are done, then forgotten:
             // memory stays flat over an archive, and writing overlaps linting.
             var summary = RunSummary()
@@ -163,30 +107,11 @@ struct LintCommand: ParsableCommand {
             runner.run(work) { index, report in
                 streaming.file(report, index: index, write: writeOut)
                 summary.add(report)
-                account(report)
+                outcome.account(report, settings: work[index].settings)
             }
             writeOut(streaming.end(summary))
         } else {
             var reports = runner.run(work)
-            if let writeBaseline {
-                // A baseline written over unreadable inputs would silently lack their findings: say so, exit 2.
-                for report in reports where report.error != nil {
-                    writeError("candor: \(report.path): \(report.error!)")
-                }
-                do {
-                    try Baseline(reports: reports, relativeTo: writeBaseline).write(to: writeBaseline)
-                } catch {
-                    throw UserError("cannot write baseline \(writeBaseline): \(error)")
-                }
-                let count = reports.reduce(0) { $0 + $1.findings.count }
-                let failed = reports.filter { $0.error != nil }.count
-                if failed > 0 {
-                    writeError("candor: wrote \(count) findings to \(writeBaseline), but \(failed) input\(failed == 1 ? "" : "s") could not be linted")
-                    throw ExitCode(2)
-                }
-                writeError("candor: wrote \(count) findings to \(writeBaseline)")
-                return
-            }
             if let baseline {
                 let known: Baseline
                 do { known = try Baseline.read(from: baseline) } catch {
@@ -194,34 +119,68 @@ struct LintCommand: ParsableCommand {
                 }
                 reports = known.filter(reports, relativeTo: baseline)
             }
-            let rules = jobs.first?.setup?.ruleSet.rules ?? []
-            writeOut(reporter.render(RunReport(files: reports, rules: rules)))
-            reports.forEach(account)
+            let reporter = format.reporter(color: useColor(configOptions.color))
+            writeOut(reporter.render(RunReport(files: reports, rules: Self.rulesInPlay(work))))
+            for (index, report) in reports.enumerated() { outcome.account(report, settings: work[index].settings) }
         }
-        if anyError || fixFailed { throw ExitCode(2) }
-        if failing { throw ExitCode(1) }
+        if outcome.anyError || fixFailed { throw ExitCode(2) }
+        if outcome.failing { throw ExitCode(1) }
+    }
+
+    /// Every rule of every rule set in play, each id once, in the order the jobs first bring them.
+    static func rulesInPlay(_ work: [LintJob]) -> [Rule] {
+        var seenRuleSets = Set<ObjectIdentifier>()
+        var seenIDs = Set<String>()
+        var rules: [Rule] = []
+        for case .lint(_, let settings) in work where seenRuleSets.insert(ObjectIdentifier(settings.ruleSet)).inserted {
+            for rule in settings.ruleSet.rules where seenIDs.insert(rule.id).inserted { rules.append(rule) }
+        }
+        return rules
+    }
+
+    /// `--write-baseline`: every current finding, and exit 2 when an input could not be linted, since a
+    /// baseline written over unreadable inputs would silently lack their findings.
+    private func write(baseline path: String, reports: [FileReport]) throws {
+        for report in reports where report.error != nil { writeError("candor: \(report.path): \(report.error!)") }
+        do {
+            try Baseline(reports: reports, relativeTo: path).write(to: path)
+        } catch {
+            throw UserError("cannot write baseline \(path): \(error)")
+        }
+        let count = reports.reduce(0) { $0 + $1.findings.count }
+        let failed = reports.filter { $0.error != nil }.count
+        if failed > 0 {
+            writeError("candor: wrote \(count) findings to \(path), but \(failed) input\(failed == 1 ? "" : "s") could not be linted")
+            throw ExitCode(2)
+        }
+        writeError("candor: wrote \(count) findings to \(path)")
     }
 }
 
-struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "init",
-        abstract: "Write a commented starter .candor.yml in the current folder."
-    )
+/// What a run's reports add up to for the exit code, and the errors and skips that must reach stderr.
+struct RunOutcome {
+    let format: OutputFormat
+    /// `--fail-level`, which wins over each input's config.
+    let failLevel: Severity?
+    // A text report on a terminal already shows errors once; otherwise they go to stderr too, so they are seen
+    // when stdout is a machine format or a file.
+    let errorsShownOnTerminal: Bool
+    var failing = false
+    var anyError = false
 
-    @Flag(help: "Replace an existing .candor.yml.")
-    var force = false
+    init(format: OutputFormat, failLevel: Severity?) {
+        self.format = format
+        self.failLevel = failLevel
+        errorsShownOnTerminal = format == .text && isatty(STDOUT_FILENO) != 0
+    }
 
-    func run() throws {
-        let path = ConfigLoader.fileName
-        if FileManager.default.fileExists(atPath: path) && !force {
-            throw UserError("\(path) already exists; use --force to replace it")
+    mutating func account(_ report: FileReport, settings: InputSettings?) {
+        if let error = report.error {
+            if !errorsShownOnTerminal { writeError("candor: \(report.path): \(error)") }
+            anyError = true
         }
-        do {
-            try ConfigLoader.starter.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw UserError("cannot write \(path): \(error.localizedDescription)")
-        }
-        writeOut("Wrote \(path). Edit it, then run: candor lint .\n")
+        if let skipped = report.skipped, format != .text { writeError("candor: \(report.path): \(skipped)") }
+        let threshold = failLevel ?? settings?.failLevel ?? .warning
+        if report.findings.contains(where: { $0.severity >= threshold }) { failing = true }
     }
 }

@@ -22,23 +22,16 @@ struct LintFixing {
 
     /// Fixes (or, with `diffOnly`, shows the diff for) every job. A fixed standard input is written to stdout
     /// and its job then carries the fixed bytes, so the report that follows shows what remains.
-    mutating func run(_ jobs: inout [LintRunner.Job]) -> Outcome {
+    mutating func run(_ jobs: inout [LintJob]) -> Outcome {
         var outcome = Outcome()
         for index in jobs.indices {
-            guard let setup = jobs[index].setup else { continue }
-            let job = jobs[index]
-            let bytes: [UInt8]
-            if let given = job.bytes {
-                bytes = given
-            } else {
-                guard case .success(let read) = SourceReader.read(path: job.path, maximumSize: maximumInputSize) else {
-                    continue // the run that follows reports why it cannot be read
-                }
-                bytes = read
+            guard case .lint(var input, let settings) = jobs[index],
+                  case .success(let bytes) = input.read(maximumSize: maximumInputSize) else {
+                continue // the run that follows reports why it cannot be read
             }
-            let edits = self.edits(for: bytes, path: job.path, setup: setup)
+            let edits = self.edits(for: bytes, path: input.path, settings: settings)
             if diffOnly {
-                let diff = UnifiedDiff.render(path: job.path == "-" ? "stdin" : job.path, source: bytes, edits: edits)
+                let diff = UnifiedDiff.render(path: input.path == "-" ? "stdin" : input.path, source: bytes, edits: edits)
                 if !diff.isEmpty {
                     outcome.changes = true
                     writeOut(diff)
@@ -46,13 +39,14 @@ struct LintFixing {
                 continue
             }
             let fixed = FixPlanner.apply(edits, to: bytes)
-            if job.bytes != nil {
+            if input.isStandardInput {
                 writeOut(String(decoding: fixed, as: UTF8.self))
-                jobs[index].bytes = fixed
+                input.standardInput = fixed
+                jobs[index] = .lint(input, settings)
             } else if !edits.isEmpty {
                 do {
-                    try AtomicFileWriter.replaceContents(of: job.path, with: fixed)
-                    writeError("candor: \(job.path): fixed \(edits.count) finding\(edits.count == 1 ? "" : "s")")
+                    try AtomicFileWriter.replaceContents(of: input.path, with: fixed)
+                    writeError("candor: \(input.path): fixed \(edits.count) finding\(edits.count == 1 ? "" : "s")")
                 } catch {
                     writeError("candor: \(error)")
                     outcome.failed = true
@@ -62,15 +56,11 @@ struct LintFixing {
         return outcome
     }
 
-    private mutating func edits(for bytes: [UInt8], path: String, setup: LintRunner.LinterSetup) -> [SourceEdit] {
-        let key = ObjectIdentifier(setup.ruleSet)
-        if linters[key] == nil { linters[key] = try? Linter(ruleSet: setup.ruleSet) }
-        guard let linter = linters[key] else { return [] }
-        var options = setup.options
-        let markup = options.markup ?? MarkupKind.detect(path: path)
-        options.markup = markup
-        linter.options = options
-        let report = linter.lint(SourceDocument(path: path, bytes: bytes))
+    private mutating func edits(for bytes: [UInt8], path: String, settings: InputSettings) -> [SourceEdit] {
+        let key = ObjectIdentifier(settings.ruleSet)
+        if linters[key] == nil { linters[key] = try? Linter(ruleSet: settings.ruleSet) }
+        guard let linter = linters[key], let markup = settings.options.markup else { return [] }
+        let report = linter.lint(SourceDocument(path: path, bytes: bytes), options: settings.options)
         guard report.error == nil, report.skipped == nil else { return [] }
         return FixPlanner.edits(for: report.findings, source: bytes, markup: markup)
     }

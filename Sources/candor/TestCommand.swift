@@ -11,36 +11,32 @@ struct DraftScoring {
     /// The scorecards with each draft's bytes and markup (for the report that shows the drafts), and the
     /// rules that were in play.
     func draftsAndRules(_ paths: [String]) throws -> (drafts: [ScoredDraft], rules: [Rule]) {
-        let builtin = try withLexiconErrors { try BuiltinRules.load() }
-        let resolver = ConfigResolver(builtin: builtin.lexicons, precompiled: builtin.ruleSet,
-                                      overrides: configOptions.overrides(lexicons: lexiconOptions.lexicons))
-        let stdinFilename = configOptions.stdinFilename
-        var cards: [ScoredDraft] = []
-        var rules: [String: Rule] = [:]
-        for rule in builtin.ruleSet.rules { rules[rule.id] = rule }
-        for path in paths.isEmpty ? ["-"] : paths {
-            let name = path == "-" ? (stdinFilename ?? "-") : path
-            let bytes: [UInt8]
-            let limit = configOptions.maxInputSize.bytes
-            switch path == "-" ? SourceReader.readStandardInput(maximumSize: limit) : SourceReader.read(path: path, maximumSize: limit) {
-            case .success(let read): bytes = read
-            case .failure(let problem):
-                cards.append(ScoredDraft(card: Scorecard(path: name, results: [], findings: [], error: problem.description),
-                                         source: nil, markup: nil))
-                continue
-            }
-            let configPath = resolver.configPath(for: name)
-            let setup = try withLexiconErrors { try resolver.setup(for: configPath) }
-            let configuration = try configPath.map { path in try withLexiconErrors { try resolver.configuration(at: path) } }
-            var options = setup.options
-            if options.markup == nil { options.markup = MarkupKind.detect(path: name) }
-            let linter = try Linter(ruleSet: setup.ruleSet, options: options)
-            let tester = MessageTester(weights: configuration?.weights ?? [:], kind: configuration?.kind)
-            for rule in setup.ruleSet.rules { rules[rule.id] = rule }
-            cards.append(ScoredDraft(card: tester.scorecard(for: SourceDocument(path: name, bytes: bytes), linter: linter),
-                                     source: bytes, markup: options.markup))
+        let planner = try configOptions.planner(lexicons: lexiconOptions.lexicons, ignoresNamedFiles: false)
+        let jobs = planner.plan(paths, order: .asGiven) {
+            SourceReader.readStandardInput(maximumSize: planner.maximumInputSize)
         }
-        return (cards, Array(rules.values))
+        var cards: [ScoredDraft] = []
+        for job in jobs {
+            let failed = { (error: String) in
+                ScoredDraft(card: Scorecard(path: job.path, results: [], findings: [], error: error), source: nil, markup: nil)
+            }
+            switch job {
+            case .decided(let report):
+                cards.append(failed(report.error ?? report.skipped ?? "not read"))
+            case .lint(let input, let settings):
+                switch input.read(maximumSize: planner.maximumInputSize) {
+                case .failure(let problem): cards.append(failed(problem.description))
+                case .success(let bytes):
+                    let linter = try Linter(ruleSet: settings.ruleSet, options: settings.options)
+                    let tester = MessageTester(weights: settings.configuration?.weights ?? [:],
+                                               kind: settings.configuration?.kind)
+                    cards.append(ScoredDraft(card: tester.scorecard(for: SourceDocument(path: input.path, bytes: bytes),
+                                                                    linter: linter),
+                                             source: bytes, markup: settings.options.markup))
+                }
+            }
+        }
+        return (cards, LintCommand.rulesInPlay(jobs))
     }
 }
 

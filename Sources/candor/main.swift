@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
 
-// Exit codes are a contract (DESIGN.md): 0 clean, 1 findings, 2 usage, config, lexicon or input errors.
+// Exit codes are a contract (docs/contracts.md): 0 clean, 1 findings, 2 usage, config, lexicon or input errors.
 // ArgumentParser's own usage failures would exit 64, so every error is mapped here.
 signal(SIGPIPE, SIG_DFL) // `candor lint | head` ends quietly.
-setvbuf(stdout, nil, _IOFBF, 1 << 16)
+setvbuf(standardOutput, nil, _IOFBF, 1 << 16)
 
 do {
     var command = try CandorCommand.parseAsRoot()

@@ -22,11 +22,9 @@ import CandorKit
         process.standardError = err
         try process.run()
         // Read both at once: a full stderr pipe must not stall the child while stdout is read.
-        var errData = Data()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        let errRead = BackgroundRead(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        let errData = errRead.wait()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
@@ -143,5 +141,24 @@ import CandorKit
         let run = try Self.shell("'\(Self.root.path)/scripts/action/run-locally' --workspace . --input colour=red", in: folder)
         #expect(run.status == 3, "\(run.stderr)")
         #expect(run.stderr.contains("no input 'colour'"), "\(run.stderr)")
+    }
+}
+
+/// Reads a pipe to its end on another thread. The data is written by that thread before `wait` returns and
+/// read only after, so the box is never touched by two threads at once.
+final class BackgroundRead: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        DispatchQueue.global().async { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

@@ -233,6 +233,27 @@ import Testing
         #expect(try Self.run(["compare", good]).status == 2)
     }
 
+    /// `test` takes folders as `lint` does, and one broken config costs only its own drafts their scores.
+    @Test func messageTestsOnAFolderWithABrokenConfigInside() throws {
+        let folder = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fixtures = TestSupport.packageRoot.appendingPathComponent("fixtures/drafts")
+        for name in ["good-apology.md", "personal-apology.txt"] {
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let broken = folder.appendingPathComponent("team")
+        try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
+        try "weights: [\n".write(to: broken.appendingPathComponent(".candor.yml"), atomically: true, encoding: .utf8)
+        try "We are sorry.\n".write(to: broken.appendingPathComponent("draft.md"), atomically: true, encoding: .utf8)
+        let result = try Self.run(["test", "--format", "json", "."], directory: folder)
+        #expect(result.status == 2, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let cards = object?["drafts"] as? [[String: Any]] ?? []
+        #expect(cards.map { $0["path"] as? String } == ["./good-apology.md", "./personal-apology.txt", "./team/draft.md"])
+        #expect(cards.prefix(2).allSatisfy { $0["score"] is Int }, "\(cards)")
+        #expect(result.stderr.contains("team/draft.md: configuration error:"), "\(result.stderr)")
+    }
+
     @Test func evalOnAFileOutsideTheRepository() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

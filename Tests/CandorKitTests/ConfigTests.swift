@@ -88,7 +88,7 @@ import CandorBuiltins
         let resolver = ConfigResolver(builtin: try BuiltinLexicons.load(), overrides: .init())
         #expect(resolver.configPath(for: directory.appendingPathComponent("draft.md").path)?.hasSuffix("/.candor.yml") == true)
         do {
-            _ = try resolver.setup(for: path)
+            _ = try resolver.settings(forConfigAt: path)
             Issue.record("unknown rule id should fail")
         } catch let error as YAMLFileError {
             #expect(error.location.line == 3)

@@ -16,9 +16,9 @@ import Testing
         // fuzz-lint: "t s" was placed on the last row, "ex scandal" back in the cell, so the match ended
         // before it started and slicing the source trapped.
         let bytes = Array(" t\n-|\nt *s*ex scandal\nt s".utf8)
-        let linter = TestSupport.linter()
-        linter.options.markup = .markdown
-        let report = linter.lint(SourceDocument(path: "x.md", bytes: bytes))
+        var options = LintOptions()
+        options.markup = .markdown
+        let report = TestSupport.linter().lint(SourceDocument(path: "x.md", bytes: bytes), options: options)
         #expect(report.findings.map(\.rule) == ["vague.sex-scandal"])
         // And the finding is on the row that has the words, not on the later row that repeats some of them.
         #expect(report.findings.map(\.line) == [3])

@@ -107,14 +107,14 @@ import CandorBuiltins
     @Test func theResolverUsesThePrecompiledSetOnlyWhenNothingIsAdded() throws {
         let shipped = try BuiltinRules.decodeSnapshot()
         let plain = ConfigResolver(builtin: shipped.lexicons, precompiled: shipped.ruleSet, overrides: .init())
-        #expect(try plain.setup(for: nil).ruleSet === shipped.ruleSet)
+        #expect(try plain.settings(forConfigAt: nil).ruleSet === shipped.ruleSet)
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("candor-snapshot-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let config = directory.appendingPathComponent(".candor.yml").path
         try "accept: [\"sex scandal\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let accepting = try plain.setup(for: config)
+        let accepting = try plain.settings(forConfigAt: config)
         #expect(accepting.ruleSet !== shipped.ruleSet)
         let findings = try Linter(ruleSet: accepting.ruleSet).lint(text: "It was a sex scandal.")
         #expect(findings.isEmpty)

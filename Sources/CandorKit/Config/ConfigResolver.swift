@@ -23,7 +23,7 @@ public final class ConfigResolver {
     private let overrides: Overrides
     private var configByDirectory: [String: String?] = [:]
     private var configs: [String: Configuration] = [:]
-    private var setups: [String: LintRunner.LinterSetup] = [:]
+    private var settingsByConfig: [String: InputSettings] = [:]
     private var userLexicons: [String: Lexicon] = [:]
 
     public init(builtin: [Lexicon], precompiled: RuleSet? = nil, overrides: Overrides) {
@@ -31,6 +31,9 @@ public final class ConfigResolver {
         self.precompiled = precompiled
         self.overrides = overrides
     }
+
+    /// The config file named on the command line (`--config`), unless `--no-config` says to use none.
+    public var overridesConfigPath: String? { overrides.noConfig ? nil : overrides.configPath }
 
     /// The config file for a file at `path` (or for standard input named `path`), or nil.
     public func configPath(for path: String) -> String? {
@@ -51,10 +54,11 @@ public final class ConfigResolver {
         return config
     }
 
-    /// The rule set and options for files governed by `configPath` (nil: no config).
-    public func setup(for configPath: String?) throws -> LintRunner.LinterSetup {
+    /// The rule set, options and configuration for files governed by `configPath` (nil: no config). Markup is
+    /// the command line's choice or nil here; the planner resolves it for each input from its name.
+    public func settings(forConfigAt configPath: String?) throws -> InputSettings {
         let key = configPath ?? ""
-        if let cached = setups[key] { return cached }
+        if let cached = settingsByConfig[key] { return cached }
         let config = try configPath.map(configuration(at:))
         var lexicons = builtin
         for path in overrides.lexicons + (config?.lexicons ?? []) {
@@ -96,8 +100,8 @@ public final class ConfigResolver {
         options.keepSource = overrides.keepSource
         options.keepCleanSource = overrides.keepCleanSource
         options.keepLineText = overrides.keepLineText
-        let setup = LintRunner.LinterSetup(ruleSet: ruleSet, options: options)
-        setups[key] = setup
-        return setup
+        let settings = InputSettings(ruleSet: ruleSet, options: options, configuration: config)
+        settingsByConfig[key] = settings
+        return settings
     }
 }

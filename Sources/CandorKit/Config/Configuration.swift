@@ -8,7 +8,7 @@ public enum RuleSetting: Equatable, Sendable {
     case severity(Severity)
 }
 
-/// One `.candor.yml` (DESIGN.md, "suppression and config"). Every key is optional.
+/// One `.candor.yml` (docs/contracts.md and docs/configuration.md). Every key is optional.
 public struct Configuration: Sendable {
     /// The config file's path and the folder its relative paths and globs are resolved against.
     public var path: String

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A `candor-disable`, `candor-enable` or `candor-disable-next-line` comment (DESIGN.md, "suppression").
+/// A `candor-disable`, `candor-enable` or `candor-disable-next-line` comment (docs/contracts.md, "Suppression").
 public struct SuppressionDirective: Equatable, Sendable {
     public enum Kind: String, Sendable {
         case disable = "candor-disable"

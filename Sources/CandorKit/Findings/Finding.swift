@@ -1,6 +1,6 @@
 /// One thing Candor asks the writer to look at, located in the original source bytes.
 ///
-/// Encodes exactly as the JSON contract in DESIGN.md (`rule`, `category`, ..., `context`).
+/// Encodes exactly as the JSON contract in docs/contracts.md (`rule`, `category`, ..., `context`).
 public struct Finding: Codable, Equatable, Sendable {
     public var rule: String
     public var category: String

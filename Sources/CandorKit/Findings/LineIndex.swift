@@ -1,6 +1,6 @@
 import Foundation
 
-/// Turns UTF-8 byte offsets into 1-based lines and columns (columns count Unicode scalars, DESIGN.md).
+/// Turns UTF-8 byte offsets into 1-based lines and columns (columns count Unicode scalars, docs/contracts.md).
 ///
 /// A line ends at LF, CRLF or a lone CR (old Mac files), as it does for every markup reader.
 public struct LineIndex: Sendable {

@@ -1,4 +1,4 @@
-/// The `--format json` contract of DESIGN.md: one object with `version`, `files` and `summary`.
+/// The `--format json` contract of docs/contracts.md: one object with `version`, `files` and `summary`.
 public struct JSONReporter: StreamingReporter {
     public var pretty: Bool
 

@@ -4,7 +4,7 @@ import Foundation
 /// standard input, and the files under directories.
 public enum SourceReader {
     /// Extensions linted when a directory is given. Files named explicitly are always linted.
-    public static let defaultExtensions: Set<String> = ["md", "markdown", "txt", "html", "htm"]
+    public static let defaultExtensions = MarkupKind.fileExtensions
 
     /// The largest input read unless `--max-input-size` says otherwise. Far above any real draft, it exists
     /// so that an endless source (`/dev/zero` piped in, a runaway generator) ends with an error naming the

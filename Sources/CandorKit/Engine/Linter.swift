@@ -5,7 +5,9 @@ import Foundation
 /// A linter owns ICU break iterators, so each thread needs its own; they are cheap to make from a shared `RuleSet`.
 public final class Linter {
     public let ruleSet: RuleSet
-    public var options: LintOptions
+    /// The options of calls that pass none. Drivers pass each input's own options instead, so one linter
+    /// serves every configuration that shares its rule set.
+    public let options: LintOptions
     private let tokenizer: Tokenizer
     private let scratch = MatchScratch()
 
@@ -26,7 +28,7 @@ public final class Linter {
         lint(document, options: options)
     }
 
-    func lint(_ document: SourceDocument, options: LintOptions) -> FileReport {
+    public func lint(_ document: SourceDocument, options: LintOptions) -> FileReport {
         var collector: TextStatistics?
         return lint(document, options: options, statistics: &collector)
     }
@@ -176,16 +178,5 @@ extension Linter {
             context: candidate.context?.rawValue, fix: rule.fix)
         if options.keepLineText { finding.lineText = lines.trimmedLine(line) }
         return finding
-    }
-}
-
-/// The markup reader for each markup language.
-public enum MarkupReaders {
-    public static func reader(for kind: MarkupKind) -> MarkupReader {
-        switch kind {
-        case .text: return PlainTextReader()
-        case .markdown: return MarkdownReader()
-        case .html: return HTMLReader()
-        }
     }
 }
