@@ -29,11 +29,11 @@ import Testing
         options.enabledRules.insert(ruleID)
         let linter = TestSupport.linter(options: options)
         for example in rule.flagExamples {
-            let (text, span) = RuleExamples.parse(example)
+            let (text, spans) = RuleExamples.parse(example)
             // The writer's own words: plain use, or a relayed phrase that keeps its severity.
             let findings = linter.lint(text: text).filter { $0.rule == ruleID && ($0.context == nil || $0.severity == rule.severity) }
             #expect(!findings.isEmpty, "\(ruleID) should flag: \(text)")
-            if let span, !findings.isEmpty {
+            for span in spans where !findings.isEmpty {
                 #expect(findings.contains { $0.offset == span.lowerBound && $0.offset + $0.length == span.upperBound },
                         "\(ruleID) should flag exactly [[\(text.utf8Slice(span))]] in: \(text); found \(findings.map(\.match))")
             }

@@ -20,31 +20,20 @@ public struct LabelledDocument: Sendable {
     /// Parses inline markers: `He resigned over [[vague:sexual misconduct]].` A marker may name a rule id
     /// instead of a category (`[[vague.sexual-misconduct:...]]`); the category is the part before the dot.
     public static func parseMarked(_ marked: String, id: String) throws -> LabelledDocument {
-        var text = ""
-        var spans: [Span] = []
-        var rest = Substring(marked)
-        while let open = rest.range(of: "[[") {
-            text += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "]]") else {
-                throw EvaluationError("\(id): '[[' at byte \(text.utf8.count) is never closed with ']]'")
-            }
-            let inside = rest[open.upperBound..<close.lowerBound]
-            guard let colon = inside.firstIndex(of: ":") else {
-                throw EvaluationError("\(id): marker '[[\(inside)]]' needs the form [[category:words]]")
-            }
-            let label = String(inside[..<colon])
-            let words = String(inside[inside.index(after: colon)...])
-            let category = String(label.split(separator: ".").first ?? "")
-            guard !category.isEmpty, !words.isEmpty else {
-                throw EvaluationError("\(id): marker '[[\(inside)]]' needs a category and words")
-            }
-            let start = text.utf8.count
-            text += words
-            spans.append(Span(range: start..<text.utf8.count, category: category))
-            rest = rest[close.upperBound...]
+        let parsed: MarkedText
+        do {
+            parsed = try MarkedText(parsing: marked, labelled: true)
+        } catch {
+            throw EvaluationError("\(id): \(error)")
         }
-        text += rest
-        return LabelledDocument(id: id, text: text, spans: spans)
+        // A label may be a rule id (`vague.sexual-misconduct`): its category is the part before the dot.
+        var spans: [Span] = []
+        for marker in parsed.markers {
+            let category = String(marker.label!.split(separator: ".").first ?? "")
+            if category.isEmpty { throw EvaluationError("\(id): marker label '\(marker.label!)' names no category") }
+            spans.append(Span(range: marker.range, category: category))
+        }
+        return LabelledDocument(id: id, text: parsed.text, spans: spans)
     }
 
     /// A labelled file read as `lint` reads a draft: regular files only (a FIFO would block), within the input

@@ -16,15 +16,19 @@ public enum RuleExampleCheck {
             options.enabledRules.insert(rule.id)
             let linter = try Linter(ruleSet: ruleSet, options: options)
             for example in rule.flagExamples {
-                let (text, span) = RuleExamples.parse(example)
+                let (text, spans) = RuleExamples.parse(example)
                 // The writer's own words: plain use, or a relayed phrase that keeps its severity.
                 let findings = linter.lint(text: text)
                     .filter { $0.rule == rule.id && ($0.context == nil || $0.severity == rule.severity) }
                 if findings.isEmpty {
                     failures.append(Failure(rule: rule.id, example: text, problem: "should flag"))
-                } else if let span, !findings.contains(where: { $0.offset == span.lowerBound && $0.offset + $0.length == span.upperBound }) {
+                } else if let span = spans.first(where: { span in
+                    !findings.contains { $0.offset == span.lowerBound && $0.offset + $0.length == span.upperBound }
+                }) {
                     let found = findings.map { "\"\($0.match)\"" }.joined(separator: ", ")
-                    failures.append(Failure(rule: rule.id, example: text, problem: "should flag exactly the marked span, found \(found)"))
+                    let marked = String(decoding: Array(text.utf8)[span], as: UTF8.self)
+                    failures.append(Failure(rule: rule.id, example: text,
+                                            problem: "should flag exactly the marked span \"\(marked)\", found \(found)"))
                 }
             }
             for example in rule.passExamples {

@@ -50,20 +50,3 @@ public enum RuleListing {
         return out
     }
 }
-
-/// Flag examples mark the expected span with [[ ]].
-public enum RuleExamples {
-    /// The example text without markers, and the expected span (UTF-8 byte range) if one is marked.
-    public static func parse(_ example: String) -> (text: String, span: Range<Int>?) {
-        guard let open = example.range(of: "[["), let close = example.range(of: "]]"), open.upperBound <= close.lowerBound else {
-            return (example, nil)
-        }
-        let before = String(example[..<open.lowerBound])
-        let inside = String(example[open.upperBound..<close.lowerBound])
-        let after = String(example[close.upperBound...])
-        let start = before.utf8.count
-        return (before + inside + after, start..<(start + inside.utf8.count))
-    }
-
-    public static func plain(_ example: String) -> String { parse(example).text }
-}
