@@ -38,15 +38,8 @@ public struct Configuration: Sendable {
     /// Whether `file` (a path as given on the command line) is ignored by this config's globs.
     public func ignores(_ file: String) -> Bool {
         guard !ignore.isEmpty else { return false }
-        let relative = Self.relativePath(of: file, to: directory)
+        let relative = SourcePath.relative(file, to: directory)
         return ignore.contains { $0.matches(relative) }
-    }
-
-    static func relativePath(of file: String, to directory: String) -> String {
-        let absoluteFile = URL(fileURLWithPath: file).standardizedFileURL.path
-        var base = URL(fileURLWithPath: directory.isEmpty ? "." : directory).standardizedFileURL.path
-        if !base.hasSuffix("/") { base += "/" }
-        return absoluteFile.hasPrefix(base) ? String(absoluteFile.dropFirst(base.count)) : absoluteFile
     }
 
     /// Applies this config to lint options (command-line choices are applied afterwards and win).

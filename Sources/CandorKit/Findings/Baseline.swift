@@ -31,7 +31,7 @@ public struct Baseline: Equatable {
     static func keyPath(_ path: String, baselinePath: String?) -> String {
         guard let baselinePath, path != "-" else { return path }
         let directory = (baselinePath as NSString).deletingLastPathComponent
-        return Configuration.relativePath(of: path, to: directory)
+        return SourcePath.relative(path, to: directory)
     }
 
     static func key(_ finding: Finding, path: String) -> Key {
