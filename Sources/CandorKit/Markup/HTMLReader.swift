@@ -9,7 +9,7 @@ public struct HTMLReader: MarkupReader {
 
     public func read(_ bytes: [UInt8]) -> ProseDocument {
         bytes.withUnsafeBufferPointer { source in
-            var walk = HTMLWalk(source: source)
+            var walk = HTMLWalk(bytes, source: source)
             return walk.run(bytes)
         }
     }

@@ -8,7 +8,7 @@ struct HTMLWalk {
     /// alt and title values, one block each, placed after the running text: they are not part of its sentences.
     var attributes: ProseBuilder
     var matcher = SourceMatcher(flavor: .html)
-    let lines: LineStarts
+    let lines: LineIndex
     var cursor = 0
     var roles: [ElementRole] = []
     /// Open blocks, each with what its text is taken to be given every block around it (`resolved`) and
@@ -23,11 +23,11 @@ struct HTMLWalk {
     /// How far a lost text is looked for before giving up on placing it exactly.
     let searchWindow = 256 * 1024
 
-    init(source: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: [UInt8], source: UnsafeBufferPointer<UInt8>) {
         self.source = source
         self.builder = ProseBuilder(capacity: source.count / 2)
         self.attributes = ProseBuilder(capacity: 0)
-        self.lines = LineStarts(source)
+        self.lines = LineIndex(bytes)
     }
 
     mutating func run(_ bytes: [UInt8]) -> ProseDocument {
@@ -40,7 +40,7 @@ struct HTMLWalk {
         }
         builder.end()
         builder.append(attributes)
-        return builder.finish(directives: SuppressionDirective.scanComments(LineBreaks.loneCRsAsLF(bytes)))
+        return builder.finish(directives: SuppressionDirective.scanComments(bytes))
     }
 
     private var current: (kind: BlockKind, header: String?) {
@@ -186,7 +186,7 @@ struct HTMLWalk {
         // Lost: keep the prose, pointing at the rest of its line.
         guard emit else { return }
         let start = max(cursor, min(lines.lineStart(line), source.count))
-        let end = max(start, lines.lineEnd(line, in: source))
+        let end = max(start, lines.lineEnd(line))
         var spaced = Array(decoded)
         for index in spaced.indices where spaced[index] == 0x0A || spaced[index] == 0x0D { spaced[index] = 0x20 }
         spaced.withUnsafeBufferPointer { builder.appendMapped($0, source: start..<end) }
