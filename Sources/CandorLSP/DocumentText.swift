@@ -1,3 +1,4 @@
+import CandorKit
 import Foundation
 
 /// How LSP positions count characters within a line, as negotiated at `initialize`.
@@ -121,20 +122,8 @@ struct DocumentText {
         String(decoding: bytes[lineStarts[line]..<contentEnd(ofLine: line)], as: UTF8.self)
     }
 
+    /// The linter's own line index, so that a line the editor shows is the line a finding names.
     private mutating func indexLines() {
-        var starts = [0]
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte == 0x0A {
-                starts.append(index + 1)
-            } else if byte == 0x0D {
-                if index + 1 < count && bytes[index + 1] == 0x0A { index += 1 }
-                starts.append(index + 1)
-            }
-            index += 1
-        }
-        lineStarts = starts
+        lineStarts = LineIndex(bytes).lineStarts
     }
 }

@@ -40,16 +40,17 @@ public struct SuppressionDirective: Equatable, Sendable {
         let needle = Array("candor-".utf8)
         var directives: [SuppressionDirective] = []
         bytes.withUnsafeBufferPointer { buffer in
-            var lineNumber = 1
-            var counted = 0
+            // Indexed at the first hit, so that a document that never mentions the tool costs no more.
+            var index: LineIndex?
             var from = 0
             while let hit = firstIndex(of: needle, in: buffer, from: from) {
-                var lineStart = hit
-                while lineStart > 0 && buffer[lineStart - 1] != 0x0A { lineStart -= 1 }
-                var lineEnd = hit
-                while lineEnd < buffer.count && buffer[lineEnd] != 0x0A { lineEnd += 1 }
-                for index in counted..<lineStart where buffer[index] == 0x0A { lineNumber += 1 }
-                counted = lineStart
+                let lines = index ?? LineIndex(bytes)
+                index = lines
+                let lineNumber = lines.lineNumber(at: hit)
+                let lineStart = lines.lineStart(lineNumber)
+                // Up to the LF or lone CR that ends the line: CRLF's CR stays in the text and counts towards the
+                // length limit, as it always has.
+                let lineEnd = lineNumber < lines.lineStarts.count ? lines.lineStarts[lineNumber] - 1 : buffer.count
                 from = lineEnd
                 guard lineEnd - lineStart < 4096 else { continue }
                 let line = String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd]), as: UTF8.self)

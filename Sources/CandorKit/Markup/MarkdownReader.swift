@@ -15,7 +15,7 @@ public struct MarkdownReader: MarkupReader {
 
     public func read(_ bytes: [UInt8]) -> ProseDocument {
         bytes.withUnsafeBufferPointer { source in
-            var walk = MarkdownWalk(source: source)
+            var walk = MarkdownWalk(bytes, source: source)
             return walk.run(bytes)
         }
     }
@@ -59,7 +59,7 @@ private struct MarkdownWalk {
     var builder: ProseBuilder
     var matcher = SourceMatcher(flavor: .markdown)
     /// Line starts of the Markdown after the front matter: cmark's line 1 is `lines.lineStart(1)`.
-    let lines: LineStarts
+    let lines: LineIndex
     let base: Int
     /// Source ranges that are not prose and may hold `<!--` text that must not be read as a directive.
     var codeRanges: [Range<Int>] = []
@@ -86,10 +86,10 @@ private struct MarkdownWalk {
     var column = 0
     var columnHeaders: [String] = []
 
-    init(source: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: [UInt8], source: UnsafeBufferPointer<UInt8>) {
         self.source = source
         self.base = MarkdownReader.frontMatterEnd(source)
-        self.lines = LineStarts(source, from: base)
+        self.lines = LineIndex(bytes, from: base, breaks: .any)
         self.builder = ProseBuilder(capacity: source.count - base)
         if base > 0 { codeRanges.append(0..<base) }
     }
@@ -102,7 +102,7 @@ private struct MarkdownWalk {
                 handle(event)
             }
         }
-        var directives = SuppressionDirective.scanComments(LineBreaks.loneCRsAsLF(bytes))
+        var directives = SuppressionDirective.scanComments(bytes)
         if !directives.isEmpty && !codeRanges.isEmpty {
             directives.removeAll { directive in codeRanges.contains { $0.contains(directive.offset) } }
         }
@@ -224,7 +224,7 @@ private struct MarkdownWalk {
 
     /// Notes where a node on `line` really started, against where cmark put it.
     private mutating func learn(line: Int, found: Int, event: CandorMarkdownEvent) {
-        guard found >= lines.lineStart(line), found <= lines.lineEnd(line, in: source) else { return }
+        guard found >= lines.lineStart(line), found <= lines.lineEnd(line) else { return }
         shiftLine = line
         shift = found - lines.offset(line: line, column: Int(event.start_column))
     }
@@ -237,7 +237,7 @@ private struct MarkdownWalk {
         let line = Int(event.start_line)
         if let verbatim, !verbatim.isEmpty {
             let expected = inlineStart(event)
-            let lineEnd = lines.lineEnd(max(line, Int(event.end_line)), in: source)
+            let lineEnd = lines.lineEnd(max(line, Int(event.end_line)))
             let found = expected >= textEnd && Self.equal(source, at: expected, verbatim)
                 ? expected : findVerbatim(verbatim, from: max(textEnd, lines.lineStart(line)), to: lineEnd)
             if let found {
@@ -247,7 +247,7 @@ private struct MarkdownWalk {
             return
         }
         let after = inlineEnd(event)
-        if after > cursor && after <= lines.lineEnd(Int(event.end_line), in: source) + 1 {
+        if after > cursor && after <= lines.lineEnd(Int(event.end_line)) + 1 {
             cursor = after
         }
     }
@@ -290,7 +290,7 @@ private struct MarkdownWalk {
     private mutating func text(_ literal: UnsafeBufferPointer<UInt8>, _ event: CandorMarkdownEvent) {
         let expected = inlineStart(event)
         let line = Int(event.start_line)
-        let lineEnd = lines.lineEnd(max(line, Int(event.end_line)), in: source)
+        let lineEnd = lines.lineEnd(max(line, Int(event.end_line)))
         // cmark's position is right almost always. A literal with no '&' or backslash that is there verbatim needs
         // no decoding; otherwise the matcher reads references and escapes first ("&amp;" is not "&" then "amp;").
         if expected >= textEnd && Self.equal(source, at: expected, literal)

@@ -12,9 +12,9 @@ public struct PlainTextReader: MarkupReader {
     }
 
     public func read(_ bytes: [UInt8]) -> ProseDocument {
-        let lines = LineBreaks.loneCRsAsLF(bytes)
+        let lines = Self.loneCRsAsLF(bytes)
         return ProseDocument(text: bytes, blocks: Self.paragraphs(in: lines, maximumBlock: maximumBlock), map: .identity,
-                             directives: SuppressionDirective.scanPlainText(lines))
+                             directives: SuppressionDirective.scanPlainText(bytes))
     }
 
     static func paragraphs(in bytes: [UInt8], maximumBlock: Int) -> [ProseBlock] {
@@ -73,12 +73,10 @@ public struct PlainTextReader: MarkupReader {
         pieces.append(ProseBlock(range: start..<block.range.upperBound, kind: block.kind))
         return pieces
     }
-}
 
-/// Old Mac files end lines with a lone CR. Scans that look for LF (paragraphs, directives) read a copy with
-/// each lone CR replaced by LF: the same length, so every offset they report is still right for the original.
-enum LineBreaks {
-    static func loneCRsAsLF(_ bytes: [UInt8]) -> [UInt8] {
+    /// Old Mac files end lines with a lone CR. The paragraph scan, which looks for LF, reads a copy with each lone
+    /// CR replaced by LF: the same length, so every offset it reports is still right for the original.
+    private static func loneCRsAsLF(_ bytes: [UInt8]) -> [UInt8] {
         let hasCR = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false
         }

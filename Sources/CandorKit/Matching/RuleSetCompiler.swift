@@ -4,7 +4,7 @@ import Foundation
 /// classes expanded where they are used, gates numbered, within the limits in docs/reliability.md.
 struct RuleSetCompiler {
     private let tokenizer: Tokenizer
-    private var automaton = Automaton()
+    private var automaton = AutomatonBuilder()
     private var vocabulary = Vocabulary(capacity: 4096)
     private var roles: [PatternRole] = []
     private var classes: [String: (nodes: [PatternNode], location: FileLocation)] = [:]
@@ -90,13 +90,13 @@ struct RuleSetCompiler {
             }
         }
 
-        automaton.freeze(symbolCount: vocabulary.count)
+        let frozen = automaton.freeze(symbolCount: vocabulary.count)
         func flags(_ ids: [Int32]) -> [Bool] {
             var result = [Bool](repeating: false, count: vocabulary.count)
             for id in ids { result[Int(id)] = true }
             return result
         }
-        return RuleSet(rules: rules, lexiconPaths: lexicons.map(\.path), automaton: automaton, vocabulary: vocabulary,
+        return RuleSet(rules: rules, lexiconPaths: lexicons.map(\.path), automaton: frozen, vocabulary: vocabulary,
                        roles: roles, requires: requires, unless: unless, gateCount: gateIDs.count, signalNames: signalNames, hyphen: hyphen,
                        minorAgeWords: flags(ageWords), institutionNouns: flags(nouns), nameConnectors: flags(connectors),
                        symbols: symbols)

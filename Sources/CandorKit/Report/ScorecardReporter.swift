@@ -6,8 +6,6 @@ public struct ScorecardReporter {
         self.color = color
     }
 
-    private func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-
     private func mark(_ status: TestStatus) -> String {
         switch status {
         case .pass: return paint("pass", "1;32")

@@ -7,10 +7,6 @@ public struct TextReporter: StreamingReporter {
         self.color = color
     }
 
-    private func paint(_ text: String, _ code: String) -> String {
-        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
-
     private func severityLabel(_ severity: Severity) -> String {
         switch severity {
         case .error: return paint("error", "1;31")

@@ -66,13 +66,7 @@ public enum SourceValidator {
         if bytes.prefix(8192).contains(0) { return .binary }
         return bytes.withUnsafeBufferPointer { buffer in
             guard let offset = firstInvalidUTF8(buffer) else { return nil }
-            var line = 1
-            var lineStart = 0
-            for index in 0..<offset where buffer[index] == 0x0A {
-                line += 1
-                lineStart = index + 1
-            }
-            let column = buffer[lineStart..<offset].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            let (line, column) = LineIndex(bytes, from: 0, breaks: .lf).position(of: offset)
             return .invalidUTF8(offset: offset, line: line, column: column)
         }
     }

@@ -1,9 +1,19 @@
 import Foundation
 
-/// Turns UTF-8 byte offsets into 1-based lines and columns (columns count Unicode scalars, docs/contracts.md).
+/// Where the lines of a text start, and what follows from that: 1-based lines and columns of byte offsets
+/// (columns count Unicode scalars, docs/contracts.md), a line's text, and the offset of a line and column.
 ///
-/// A line ends at LF, CRLF or a lone CR (old Mac files), as it does for every markup reader.
+/// A line ends at LF, CRLF or a lone CR (old Mac files), as cmark and editors have it: findings, the markup
+/// readers and suppression directives all count lines so. One message counts LF alone (`Breaks.lf`).
 public struct LineIndex: Sendable {
+    /// What ends a line.
+    enum Breaks {
+        /// LF, CRLF or a lone CR.
+        case any
+        /// LF alone; a CR is part of its line. The invalid-UTF-8 message has always counted lines so.
+        case lf
+    }
+
     /// Byte offset where each line starts.
     public let lineStarts: [Int]
     private let bytes: [UInt8]
@@ -15,19 +25,26 @@ public struct LineIndex: Sendable {
     static let checkpointStride = 512
 
     public init(_ bytes: [UInt8]) {
-        var starts = [0]
+        self.init(bytes, from: 0, breaks: .any)
+    }
+
+    /// The lines of `bytes` from `base` on: line 1 starts at `base` (the Markdown reader's lines start after
+    /// front matter, as cmark's do).
+    init(_ bytes: [UInt8], from base: Int, breaks: Breaks) {
+        var starts = [base]
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            if memchr(base, 0x0D, buffer.count) == nil {
-                var from = 0
+            guard let address = buffer.baseAddress, base < buffer.count else { return }
+            starts.reserveCapacity((buffer.count - base) / 40 + 2)
+            if breaks == .lf || memchr(address + base, 0x0D, buffer.count - base) == nil {
+                var from = base
                 // memchr is vectorised; a byte loop in Swift was a visible share of linting a large file.
-                while from < buffer.count, let found = memchr(base + from, 0x0A, buffer.count - from) {
-                    let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                while from < buffer.count, let found = memchr(address + from, 0x0A, buffer.count - from) {
+                    let index = address.distance(to: found.assumingMemoryBound(to: UInt8.self))
                     starts.append(index + 1)
                     from = index + 1
                 }
             } else {
-                for index in 0..<buffer.count {
+                for index in base..<buffer.count {
                     let byte = buffer[index]
                     if byte == 0x0A || (byte == 0x0D && (index + 1 == buffer.count || buffer[index + 1] != 0x0A)) {
                         starts.append(index + 1)
@@ -58,9 +75,14 @@ public struct LineIndex: Sendable {
         self.bytes = bytes
     }
 
+    /// The 1-based line that holds a byte offset (line 1 for an offset before the first line).
+    func lineNumber(at offset: Int) -> Int {
+        (Self.lastIndex(in: lineStarts, notAbove: offset) ?? 0) + 1
+    }
+
     /// The 1-based line and column of a byte offset.
     public func position(of offset: Int) -> (line: Int, column: Int) {
-        let line = Self.lastIndex(in: lineStarts, notAbove: offset) ?? 0
+        let line = lineNumber(at: offset) - 1
         var column = 1
         var index = lineStarts[line]
         if let checkpoint = Self.lastIndex(in: checkpointOffsets, notAbove: offset),
@@ -123,6 +145,23 @@ public struct LineIndex: Sendable {
         while !range.isEmpty && (bytes[range.lowerBound] == 0x20 || bytes[range.lowerBound] == 0x09) { range = (range.lowerBound + 1)..<range.upperBound }
         while !range.isEmpty && (bytes[range.upperBound - 1] == 0x20 || bytes[range.upperBound - 1] == 0x09) { range = range.lowerBound..<(range.upperBound - 1) }
         return Self.decode(bytes, range)
+    }
+
+    /// The offset of a 1-based line and byte column (cmark's positions), clamped into the lines.
+    func offset(line: Int, column: Int) -> Int {
+        guard line >= 1 else { return lineStarts[0] }
+        guard line <= lineStarts.count else { return bytes.count }
+        return min(max(lineStarts[line - 1] + max(column, 1) - 1, lineStarts[0]), bytes.count)
+    }
+
+    /// Where a 1-based line starts; a line outside the text is taken as the first or the last.
+    func lineStart(_ line: Int) -> Int {
+        lineStarts[min(max(line, 1), lineStarts.count) - 1]
+    }
+
+    /// Where a 1-based line's text ends, before its line break; the end of the text for a line outside it.
+    func lineEnd(_ line: Int) -> Int {
+        byteRange(ofLine: line)?.upperBound ?? bytes.count
     }
 
     private func byteRange(ofLine number: Int) -> Range<Int>? {
