@@ -1,7 +1,8 @@
 /// One thing Candor asks the writer to look at, located in the original source bytes.
 ///
-/// Encodes exactly as the JSON contract in DESIGN.md (`rule`, `category`, ..., `context`).
-public struct Finding: Codable, Equatable, Sendable {
+/// Not `Codable`: `JSONReporter` writes the JSON contract field by field, and a second encoding would be one
+/// more spelling of it to keep in step.
+public struct Finding: Equatable, Sendable {
     public var rule: String
     public var category: String
     public var severity: Severity
@@ -40,29 +41,6 @@ public struct Finding: Codable, Equatable, Sendable {
         self.suggestions = suggestions
         self.context = context
         self.fix = fix
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case rule, category, severity, line, column, endLine, endColumn, offset, length, match, message, suggestions,
-             context, fix
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(rule, forKey: .rule)
-        try container.encode(category, forKey: .category)
-        try container.encode(severity, forKey: .severity)
-        try container.encode(line, forKey: .line)
-        try container.encode(column, forKey: .column)
-        try container.encode(endLine, forKey: .endLine)
-        try container.encode(endColumn, forKey: .endColumn)
-        try container.encode(offset, forKey: .offset)
-        try container.encode(length, forKey: .length)
-        try container.encode(match, forKey: .match)
-        try container.encode(message, forKey: .message)
-        try container.encode(suggestions, forKey: .suggestions)
-        try container.encode(context, forKey: .context) // always present: null for plain use
-        try container.encodeIfPresent(fix, forKey: .fix)
     }
 }
 
