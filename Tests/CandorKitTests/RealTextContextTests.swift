@@ -107,20 +107,20 @@ import Testing
 
     @Test func overlappingCategoriesKeepTheOneTheGuidanceListsFirst() throws {
         func finding(_ category: String, _ offset: Int, _ length: Int) -> Finding {
-            Finding(rule: "\(category).x", category: category, severity: .warning, line: 1, column: offset + 1,
+            Finding(rule: "\(category).x", category: FindingCategory(category), severity: .warning, line: 1, column: offset + 1,
                     endLine: 1, endColumn: offset + length + 1, offset: offset, length: length, match: "m",
                     message: "", suggestions: [], context: nil, fix: nil)
         }
         let kept = Linter.oneFindingPerSpan([finding("blaming", 0, 10), finding("intent", 5, 10), finding("vague", 30, 4),
                                              finding("blaming", 40, 3), finding("test", 0, 50)])
-        #expect(kept.map(\.category) == ["intent", "vague", "blaming", "test"])
+        #expect(kept.map(\.category) == [.intent, .vague, .blaming, FindingCategory("test")])
     }
 
     @Test func builtInRulesGiveOneFindingForJustBanterInAnApology() {
         let text = "I am sorry. My comments were just banter, and I never meant to hurt anyone with them."
         let found = TestSupport.linter().lint(text: text).filter { $0.match.lowercased().contains("banter") }
         #expect(found.count <= 1)
-        #expect(found.allSatisfy { $0.category == "intent" })
+        #expect(found.allSatisfy { $0.category == .intent })
     }
 }
 

@@ -73,7 +73,7 @@ import Testing
         let start = lines.position(of: offset)
         let end = lines.position(of: offset + needle.count)
         let ruleValue = rules.first { $0.id == rule }
-        var result = Finding(rule: rule, category: "test", severity: severity ?? ruleValue?.severity ?? .warning,
+        var result = Finding(rule: rule, category: FindingCategory("test"), severity: severity ?? ruleValue?.severity ?? .warning,
                              line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
                              offset: offset, length: needle.count, match: match,
                              message: message ?? ruleValue?.message(for: match) ?? "flagged",

@@ -95,7 +95,7 @@ public struct MessageTester {
         if let error = report.error ?? report.skipped {
             return Scorecard(path: document.path, results: [], findings: [], error: error)
         }
-        let findings = report.findings.filter { $0.category != "candor" }
+        let findings = report.findings.filter { $0.category != .candor }
         let results = Self.tests.map { test -> TestResult in
             var result = evaluate(test.id, findings: findings, statistics: statistics)
             result.id = test.id
@@ -128,7 +128,7 @@ public struct MessageTester {
         switch id {
         case "names-harm":
             let specific = statistics.hits("harm-specific")
-            let vague = own.filter { $0.category == "vague" }
+            let vague = own.filter { $0.category == .vague }
             if specific.isEmpty && vague.isEmpty {
                 return result(.warn, "The draft never says what happened. Name the harm in plain words: rape, sexual assault, sexual harassment.")
             }
@@ -147,8 +147,8 @@ public struct MessageTester {
             let responsibility = statistics.hits("responsibility")
             let repair = statistics.hits("repair")
             let specific = statistics.hits("harm-specific")
-            let intent = own.filter { $0.category == "intent" }
-            let blaming = own.filter { $0.category == "blaming" }
+            let intent = own.filter { $0.category == .intent }
+            let blaming = own.filter { $0.category == .blaming }
             let components: [(String, TestStatus, String)] = [
                 ("acknowledges the specific harm", specific.isEmpty && responsibility.isEmpty ? .fail : specific.isEmpty ? .warn : .pass,
                  specific.first.map { "names it: \"\($0.match)\"" } ?? "does not say what was done"),
@@ -183,7 +183,7 @@ public struct MessageTester {
                               + passives.prefix(3).map { evidence($0, "agentless passive") })
 
         case "blame":
-            let blaming = findings.filter { $0.category == "blaming" && $0.rule != "blaming.agentless-passive" }
+            let blaming = findings.filter { $0.category == .blaming && $0.rule != "blaming.agentless-passive" }
             let writers = blaming.filter { $0.context == nil }
             if !writers.isEmpty {
                 return result(.fail, "Blaming or discrediting framing in the writer's own voice.", writers.prefix(5).map { evidence($0, "blaming") })
@@ -209,7 +209,7 @@ public struct MessageTester {
             guard statistics.words > 0, statistics.sentences > 0 else { return result(.notApplicable, "No prose.") }
             let grade = 0.39 * Double(statistics.words) / Double(statistics.sentences)
                 + 11.8 * Double(statistics.syllables) / Double(statistics.words) - 15.59
-            let vague = own.filter { $0.category == "vague" }.count
+            let vague = own.filter { $0.category == .vague }.count
             let density = Double(vague) * 1000 / Double(statistics.words)
             let long = statistics.longSentences.count
             let summary = String(format: "reading grade %.1f (Flesch-Kincaid), %d long sentence%@, %.1f vague terms per 1,000 words",

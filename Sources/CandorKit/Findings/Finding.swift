@@ -4,7 +4,7 @@
 /// more spelling of it to keep in step.
 public struct Finding: Equatable, Sendable {
     public var rule: String
-    public var category: String
+    public var category: FindingCategory
     public var severity: Severity
     public var line: Int
     public var column: Int
@@ -24,7 +24,7 @@ public struct Finding: Equatable, Sendable {
     /// The text of the line the match starts on, trimmed: what a baseline keys on instead of the line number.
     public var lineText: String = ""
 
-    public init(rule: String, category: String, severity: Severity, line: Int, column: Int, endLine: Int,
+    public init(rule: String, category: FindingCategory, severity: Severity, line: Int, column: Int, endLine: Int,
                 endColumn: Int, offset: Int, length: Int, match: String, message: String, suggestions: [String],
                 context: String? = nil, fix: String? = nil) {
         self.rule = rule
@@ -66,4 +66,27 @@ public struct FileReport: Equatable, Sendable {
         self.source = source
         self.markup = markup
     }
+}
+
+/// The kind of problem a finding names: its rule's category. Not an enum, because a team lexicon may bring a
+/// category of its own (`team.x`); the ones Candor itself knows are spelled once, here.
+public struct FindingCategory: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public var rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public init(_ name: String) {
+        self.init(rawValue: name)
+    }
+
+    public static let vague = FindingCategory("vague")
+    public static let intent = FindingCategory("intent")
+    public static let blaming = FindingCategory("blaming")
+    /// Candor's own findings about the document, not about its words (a directive that names no rule).
+    public static let candor = FindingCategory("candor")
+
+    /// The bare name, so that a category interpolated into text reads as the lexicon wrote it.
+    public var description: String { rawValue }
 }

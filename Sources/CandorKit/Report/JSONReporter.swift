@@ -52,7 +52,7 @@ public struct JSONReporter: StreamingReporter {
     static func write(_ finding: Finding, to json: inout JSONWriter) {
         json.beginObject()
         json.field("rule", finding.rule)
-        json.field("category", finding.category)
+        json.field("category", finding.category.rawValue)
         json.field("severity", finding.severity.rawValue)
         json.field("line", finding.line)
         json.field("column", finding.column)

@@ -16,7 +16,8 @@ public struct HTMLReporter: Reporter {
                                   findings: drafts.flatMap(\.findings), rules: rules)
         html += "<h1>Candor report</h1>\n<p class=\"meta\">\(files) linted by Candor \(HTMLText.escape(run.version))</p>\n"
         html += SummarySection(drafts: drafts).render(title: "Summary")
-        html += HTMLPage.legend(categories: CategoryStyle.order(Set(drafts.flatMap { $0.findings.map(\.category) }).union(["vague", "intent", "blaming"])))
+        let categories = Set(drafts.flatMap { $0.findings.map(\.category) }).union(CategoryStyle.builtin)
+        html += HTMLPage.legend(categories: CategoryStyle.order(categories))
         html += "<div id=\"drafts\">\n"
         let section = DraftSection(rules: rules)
         let opened = Self.opened(drafts, limit: openDrafts)

@@ -79,7 +79,7 @@ public struct ScorecardHTMLReporter {
         return html + "</tbody>\n</table></div>\n</section>\n"
     }
 
-    private func categories(_ drafts: [HTMLDraft]) -> [String] {
-        CategoryStyle.order(Set(drafts.flatMap { $0.findings.map(\.category) }).union(["vague", "intent", "blaming"]))
+    private func categories(_ drafts: [HTMLDraft]) -> [FindingCategory] {
+        CategoryStyle.order(Set(drafts.flatMap { $0.findings.map(\.category) }).union(CategoryStyle.builtin))
     }
 }
