@@ -173,7 +173,7 @@ extension Linter {
             line: line, column: column, endLine: endLine, endColumn: endColumn,
             offset: start, length: end - start, match: match,
             message: rule.message(for: match), suggestions: rule.suggestions,
-            context: candidate.context?.rawValue, fix: rule.fix)
+            context: candidate.context, fix: rule.fix)
         if options.keepLineText { finding.lineText = lines.trimmedLine(line) }
         return finding
     }

@@ -7,7 +7,7 @@ import Testing
 /// (HTMLReportBrowserTests) check the same pages as Chromium builds them.
 @Suite struct HTMLReporterTests {
     static func finding(_ rule: String, _ range: Range<Int>, in source: String, category: FindingCategory = .vague,
-                        severity: Severity = .warning, context: String? = nil) -> Finding {
+                        severity: Severity = .warning, context: MatchContext? = nil) -> Finding {
         let bytes = Array(source.utf8)
         return Finding(rule: rule, category: category, severity: severity, line: 1, column: range.lowerBound + 1, endLine: 1,
                        endColumn: range.upperBound + 1, offset: range.lowerBound, length: range.count,

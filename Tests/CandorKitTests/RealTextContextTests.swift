@@ -14,7 +14,7 @@ import Testing
         try! Linter(ruleSet: Self.ruleSet).lint(text: text)
     }
 
-    func contexts(_ text: String) -> [String?] { findings(text).map(\.context) }
+    func contexts(_ text: String) -> [MatchContext?] { findings(text).map(\.context) }
 
     // MARK: Gate scopes
 
@@ -97,7 +97,7 @@ import Testing
     @Test func aGerundAfterAPleaIsADescriptionNotAnOffenceName() {
         // The charge's name is a noun phrase; "having sex with" after "pleaded guilty to" is the writer's account.
         let set = try! TestSupport.ruleSet(TestSupport.lexicon(["having sex with", "sexual misconduct", "engaging in lewd acts"]))
-        func contexts(_ text: String) -> [String?] { (try! Linter(ruleSet: set).lint(text: text)).map(\.context) }
+        func contexts(_ text: String) -> [MatchContext?] { (try! Linter(ruleSet: set).lint(text: text)).map(\.context) }
         #expect(contexts("The teacher pleaded guilty to having sex with a pupil.") == [nil])
         #expect(contexts("She was convicted of engaging in sexual misconduct with a student.") == [nil])
         #expect(contexts("He pleaded guilty to sexual misconduct with a student.").isEmpty)

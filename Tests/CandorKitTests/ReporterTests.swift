@@ -58,7 +58,7 @@ import Testing
 
     /// A finding for the `occurrence`-th `match` in `source`, positioned as the linter positions it.
     static func finding(_ rule: String, _ match: String, in source: String, occurrence: Int = 0,
-                        severity: Severity? = nil, message: String? = nil, context: String? = nil,
+                        severity: Severity? = nil, message: String? = nil, context: MatchContext? = nil,
                         fix: String? = nil) -> Finding {
         let bytes = Array(source.utf8)
         let needle = Array(match.utf8)
@@ -89,7 +89,7 @@ import Testing
     static func sampleRun(keepSource: Bool = true) -> RunReport {
         let findings = [
             finding("test.vague-term", "bad thing", in: source),
-            finding("test.blame", "she provoked", in: source, message: awkwardMessage, context: "quoted"),
+            finding("test.blame", "she provoked", in: source, message: awkwardMessage, context: .quoted),
             finding("test.soft-word", "She said", in: source, fix: "survivor"),
         ]
         return RunReport(

@@ -190,7 +190,7 @@ public struct MessageTester {
             }
             if !blaming.isEmpty {
                 return result(.warn, "Blaming framing appears only in quoted or attributed speech; make sure the draft answers it.",
-                              blaming.prefix(5).map { evidence($0, $0.context ?? "quoted") })
+                              blaming.prefix(5).map { evidence($0, $0.context?.rawValue ?? "quoted") })
             }
             return result(.pass, "No survivor-blaming or discrediting framing.")
 

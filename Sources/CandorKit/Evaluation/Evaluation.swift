@@ -143,7 +143,7 @@ public struct Evaluation: Sendable {
             spans += document.spans.filter { $0.category != Self.neutral }.count
             let bytes = Array(document.text.utf8)
             let findings = linter.lint(text: document.text, path: document.id)
-                .filter { $0.category != .candor && $0.context != MatchContext.quoted.rawValue }
+                .filter { $0.category != .candor && $0.context != .quoted }
             // Labels stay plain names: a label may be `neutral`, which no rule's category is.
             for category in Set(document.spans.map(\.category)).union(findings.map(\.category.rawValue))
             where category != Self.neutral {

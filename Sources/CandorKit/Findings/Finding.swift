@@ -18,7 +18,7 @@ public struct Finding: Equatable, Sendable {
     public var message: String
     public var suggestions: [String]
     /// nil for plain use; otherwise why the finding was downgraded (`quoted`).
-    public var context: String?
+    public var context: MatchContext?
     /// The one always-right replacement, when the rule has one.
     public var fix: String?
     /// The text of the line the match starts on, trimmed: what a baseline keys on instead of the line number.
@@ -26,7 +26,7 @@ public struct Finding: Equatable, Sendable {
 
     public init(rule: String, category: FindingCategory, severity: Severity, line: Int, column: Int, endLine: Int,
                 endColumn: Int, offset: Int, length: Int, match: String, message: String, suggestions: [String],
-                context: String? = nil, fix: String? = nil) {
+                context: MatchContext? = nil, fix: String? = nil) {
         self.rule = rule
         self.category = category
         self.severity = severity

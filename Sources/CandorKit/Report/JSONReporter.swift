@@ -63,7 +63,7 @@ public struct JSONReporter: StreamingReporter {
         json.field("match", finding.match)
         json.field("message", finding.message)
         json.field("suggestions", finding.suggestions)
-        json.field("context", finding.context)
+        json.field("context", finding.context?.rawValue)
         if let fix = finding.fix { json.field("fix", fix) }
         json.endObject()
     }

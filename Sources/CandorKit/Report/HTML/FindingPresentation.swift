@@ -57,9 +57,9 @@ struct FindingPresentation {
     var contextLabel: String? {
         switch finding.context {
         case nil: return nil
-        case "quoted": return "in quoted speech"
-        case "attributed": return "in reported speech"
-        case let other?: return other
+        case .quoted?: return "in quoted speech"
+        case .attributed?: return "in reported speech"
+        case let other?: return other.rawValue
         }
     }
 
