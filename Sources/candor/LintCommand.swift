@@ -138,7 +138,9 @@ struct LintCommand: ParsableCommand {
         var work = jobs + failedEarly.map { LintRunner.Job(path: $0.path, setup: nil, preset: $0) }
         work.sort { $0.path < $1.path }
         let runner = LintRunner(jobs: self.jobs, maximumInputSize: maximumInputSize)
-        let reporter = format.reporter(color: useColor(configOptions.color))
+        // CI tools want paths relative to the checkout, which is where they run Candor from.
+        let reporter = format.reporter(color: useColor(configOptions.color),
+                                       baseDirectory: FileManager.default.currentDirectoryPath)
         var failing = false
         var anyError = false
 

@@ -502,7 +502,7 @@ import Testing
 
     @Test func everyFormatHasAReporter() {
         for format in [OutputFormat.sarif, .github, .checkstyle, .rdjson, .junit] {
-            #expect(!format.reporter(color: false).render(Self.sampleRun()).isEmpty)
+            #expect(!format.reporter(color: false, baseDirectory: nil).render(Self.sampleRun()).isEmpty)
         }
         #expect(OutputFormat(rawValue: "sarif") == .sarif)
         #expect(!OutputFormat.sarif.needsSource)

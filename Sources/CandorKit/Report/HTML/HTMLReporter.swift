@@ -1,15 +1,18 @@
 /// `--format html` for `candor lint`: one standalone page with each draft's prose and its findings
 /// marked in place, a summary on top, and notes under each draft (docs/report.md).
 public struct HTMLReporter: Reporter {
+    /// The folder paths are shown relative to; nil shows them as given.
+    public var baseDirectory: String?
     /// Drafts shown open; the rest start collapsed, so a report over an archive opens fast.
     public var openDrafts: Int
 
-    public init(openDrafts: Int = 5) {
+    public init(baseDirectory: String? = nil, openDrafts: Int = 5) {
+        self.baseDirectory = baseDirectory
         self.openDrafts = openDrafts
     }
 
     public func render(_ run: RunReport) -> String {
-        let drafts = run.files.map(HTMLDraft.init)
+        let drafts = run.files.map { HTMLDraft($0, base: baseDirectory) }
         let rules = Dictionary(run.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let files = "\(drafts.count) \(drafts.count == 1 ? "file" : "files")"
         var html = HTMLPage.begin(title: "Candor report: " + (drafts.count == 1 ? drafts[0].shownPath : files),
