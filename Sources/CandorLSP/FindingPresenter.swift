@@ -9,7 +9,7 @@ struct FindingPresenter {
 
     func diagnostic(_ finding: Finding, in text: DocumentText, ruleSet: RuleSet?) -> [String: Any] {
         var message = finding.message
-        if let context = finding.context { message += " (\(context))" }
+        if let context = finding.context { message += " (\(context.rawValue))" }
         if !finding.suggestions.isEmpty { message += "\nTry: " + finding.suggestions.joined(separator: "; ") }
         var diagnostic: [String: Any] = [
             "range": text.range(of: finding.offset..<(finding.offset + finding.length), in: encoding),

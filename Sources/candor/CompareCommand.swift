@@ -31,7 +31,9 @@ struct CompareCommand: ParsableCommand {
         switch format {
         case .text: writeOut(reporter.compare(cards))
         case .json: writeOut(reporter.json(cards))
-        case .html: writeOut(ScorecardHTMLReporter(rules: rules).compare(drafts))
+        case .html:
+            let html = ScorecardHTMLReporter(rules: rules, baseDirectory: FileManager.default.currentDirectoryPath)
+            writeOut(html.compare(drafts))
         }
         for card in cards { if let error = card.error { writeError("candor: \(card.path): \(error)") } }
         if cards.contains(where: { $0.error != nil }) { throw ExitCode(2) }

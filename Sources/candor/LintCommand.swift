@@ -99,7 +99,10 @@ struct LintCommand: ParsableCommand {
             try write(baseline: writeBaseline, reports: runner.run(work))
             return
         }
-        if let streaming = format.reporter(color: useColor(configOptions.color)) as? StreamingReporter, baseline == nil {
+        // CI tools want paths relative to the checkout, which is where they run Candor from.
+        let reporter = format.reporter(color: useColor(configOptions.color),
+                                       baseDirectory: FileManager.default.currentDirectoryPath)
+        if let streaming = reporter as? StreamingReporter, baseline == nil {
             // Each file is written as soon as it and every file before it are done, then forgotten:
             // memory stays flat over an archive, and writing overlaps linting.
             var summary = RunSummary()
@@ -119,7 +122,6 @@ struct LintCommand: ParsableCommand {
                 }
                 reports = known.filter(reports, relativeTo: baseline)
             }
-            let reporter = format.reporter(color: useColor(configOptions.color))
             writeOut(reporter.render(RunReport(files: reports, rules: Self.rulesInPlay(work))))
             for (index, report) in reports.enumerated() { outcome.account(report, settings: work[index].settings) }
         }

@@ -32,7 +32,9 @@ struct TestCommand: ParsableCommand {
         switch format {
         case .text: writeOut(reporter.text(cards))
         case .json: writeOut(reporter.json(cards))
-        case .html: writeOut(ScorecardHTMLReporter(rules: rules).test(drafts))
+        case .html:
+            let html = ScorecardHTMLReporter(rules: rules, baseDirectory: FileManager.default.currentDirectoryPath)
+            writeOut(html.test(drafts))
         }
         for card in cards { if let error = card.error { writeError("candor: \(card.path): \(error)") } }
         if cards.contains(where: { $0.error != nil && $0.score == nil }) { throw ExitCode(2) }

@@ -12,7 +12,7 @@ import Testing
         try! Linter(ruleSet: Self.ruleSet, options: options).lint(text: text)
     }
 
-    func contexts(_ text: String) -> [String?] { findings(text).map(\.context) }
+    func contexts(_ text: String) -> [MatchContext?] { findings(text).map(\.context) }
 
     @Test func plainUseIsReportedWithoutContext() {
         #expect(contexts("He resigned over sexual misconduct.") == [nil])
@@ -27,23 +27,23 @@ import Testing
     func quotationMarksDowngrade(text: String) {
         let found = findings(text)
         #expect(found.count == 1)
-        #expect(found.first?.context == "quoted")
+        #expect(found.first?.context == .quoted)
         #expect(found.first?.severity == .suggestion)
     }
 
     @Test func attributedSpeechIsMarked() {
-        #expect(contexts("The senator said the allegations were a witch hunt.") == ["attributed"])
-        #expect(contexts("She called them liars.") == ["attributed"])
+        #expect(contexts("The senator said the allegations were a witch hunt.") == [.attributed])
+        #expect(contexts("She called them liars.") == [.attributed])
         #expect(contexts("I said they were liars.") == [nil])
         // Reported speech ends where the writer speaks again in a clause of their own.
         #expect(contexts("She has described that evening, and I think it was a witch hunt.") == [nil])
-        #expect(contexts("The chairman said, and the club agreed, that the allegations were a witch hunt.") == ["attributed"])
+        #expect(contexts("The chairman said, and the club agreed, that the allegations were a witch hunt.") == [.attributed])
     }
 
     @Test func unclosedQuoteEndsWithItsParagraph() {
         let text = "He wrote, \"this is a witch hunt and\n\nThe board found sexual misconduct."
         let found = findings(text)
-        #expect(found.map(\.context) == ["quoted", nil])
+        #expect(found.map(\.context) == [.quoted, nil])
     }
 
     @Test func apostrophesDoNotOpenQuotes() {
@@ -52,7 +52,7 @@ import Testing
 
     @Test func singleQuotesAreScareQuotesUnlessSomeoneSpeaks() {
         #expect(contexts("Star in 'sex scandal'") == [nil])
-        #expect(contexts("'It was a sex scandal,' he said.") == ["quoted"])
+        #expect(contexts("'It was a sex scandal,' he said.") == [.quoted])
     }
 
     @Test(arguments: [

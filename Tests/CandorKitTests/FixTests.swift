@@ -54,7 +54,7 @@ import Testing
 
     @Test func overlappingFindingsFixTheFirstOnly() {
         func finding(_ offset: Int, _ length: Int, fix: String) -> Finding {
-            Finding(rule: "test.r\(offset)", category: "vague", severity: .warning, line: 1, column: offset + 1, endLine: 1,
+            Finding(rule: "test.r\(offset)", category: .vague, severity: .warning, line: 1, column: offset + 1, endLine: 1,
                     endColumn: offset + length + 1, offset: offset, length: length, match: "x", message: "", suggestions: [], fix: fix)
         }
         let source = Array("abcdefghij".utf8)

@@ -17,7 +17,7 @@ import Testing
     static func render(_ findings: [Finding]) -> String {
         findings.map { finding in
             "\(finding.line):\(finding.column)-\(finding.endLine):\(finding.endColumn) \(finding.severity.rawValue) "
-                + "\(finding.rule) \"\(finding.match)\"\(finding.context.map { " (\($0))" } ?? "")"
+                + "\(finding.rule) \"\(finding.match)\"\(finding.context.map { " (\($0.rawValue))" } ?? "")"
         }.joined(separator: "\n") + "\n"
     }
 

@@ -6,8 +6,8 @@ import Testing
 /// findings with no prose to mark, escaping, and collapsed drafts in a large run. The browser tests
 /// (HTMLReportBrowserTests) check the same pages as Chromium builds them.
 @Suite struct HTMLReporterTests {
-    static func finding(_ rule: String, _ range: Range<Int>, in source: String, category: String = "vague",
-                        severity: Severity = .warning, context: String? = nil) -> Finding {
+    static func finding(_ rule: String, _ range: Range<Int>, in source: String, category: FindingCategory = .vague,
+                        severity: Severity = .warning, context: MatchContext? = nil) -> Finding {
         let bytes = Array(source.utf8)
         return Finding(rule: rule, category: category, severity: severity, line: 1, column: range.lowerBound + 1, endLine: 1,
                        endColumn: range.upperBound + 1, offset: range.lowerBound, length: range.count,
@@ -27,7 +27,7 @@ import Testing
             Self.finding("r.outer", 0..<11, in: source),    // aaa bbb ccc
             Self.finding("r.inner", 4..<7, in: source),     // bbb, inside the outer one
             Self.finding("r.cross", 8..<15, in: source),    // ccc ddd, crosses the outer one's end
-            Self.finding("r.tail", 12..<19, in: source, category: "blaming"),
+            Self.finding("r.tail", 12..<19, in: source, category: .blaming),
         ]
         let dom = Self.page("a.txt", source, findings)
         #expect(dom.markedText["f0-1"] == "aaa bbb ccc")
@@ -68,7 +68,7 @@ import Testing
         options.keepSource = true
         options.markup = .markdown
         let report = TestSupport.linter(options: options).lint(SourceDocument(path: "d.md", text: source))
-        let directive = report.findings.firstIndex { $0.category == "candor" }
+        let directive = report.findings.firstIndex { $0.category == .candor }
         #expect(directive != nil, "\(report.findings)")
         let html = HTMLReporter().render(RunReport(files: [report], rules: TestSupport.builtinRuleSet.rules))
         let dom = ReportDOM(html)

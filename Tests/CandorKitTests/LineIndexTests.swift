@@ -120,7 +120,7 @@ import Testing
         let offset = Array(line.utf8).count - 20_000 * 15 - 12
         let lines = LineIndex(bytes)
         let (row, column) = lines.position(of: offset)
-        let finding = Finding(rule: "vague.sex-scandal", category: "vague", severity: .warning, line: row, column: column,
+        let finding = Finding(rule: "vague.sex-scandal", category: .vague, severity: .warning, line: row, column: column,
                               endLine: row, endColumn: column + 11, offset: offset, length: 11, match: "sex scandal",
                               message: "m", suggestions: [])
         let output = TextReporter(color: false).render(RunReport(files: [FileReport(path: "a.txt", findings: [finding], source: bytes)], rules: []))
@@ -133,7 +133,7 @@ import Testing
         #expect(shown[1][at...].hasPrefix("sex scandal"))
         // Short lines are shown whole, as before.
         let short = Array("It was a sex scandal.\n".utf8)
-        let plain = Finding(rule: "r", category: "c", severity: .warning, line: 1, column: 10, endLine: 1, endColumn: 21,
+        let plain = Finding(rule: "r", category: FindingCategory("c"), severity: .warning, line: 1, column: 10, endLine: 1, endColumn: 21,
                             offset: 9, length: 11, match: "sex scandal", message: "m", suggestions: [])
         let whole = TextReporter(color: false).render(RunReport(files: [FileReport(path: "b.txt", findings: [plain], source: short)], rules: []))
         #expect(whole.contains("1 | It was a sex scandal.\n  |          ^^^^^^^^^^^\n"))

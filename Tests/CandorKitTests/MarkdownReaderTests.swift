@@ -459,7 +459,7 @@ enum MarkupFixture {
             #expect(finding.line == line && finding.column == column)
         }
         // Block quotes are quoted speech.
-        #expect(accusers.first { $0.offset == expected[2] }?.context == "quoted")
+        #expect(accusers.first { $0.offset == expected[2] }?.context == .quoted)
 
         F.expectFinding(accusers.first, at: "accuser", in: text, occurrence: 2)
         // Emphasis and a soft break between the words: the finding spans the source, markup and all.

@@ -14,7 +14,7 @@ import Testing
         try! Linter(ruleSet: Self.ruleSet).lint(text: text)
     }
 
-    func contexts(_ text: String) -> [String?] { findings(text).map(\.context) }
+    func contexts(_ text: String) -> [MatchContext?] { findings(text).map(\.context) }
 
     // MARK: Gate scopes
 
@@ -97,7 +97,7 @@ import Testing
     @Test func aGerundAfterAPleaIsADescriptionNotAnOffenceName() {
         // The charge's name is a noun phrase; "having sex with" after "pleaded guilty to" is the writer's account.
         let set = try! TestSupport.ruleSet(TestSupport.lexicon(["having sex with", "sexual misconduct", "engaging in lewd acts"]))
-        func contexts(_ text: String) -> [String?] { (try! Linter(ruleSet: set).lint(text: text)).map(\.context) }
+        func contexts(_ text: String) -> [MatchContext?] { (try! Linter(ruleSet: set).lint(text: text)).map(\.context) }
         #expect(contexts("The teacher pleaded guilty to having sex with a pupil.") == [nil])
         #expect(contexts("She was convicted of engaging in sexual misconduct with a student.") == [nil])
         #expect(contexts("He pleaded guilty to sexual misconduct with a student.").isEmpty)
@@ -107,20 +107,20 @@ import Testing
 
     @Test func overlappingCategoriesKeepTheOneTheGuidanceListsFirst() throws {
         func finding(_ category: String, _ offset: Int, _ length: Int) -> Finding {
-            Finding(rule: "\(category).x", category: category, severity: .warning, line: 1, column: offset + 1,
+            Finding(rule: "\(category).x", category: FindingCategory(category), severity: .warning, line: 1, column: offset + 1,
                     endLine: 1, endColumn: offset + length + 1, offset: offset, length: length, match: "m",
                     message: "", suggestions: [], context: nil, fix: nil)
         }
         let kept = Linter.oneFindingPerSpan([finding("blaming", 0, 10), finding("intent", 5, 10), finding("vague", 30, 4),
                                              finding("blaming", 40, 3), finding("test", 0, 50)])
-        #expect(kept.map(\.category) == ["intent", "vague", "blaming", "test"])
+        #expect(kept.map(\.category) == [.intent, .vague, .blaming, FindingCategory("test")])
     }
 
     @Test func builtInRulesGiveOneFindingForJustBanterInAnApology() {
         let text = "I am sorry. My comments were just banter, and I never meant to hurt anyone with them."
         let found = TestSupport.linter().lint(text: text).filter { $0.match.lowercased().contains("banter") }
         #expect(found.count <= 1)
-        #expect(found.allSatisfy { $0.category == "intent" })
+        #expect(found.allSatisfy { $0.category == .intent })
     }
 }
 

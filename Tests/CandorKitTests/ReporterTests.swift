@@ -58,7 +58,7 @@ import Testing
 
     /// A finding for the `occurrence`-th `match` in `source`, positioned as the linter positions it.
     static func finding(_ rule: String, _ match: String, in source: String, occurrence: Int = 0,
-                        severity: Severity? = nil, message: String? = nil, context: String? = nil,
+                        severity: Severity? = nil, message: String? = nil, context: MatchContext? = nil,
                         fix: String? = nil) -> Finding {
         let bytes = Array(source.utf8)
         let needle = Array(match.utf8)
@@ -73,7 +73,7 @@ import Testing
         let start = lines.position(of: offset)
         let end = lines.position(of: offset + needle.count)
         let ruleValue = rules.first { $0.id == rule }
-        var result = Finding(rule: rule, category: "test", severity: severity ?? ruleValue?.severity ?? .warning,
+        var result = Finding(rule: rule, category: FindingCategory("test"), severity: severity ?? ruleValue?.severity ?? .warning,
                              line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
                              offset: offset, length: needle.count, match: match,
                              message: message ?? ruleValue?.message(for: match) ?? "flagged",
@@ -89,7 +89,7 @@ import Testing
     static func sampleRun(keepSource: Bool = true) -> RunReport {
         let findings = [
             finding("test.vague-term", "bad thing", in: source),
-            finding("test.blame", "she provoked", in: source, message: awkwardMessage, context: "quoted"),
+            finding("test.blame", "she provoked", in: source, message: awkwardMessage, context: .quoted),
             finding("test.soft-word", "She said", in: source, fix: "survivor"),
         ]
         return RunReport(
@@ -502,7 +502,7 @@ import Testing
 
     @Test func everyFormatHasAReporter() {
         for format in [OutputFormat.sarif, .github, .checkstyle, .rdjson, .junit] {
-            #expect(!format.reporter(color: false).render(Self.sampleRun()).isEmpty)
+            #expect(!format.reporter(color: false, baseDirectory: nil).render(Self.sampleRun()).isEmpty)
         }
         #expect(OutputFormat(rawValue: "sarif") == .sarif)
         #expect(!OutputFormat.sarif.needsSource)

@@ -1,22 +1,82 @@
 import Foundation
 
-/// Runs the message tests on a draft. The tests are small functions of the lint findings and the
-/// signal phrases the same pass collected; the weights come from the defaults or `.candor.yml`.
+/// What every message check reads: one draft's findings, and the signal phrases the same pass collected.
+struct MessageDraft {
+    /// Every finding but Candor's own, in the writer's voice or someone else's.
+    var findings: [Finding]
+    /// The findings in the writer's own voice: quoted and attributed words are someone else's.
+    var own: [Finding]
+    var statistics: TextStatistics
+    /// statement | news | advocacy | guide (config `kind:`); nil: inferred.
+    var kind: String?
+
+    init(findings: [Finding], statistics: TextStatistics, kind: String?) {
+        self.findings = findings
+        self.own = findings.filter { $0.context == nil }
+        self.statistics = statistics
+        self.kind = kind
+    }
+}
+
+/// A check's result before the tester gives it the check's name and weight.
+struct Verdict {
+    var status: TestStatus
+    var reason: String
+    var evidence: [Evidence]
+    var components: [(name: String, status: TestStatus, note: String)]
+
+    init(_ status: TestStatus, _ reason: String, _ evidence: [Evidence] = [],
+         components: [(String, TestStatus, String)] = []) {
+        self.status = status
+        self.reason = reason
+        self.evidence = evidence
+        self.components = components.map { (name: $0.0, status: $0.1, note: $0.2) }
+    }
+}
+
+/// One message test (docs/message-tests.md). Each is a small type of its own, as SwiftLint's rules are, so
+/// that a test is read, changed or added on its own instead of as one case of a long switch.
+protocol MessageCheck: Sendable {
+    var id: String { get }
+    var title: String { get }
+    /// The guidance principle behind the test.
+    var principle: String { get }
+    var defaultWeight: Double { get }
+    /// A test a draft need not meet: at weight 0, anything short of a pass is reported as not applicable
+    /// rather than as a warning nobody asked for.
+    var isOptionalWhenUnweighted: Bool { get }
+
+    func evaluate(_ draft: MessageDraft) -> Verdict
+}
+
+extension MessageCheck {
+    var isOptionalWhenUnweighted: Bool { false }
+}
+
+extension Evidence {
+    init(_ finding: Finding, _ note: String) {
+        self.init(line: finding.line, column: finding.column, text: finding.match, note: note)
+    }
+
+    init(_ hit: TextStatistics.SignalHit, _ note: String) {
+        self.init(line: hit.line, column: hit.column, text: hit.match, note: note)
+    }
+}
+
+/// Runs the message tests on a draft; the weights come from the defaults or `.candor.yml`.
 public struct MessageTester {
-    public static let defaultWeights: [String: Double] = [
-        "names-harm": 25, "apology": 20, "agency": 15, "blame": 20, "prevention": 10, "plain-language": 10, "help": 0,
+    /// The checks, in report order.
+    static let checks: [any MessageCheck] = [
+        NamesHarmCheck(), ApologyCheck(), AgencyCheck(), BlameCheck(), PreventionCheck(), PlainLanguageCheck(),
+        HelpCheck(),
     ]
 
+    public static let defaultWeights: [String: Double] =
+        Dictionary(uniqueKeysWithValues: checks.map { ($0.id, $0.defaultWeight) })
+
     /// The tests in report order, with their titles and the guidance principle behind each.
-    public static let tests: [(id: String, title: String, principle: String)] = [
-        ("names-harm", "Names the harm", "B1"),
-        ("apology", "Apology anatomy", "B13"),
-        ("agency", "Focus and agency", "B4"),
-        ("blame", "No blame", "B6, B7"),
-        ("prevention", "Prevention and action", "B12"),
-        ("plain-language", "Plain language", "B2"),
-        ("help", "Route to help", "B16"),
-    ]
+    public static let tests: [(id: String, title: String, principle: String)] =
+        checks.map { (id: $0.id, title: $0.title, principle: $0.principle) }
 
     public var weights: [String: Double]
     /// statement | news | advocacy | guide (config `kind:`); nil: inferred.
@@ -32,136 +92,17 @@ public struct MessageTester {
         if let error = report.error ?? report.skipped {
             return Scorecard(path: document.path, results: [], findings: [], error: error)
         }
-        let findings = report.findings.filter { $0.category != "candor" }
-        let results = Self.tests.map { test -> TestResult in
-            var result = evaluate(test.id, findings: findings, statistics: statistics)
-            result.id = test.id
-            result.title = test.title
-            result.principle = test.principle
-            result.weight = weights[test.id] ?? 0
-            if result.weight == 0 && test.id == "help" && result.status != .pass { result.status = .notApplicable }
-            return result
+        let draft = MessageDraft(findings: report.findings.filter { $0.category != .candor }, statistics: statistics,
+                                 kind: kind)
+        let results = Self.checks.map { check -> TestResult in
+            let verdict = check.evaluate(draft)
+            let weight = weights[check.id] ?? 0
+            var status = verdict.status
+            if weight == 0 && check.isOptionalWhenUnweighted && status != .pass { status = .notApplicable }
+            return TestResult(id: check.id, title: check.title, principle: check.principle, status: status,
+                              reason: verdict.reason, evidence: verdict.evidence, components: verdict.components,
+                              weight: weight)
         }
-        return Scorecard(path: document.path, results: results, findings: findings)
-    }
-
-    private func evidence(_ finding: Finding, _ note: String) -> Evidence {
-        Evidence(line: finding.line, column: finding.column, text: finding.match, note: note)
-    }
-
-    private func evidence(_ hit: TextStatistics.SignalHit, _ note: String) -> Evidence {
-        Evidence(line: hit.line, column: hit.column, text: hit.match, note: note)
-    }
-
-    private func result(_ status: TestStatus, _ reason: String, _ evidence: [Evidence] = [],
-                        components: [(String, TestStatus, String)] = []) -> TestResult {
-        TestResult(id: "", title: "", principle: "", status: status, reason: reason, evidence: evidence,
-                   components: components.map { (name: $0.0, status: $0.1, note: $0.2) }, weight: 0)
-    }
-
-    private func evaluate(_ id: String, findings: [Finding], statistics: TextStatistics) -> TestResult {
-        let own = findings.filter { $0.context == nil }
-        let isApology = !statistics.hits("apology").isEmpty
-        switch id {
-        case "names-harm":
-            let specific = statistics.hits("harm-specific")
-            let vague = own.filter { $0.category == "vague" }
-            if specific.isEmpty && vague.isEmpty {
-                return result(.warn, "The draft never says what happened. Name the harm in plain words: rape, sexual assault, sexual harassment.")
-            }
-            if specific.isEmpty {
-                return result(.fail, "The only words for the harm are vague; readers will picture the mildest case.",
-                              vague.prefix(5).map { evidence($0, "vague") })
-            }
-            if !vague.isEmpty {
-                return result(.warn, "Names the harm, but vague terms remain beside the specific ones.",
-                              specific.prefix(3).map { evidence($0, "specific") } + vague.prefix(3).map { evidence($0, "vague") })
-            }
-            return result(.pass, "States what happened in specific terms.", specific.prefix(3).map { evidence($0, "specific") })
-
-        case "apology":
-            guard isApology else { return result(.notApplicable, "Not an apology.") }
-            let responsibility = statistics.hits("responsibility")
-            let repair = statistics.hits("repair")
-            let specific = statistics.hits("harm-specific")
-            let intent = own.filter { $0.category == "intent" }
-            let blaming = own.filter { $0.category == "blaming" }
-            let components: [(String, TestStatus, String)] = [
-                ("acknowledges the specific harm", specific.isEmpty && responsibility.isEmpty ? .fail : specific.isEmpty ? .warn : .pass,
-                 specific.first.map { "names it: \"\($0.match)\"" } ?? "does not say what was done"),
-                ("takes responsibility in the active voice", responsibility.isEmpty ? .fail : .pass,
-                 responsibility.first.map { "\"\($0.match)\"" } ?? "no \"I/we + what I/we did\""),
-                ("no conditional or intent-centred framing", intent.isEmpty ? .pass : .fail,
-                 intent.isEmpty ? "none" : intent.prefix(3).map { "\"\($0.match)\"" }.joined(separator: ", ")),
-                ("no blame shifting", blaming.isEmpty ? .pass : .fail,
-                 blaming.isEmpty ? "none" : blaming.prefix(3).map { "\"\($0.match)\"" }.joined(separator: ", ")),
-                ("says what will change", repair.isEmpty ? .warn : .pass,
-                 repair.first.map { "\"\($0.match)\"" } ?? "no commitment to repair or change"),
-            ]
-            let failed = components.filter { $0.1 == .fail }
-            let warned = components.filter { $0.1 == .warn }
-            let status: TestStatus = failed.isEmpty ? (warned.isEmpty ? .pass : .warn) : .fail
-            let reason = failed.isEmpty && warned.isEmpty ? "Acknowledges the harm, owns it, and says what will change."
-                : "Missing or undermined: " + (failed + warned).map(\.0).joined(separator: "; ") + "."
-            return result(status, reason, intent.prefix(5).map { evidence($0, "intent") } + responsibility.prefix(2).map { evidence($0, "responsibility") },
-                          components: components)
-
-        case "agency":
-            let clauses = statistics.hits("harm-verb")
-            let passives = own.filter { $0.rule == "blaming.agentless-passive" }
-            let total = clauses.count
-            guard total > 0 || !passives.isEmpty else { return result(.notApplicable, "No harm clauses to check.") }
-            let withAgent = clauses.filter { $0.hasAgent == true }.count
-            let share = total == 0 ? 0 : Double(withAgent) / Double(total)
-            let percent = Int((share * 100).rounded())
-            let status: TestStatus = passives.isEmpty && share >= 0.75 ? .pass : share >= 0.5 ? .warn : .fail
-            return result(status, "\(withAgent) of \(total) harm clauses name who did it (\(percent)%).",
-                          clauses.filter { $0.hasAgent == false }.prefix(5).map { evidence($0, "no agent") }
-                              + passives.prefix(3).map { evidence($0, "agentless passive") })
-
-        case "blame":
-            let blaming = findings.filter { $0.category == "blaming" && $0.rule != "blaming.agentless-passive" }
-            let writers = blaming.filter { $0.context == nil }
-            if !writers.isEmpty {
-                return result(.fail, "Blaming or discrediting framing in the writer's own voice.", writers.prefix(5).map { evidence($0, "blaming") })
-            }
-            if !blaming.isEmpty {
-                return result(.warn, "Blaming framing appears only in quoted or attributed speech; make sure the draft answers it.",
-                              blaming.prefix(5).map { evidence($0, $0.context ?? "quoted") })
-            }
-            return result(.pass, "No survivor-blaming or discrediting framing.")
-
-        case "prevention":
-            if kind == "news" { return result(.notApplicable, "News briefs are not held to the prevention test.") }
-            let hits = statistics.hits("prevention") + statistics.hits("repair")
-            if hits.isEmpty {
-                return result(.warn, "Says nothing about what can be done: policy, training, bystander action, support, accountability.")
-            }
-            let distinct = Set(hits.map { $0.match.lowercased() })
-            return result(distinct.count >= 2 ? .pass : .warn,
-                          distinct.count >= 2 ? "Says what prevention or change looks like." : "Mentions action only once; make it concrete.",
-                          hits.prefix(4).map { evidence($0, "prevention") })
-
-        case "plain-language":
-            guard statistics.words > 0, statistics.sentences > 0 else { return result(.notApplicable, "No prose.") }
-            let grade = 0.39 * Double(statistics.words) / Double(statistics.sentences)
-                + 11.8 * Double(statistics.syllables) / Double(statistics.words) - 15.59
-            let vague = own.filter { $0.category == "vague" }.count
-            let density = Double(vague) * 1000 / Double(statistics.words)
-            let long = statistics.longSentences.count
-            let summary = String(format: "reading grade %.1f (Flesch-Kincaid), %d long sentence%@, %.1f vague terms per 1,000 words",
-                                 grade, long, long == 1 ? "" : "s", density)
-            let status: TestStatus = grade <= 10 && density <= 2 && long <= 1 ? .pass : grade <= 14 && density <= 5 ? .warn : .fail
-            return result(status, summary.prefix(1).uppercased() + summary.dropFirst() + ".",
-                          statistics.longSentences.prefix(3).map { Evidence(line: $0.line, column: 1, text: "", note: "\($0.words)-word sentence") })
-
-        case "help":
-            let hits = statistics.hits("help")
-            return hits.isEmpty ? result(.warn, "Names no helpline or support service.")
-                : result(.pass, "Gives a route to help.", hits.prefix(2).map { evidence($0, "help") })
-
-        default:
-            return result(.notApplicable, "Unknown test.")
-        }
+        return Scorecard(path: document.path, results: results, findings: draft.findings)
     }
 }

@@ -12,7 +12,7 @@ struct SuppressionIndex {
         for directive in directives {
             for name in directive.rules where ruleSet.rule(id: name) == nil && !categories.contains(name) {
                 problems.append(Finding(
-                    rule: "candor.unknown-rule", category: "candor", severity: .warning,
+                    rule: "candor.unknown-rule", category: .candor, severity: .warning,
                     line: directive.line, column: directive.column, endLine: directive.line,
                     endColumn: directive.column + directive.kind.rawValue.count, offset: directive.offset,
                     length: directive.kind.rawValue.utf8.count, match: directive.kind.rawValue,

@@ -113,7 +113,7 @@ public final class Linter {
     /// flag the same words, a reader needs one explanation, and the labelling standard picks the category
     /// the guidance lists first ("child prostitute" is a vague term before it is trafficking conflation;
     /// "it was just banter" in an apology is minimising humour before it is normalising).
-    static let categoryRank: [String: Int] = ["vague": 0, "intent": 1, "blaming": 2]
+    static let categoryRank: [FindingCategory: Int] = [.vague: 0, .intent: 1, .blaming: 2]
 
     /// Drops a finding whose words overlap a finding of a category ranked higher.
     static func oneFindingPerSpan(_ findings: [Finding]) -> [Finding] {
@@ -171,11 +171,11 @@ extension Linter {
         let (endLine, endColumn) = lines.position(of: end)
         let match = LineIndex.decode(source, start..<end)
         var finding = Finding(
-            rule: rule.id, category: rule.category, severity: severity,
+            rule: rule.id, category: FindingCategory(rule.category), severity: severity,
             line: line, column: column, endLine: endLine, endColumn: endColumn,
             offset: start, length: end - start, match: match,
             message: rule.message(for: match), suggestions: rule.suggestions,
-            context: candidate.context?.rawValue, fix: rule.fix)
+            context: candidate.context, fix: rule.fix)
         if options.keepLineText { finding.lineText = lines.trimmedLine(line) }
         return finding
     }

@@ -132,24 +132,27 @@ public struct Evaluation: Sendable {
             spans += document.spans.filter { $0.category != Self.neutral }.count
             let bytes = Array(document.text.utf8)
             let findings = linter.lint(text: document.text, path: document.id)
-                .filter { $0.category != "candor" && $0.context != MatchContext.quoted.rawValue }
-            for category in Set(document.spans.map(\.category)).union(findings.map(\.category)) where category != Self.neutral {
+                .filter { $0.category != .candor && $0.context != .quoted }
+            // Labels stay plain names: a label may be `neutral`, which no rule's category is.
+            for category in Set(document.spans.map(\.category)).union(findings.map(\.category.rawValue))
+            where category != Self.neutral {
                 if scores[category] == nil { scores[category] = Score() }
             }
             for finding in findings {
                 let range = finding.offset..<(finding.offset + finding.length)
+                let category = finding.category.rawValue
                 // "Acceptable, not required" (labelling standard): a flag there is neither right nor wrong.
                 if document.spans.contains(where: { $0.category == Self.neutral && $0.range.overlaps(range) }) { continue }
-                if document.spans.contains(where: { $0.category == finding.category && $0.range.overlaps(range) }) {
-                    scores[finding.category]!.truePositives += 1
+                if document.spans.contains(where: { $0.category == category && $0.range.overlaps(range) }) {
+                    scores[category]!.truePositives += 1
                 } else {
-                    scores[finding.category]!.falsePositives += 1
-                    falsePositives.append(Miss(document: document.id, category: finding.category, text: finding.match, rule: finding.rule))
+                    scores[category]!.falsePositives += 1
+                    falsePositives.append(Miss(document: document.id, category: category, text: finding.match, rule: finding.rule))
                 }
             }
             for span in document.spans where span.category != Self.neutral {
                 let recalled = findings.contains { finding in
-                    finding.category == span.category && span.range.overlaps(finding.offset..<(finding.offset + finding.length))
+                    finding.category.rawValue == span.category && span.range.overlaps(finding.offset..<(finding.offset + finding.length))
                 }
                 if recalled {
                     scores[span.category]!.recalledSpans += 1

@@ -1,9 +1,10 @@
 /// One thing Candor asks the writer to look at, located in the original source bytes.
 ///
-/// Encodes exactly as the JSON contract in docs/contracts.md (`rule`, `category`, ..., `context`).
-public struct Finding: Codable, Equatable, Sendable {
+/// Not `Codable`: `JSONReporter` writes the JSON contract field by field, and a second encoding would be one
+/// more spelling of it to keep in step.
+public struct Finding: Equatable, Sendable {
     public var rule: String
-    public var category: String
+    public var category: FindingCategory
     public var severity: Severity
     public var line: Int
     public var column: Int
@@ -17,15 +18,15 @@ public struct Finding: Codable, Equatable, Sendable {
     public var message: String
     public var suggestions: [String]
     /// nil for plain use; otherwise why the finding was downgraded (`quoted`).
-    public var context: String?
+    public var context: MatchContext?
     /// The one always-right replacement, when the rule has one.
     public var fix: String?
     /// The text of the line the match starts on, trimmed: what a baseline keys on instead of the line number.
     public var lineText: String = ""
 
-    public init(rule: String, category: String, severity: Severity, line: Int, column: Int, endLine: Int,
+    public init(rule: String, category: FindingCategory, severity: Severity, line: Int, column: Int, endLine: Int,
                 endColumn: Int, offset: Int, length: Int, match: String, message: String, suggestions: [String],
-                context: String? = nil, fix: String? = nil) {
+                context: MatchContext? = nil, fix: String? = nil) {
         self.rule = rule
         self.category = category
         self.severity = severity
@@ -40,29 +41,6 @@ public struct Finding: Codable, Equatable, Sendable {
         self.suggestions = suggestions
         self.context = context
         self.fix = fix
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case rule, category, severity, line, column, endLine, endColumn, offset, length, match, message, suggestions,
-             context, fix
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(rule, forKey: .rule)
-        try container.encode(category, forKey: .category)
-        try container.encode(severity, forKey: .severity)
-        try container.encode(line, forKey: .line)
-        try container.encode(column, forKey: .column)
-        try container.encode(endLine, forKey: .endLine)
-        try container.encode(endColumn, forKey: .endColumn)
-        try container.encode(offset, forKey: .offset)
-        try container.encode(length, forKey: .length)
-        try container.encode(match, forKey: .match)
-        try container.encode(message, forKey: .message)
-        try container.encode(suggestions, forKey: .suggestions)
-        try container.encode(context, forKey: .context) // always present: null for plain use
-        try container.encodeIfPresent(fix, forKey: .fix)
     }
 }
 
@@ -88,4 +66,27 @@ public struct FileReport: Equatable, Sendable {
         self.source = source
         self.markup = markup
     }
+}
+
+/// The kind of problem a finding names: its rule's category. Not an enum, because a team lexicon may bring a
+/// category of its own (`team.x`); the ones Candor itself knows are spelled once, here.
+public struct FindingCategory: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public var rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public init(_ name: String) {
+        self.init(rawValue: name)
+    }
+
+    public static let vague = FindingCategory("vague")
+    public static let intent = FindingCategory("intent")
+    public static let blaming = FindingCategory("blaming")
+    /// Candor's own findings about the document, not about its words (a directive that names no rule).
+    public static let candor = FindingCategory("candor")
+
+    /// The bare name, so that a category interpolated into text reads as the lexicon wrote it.
+    public var description: String { rawValue }
 }

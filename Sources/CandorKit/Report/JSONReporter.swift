@@ -52,7 +52,7 @@ public struct JSONReporter: StreamingReporter {
     static func write(_ finding: Finding, to json: inout JSONWriter) {
         json.beginObject()
         json.field("rule", finding.rule)
-        json.field("category", finding.category)
+        json.field("category", finding.category.rawValue)
         json.field("severity", finding.severity.rawValue)
         json.field("line", finding.line)
         json.field("column", finding.column)
@@ -63,7 +63,7 @@ public struct JSONReporter: StreamingReporter {
         json.field("match", finding.match)
         json.field("message", finding.message)
         json.field("suggestions", finding.suggestions)
-        json.field("context", finding.context)
+        json.field("context", finding.context?.rawValue)
         if let fix = finding.fix { json.field("fix", fix) }
         json.endObject()
     }

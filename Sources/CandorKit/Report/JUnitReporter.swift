@@ -30,7 +30,7 @@ public struct JUnitReporter: Reporter {
             for finding in file.findings {
                 let location = "\(ReportSupport.reportPath(file.path, base: baseDirectory)):\(finding.line):\(finding.column)"
                 var body = "\(location): \(finding.severity.rawValue): \(finding.message)"
-                if let context = finding.context { body += " (\(context))" }
+                if let context = finding.context { body += " (\(context.rawValue))" }
                 body += " [\(finding.rule)]"
                 if !finding.suggestions.isEmpty {
                     body += "\nTry: " + finding.suggestions.joined(separator: "; ")

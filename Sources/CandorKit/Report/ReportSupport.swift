@@ -26,7 +26,7 @@ enum ReportSupport {
     /// The finding's message with its suggestions, for formats that have one text field per finding.
     static func fullMessage(_ finding: Finding, separator: String = " ") -> String {
         var text = finding.message
-        if let context = finding.context { text += " (\(context))" }
+        if let context = finding.context { text += " (\(context.rawValue))" }
         if !finding.suggestions.isEmpty {
             text += separator + "Try: " + finding.suggestions.joined(separator: "; ")
         }

@@ -89,9 +89,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// html shows the whole draft, so it keeps the bytes of files without findings too.
     public var needsSource: Bool { self == .text || self == .rdjson || self == .html }
 
-    public func reporter(color: Bool) -> Reporter {
-        // CI tools want paths relative to the checkout, which is where they run Candor from.
-        let base = FileManager.default.currentDirectoryPath
+    /// `baseDirectory` is the folder file paths are shown relative to; nil shows them as given.
+    public func reporter(color: Bool, baseDirectory base: String?) -> Reporter {
         switch self {
         case .text: return TextReporter(color: color)
         case .json: return JSONReporter()
@@ -100,7 +99,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .checkstyle: return CheckstyleReporter(baseDirectory: base)
         case .rdjson: return RDJSONReporter(baseDirectory: base)
         case .junit: return JUnitReporter(baseDirectory: base)
-        case .html: return HTMLReporter()
+        case .html: return HTMLReporter(baseDirectory: base)
         }
     }
 }

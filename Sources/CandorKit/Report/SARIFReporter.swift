@@ -225,7 +225,7 @@ public struct SARIFReporter: Reporter {
         if let context = finding.context {
             json.key("properties")
             json.beginObject()
-            json.field("context", context)
+            json.field("context", context.rawValue)
             json.endObject()
         }
         json.endObject()

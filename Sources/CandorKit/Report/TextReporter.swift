@@ -28,7 +28,7 @@ public struct TextReporter: StreamingReporter {
         var out = ""
         let lines = file.source.map(LineIndex.init)
         for finding in file.findings {
-            let context = finding.context.map { " (\($0))" } ?? ""
+            let context = finding.context.map { " (\($0.rawValue))" } ?? ""
             out += "\(paint("\(path):\(finding.line):\(finding.column)", "1")): \(severityLabel(finding.severity)): "
             out += "\(Self.visible(finding.message))\(context) \(paint("[\(finding.rule)]", "2"))\n"
             if let lines {

@@ -1,33 +1,37 @@
 /// How a category looks on the page: a symbol and a label as well as a colour, so colour is never the
 /// only signal.
 struct CategoryStyle {
-    var name: String
+    var name: FindingCategory
     var label: String
     var icon: String
     /// The CSS class: the known categories have their own colours; any other (a team's lexicon) shares one.
     var cssClass: String
 
-    static let known: [String: (label: String, icon: String)] = [
-        "vague": ("Vague term", "≈"),
-        "intent": ("Intent-focused", "◎"),
-        "blaming": ("Blaming framing", "⚑"),
-        "candor": ("Candor directive", "⚙"),
+    static let known: [FindingCategory: (label: String, icon: String)] = [
+        .vague: ("Vague term", "≈"),
+        .intent: ("Intent-focused", "◎"),
+        .blaming: ("Blaming framing", "⚑"),
+        .candor: ("Candor directive", "⚙"),
     ]
 
+    /// The categories the legend always shows, so a clean report still says what each mark would mean.
+    static let builtin: Set<FindingCategory> = [.vague, .intent, .blaming]
+
     /// Report order: the guidance's catalogue order, then any other category by name.
-    static func order(_ categories: Set<String>) -> [String] {
-        let fixed = ["vague", "intent", "blaming", "candor"]
-        return fixed.filter(categories.contains) + categories.subtracting(fixed).sorted()
+    static func order(_ categories: Set<FindingCategory>) -> [FindingCategory] {
+        let fixed: [FindingCategory] = [.vague, .intent, .blaming, .candor]
+        return fixed.filter(categories.contains)
+            + categories.subtracting(fixed).sorted { $0.rawValue < $1.rawValue }
     }
 
-    init(_ category: String) {
+    init(_ category: FindingCategory) {
         name = category
         if let known = Self.known[category] {
             label = known.label
             icon = known.icon
-            cssClass = "cat-\(category)"
+            cssClass = "cat-\(category.rawValue)"
         } else {
-            label = category
+            label = category.rawValue
             icon = "◆"
             cssClass = "cat-other"
         }
@@ -53,9 +57,9 @@ struct FindingPresentation {
     var contextLabel: String? {
         switch finding.context {
         case nil: return nil
-        case "quoted": return "in quoted speech"
-        case "attributed": return "in reported speech"
-        case let other?: return other
+        case .quoted?: return "in quoted speech"
+        case .attributed?: return "in reported speech"
+        case let other?: return other.rawValue
         }
     }
 

@@ -35,7 +35,7 @@ enum HTMLPage {
     }
 
     /// The key to the marks: each category's symbol and label, and what the styles of a mark mean.
-    static func legend(categories: [String]) -> String {
+    static func legend(categories: [FindingCategory]) -> String {
         var html = "<section class=\"legend\" aria-labelledby=\"legend-title\">\n<h2 id=\"legend-title\">How to read the marks</h2>\n<ul>\n"
         for name in categories {
             let style = CategoryStyle(name)

@@ -104,7 +104,7 @@ struct ProseHTMLRenderer {
         let finding = presentation.finding
         let first = started.insert(span.number).inserted
         var classes = "finding \(presentation.category.cssClass) sev-\(finding.severity.rawValue)"
-        if let context = finding.context { classes += " ctx-\(HTMLText.token(context))" }
+        if let context = finding.context { classes += " ctx-\(HTMLText.token(context.rawValue))" }
         if !first { classes += " continued" }
         let key = "\(idPrefix)\(span.number)"
         var tag = "<mark class=\"\(classes)\" data-rule=\"\(HTMLText.escape(finding.rule))\" data-finding=\"f\(key)\""

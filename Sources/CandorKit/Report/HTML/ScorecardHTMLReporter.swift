@@ -10,8 +10,9 @@ public struct ScoredDraft: Sendable {
         self.markup = markup
     }
 
-    var htmlDraft: HTMLDraft {
-        HTMLDraft(path: card.path, source: source, markup: markup, findings: card.findings, error: card.error)
+    func htmlDraft(base: String?) -> HTMLDraft {
+        HTMLDraft(path: card.path, base: base, source: source, markup: markup, findings: card.findings,
+                  error: card.error)
     }
 }
 
@@ -19,15 +20,18 @@ public struct ScoredDraft: Sendable {
 /// compare` (the variants' checks in one table, then the drafts side by side).
 public struct ScorecardHTMLReporter {
     public var rules: [String: Rule]
+    /// The folder paths are shown relative to; nil shows them as given.
+    public var baseDirectory: String?
     public var openDrafts: Int
 
-    public init(rules: [Rule], openDrafts: Int = 5) {
+    public init(rules: [Rule], baseDirectory: String? = nil, openDrafts: Int = 5) {
         self.rules = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.baseDirectory = baseDirectory
         self.openDrafts = openDrafts
     }
 
     public func test(_ drafts: [ScoredDraft]) -> String {
-        let shown = drafts.map(\.htmlDraft)
+        let shown = drafts.map { $0.htmlDraft(base: baseDirectory) }
         let count = "\(drafts.count) \(drafts.count == 1 ? "draft" : "drafts")"
         var html = HTMLPage.begin(title: "Candor message test: " + (drafts.count == 1 ? shown[0].shownPath : count),
                                   findings: shown.flatMap(\.findings), rules: rules)
@@ -46,13 +50,14 @@ public struct ScorecardHTMLReporter {
     }
 
     public func compare(_ drafts: [ScoredDraft]) -> String {
-        let shown = drafts.map(\.htmlDraft)
+        let shown = drafts.map { $0.htmlDraft(base: baseDirectory) }
         let cards = drafts.map(\.card)
         var html = HTMLPage.begin(title: "Candor compare: " + shown.map(\.shownPath).joined(separator: " vs "), wide: true,
                                   findings: shown.flatMap(\.findings), rules: rules)
         html += "<h1>Candor compare</h1>\n<p class=\"meta\">\(drafts.count) variants scored against the messaging guidance by Candor \(Candor.version)</p>\n"
         html += "<section aria-labelledby=\"side-title\">\n<h2 id=\"side-title\">Side by side</h2>\n"
-        html += ScorecardTable.comparison(cards) + ScorecardTable.differences(cards) + "</section>\n"
+        html += ScorecardTable.comparison(cards, base: baseDirectory)
+        html += ScorecardTable.differences(cards, base: baseDirectory) + "</section>\n"
         html += HTMLPage.legend(categories: categories(shown))
         html += "<div id=\"drafts\" class=\"variants\">\n"
         let section = DraftSection(rules: rules)
@@ -69,7 +74,8 @@ public struct ScorecardHTMLReporter {
         html += "<th scope=\"col\" class=\"num\">Warn</th><th scope=\"col\" class=\"num\">Fail</th></tr></thead>\n<tbody>\n"
         for (index, draft) in drafts.enumerated() {
             let results = draft.card.results
-            html += "<tr><th scope=\"row\"><a href=\"#d\(index)\">\(HTMLText.escape(HTMLDraft.shown(draft.card.path)))</a></th>"
+            let name = HTMLText.escape(HTMLDraft.shown(draft.card.path, base: baseDirectory))
+            html += "<tr><th scope=\"row\"><a href=\"#d\(index)\">\(name)</a></th>"
             html += "<td class=\"num\">\(ScorecardTable.score(draft.card))</td>"
             for status in [TestStatus.pass, .warn, .fail] {
                 html += "<td class=\"num\">\(results.filter { $0.status == status }.count)</td>"
@@ -79,7 +85,7 @@ public struct ScorecardHTMLReporter {
         return html + "</tbody>\n</table></div>\n</section>\n"
     }
 
-    private func categories(_ drafts: [HTMLDraft]) -> [String] {
-        CategoryStyle.order(Set(drafts.flatMap { $0.findings.map(\.category) }).union(["vague", "intent", "blaming"]))
+    private func categories(_ drafts: [HTMLDraft]) -> [FindingCategory] {
+        CategoryStyle.order(Set(drafts.flatMap { $0.findings.map(\.category) }).union(CategoryStyle.builtin))
     }
 }

@@ -60,11 +60,12 @@ struct ScorecardTable {
     }
 
     /// The variants side by side: one row per check, one column per draft, the scores, and the best.
-    static func comparison(_ cards: [Scorecard]) -> String {
+    static func comparison(_ cards: [Scorecard], base: String?) -> String {
         let best = cards.filter { $0.score != nil }.max { $0.score! < $1.score! }
         var html = "<div class=\"scroll\"><table class=\"comparison\">\n<thead><tr><th scope=\"col\">Check</th>"
         for (index, card) in cards.enumerated() {
-            html += "<th scope=\"col\"><a href=\"#d\(index)\">\(HTMLText.escape(HTMLDraft.shown(card.path)))</a></th>"
+            let name = HTMLText.escape(HTMLDraft.shown(card.path, base: base))
+            html += "<th scope=\"col\"><a href=\"#d\(index)\">\(name)</a></th>"
         }
         html += "</tr></thead>\n<tbody>\n"
         for (row, test) in MessageTester.tests.enumerated() {
@@ -83,7 +84,7 @@ struct ScorecardTable {
     }
 
     /// Findings one variant has and another lacks, by rule and wording: what changed between them.
-    static func differences(_ cards: [Scorecard]) -> String {
+    static func differences(_ cards: [Scorecard], base: String?) -> String {
         guard cards.count > 1 else { return "" }
         var items: [String] = []
         for (index, card) in cards.enumerated() {
@@ -91,7 +92,7 @@ struct ScorecardTable {
                 .map { Set($0.element.findings.map { "\($0.rule)|\($0.match.lowercased())" }) }
             for (number, finding) in card.findings.enumerated()
             where others.contains(where: { !$0.contains("\(finding.rule)|\(finding.match.lowercased())") }) {
-                let name = HTMLText.escape(HTMLDraft.shown(card.path))
+                let name = HTMLText.escape(HTMLDraft.shown(card.path, base: base))
                 items.append("<li>only in <strong>\(name)</strong>: <a href=\"#f\(index)-\(number + 1)\">“\(HTMLText.escape(finding.match))”</a>"
                              + " <span class=\"draft-meta\">line \(finding.line), <code>\(HTMLText.escape(finding.rule))</code></span></li>")
             }
