@@ -6,7 +6,7 @@ let package = Package(
     name: "Candor",
     products: [
         .executable(name: "candor", targets: ["candor"]),
-        .library(name: "CandorKit", targets: ["CandorKit", "CandorBuiltins"]),
+        .library(name: "CandorKit", targets: ["CandorText", "CandorRules", "CandorKit", "CandorBuiltins"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,9 +33,19 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .target(name: "CHTML", dependencies: ["CLibXML2"]),
+        // The pipeline in three layers; each target uses only the ones above it, and the compiler enforces that.
+        // Source → Markup → Text: bytes to prose to tokens.
+        .target(name: "CandorText", dependencies: ["CICU", "CCmark", "CHTML"]),
+        // Lexicon → Matching → Context → Findings: rules, and what they find in tokens.
+        .target(
+            name: "CandorRules",
+            dependencies: ["CandorText", .product(name: "Yams", package: "Yams")]
+        ),
+        // Config, Engine (planner, runner, linter), Checks, Fixing, Evaluation, Report: running it for users.
+        // It re-exports the two layers below, so `import CandorKit` is the whole library.
         .target(
             name: "CandorKit",
-            dependencies: ["CICU", "CCmark", "CHTML", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CandorText", "CandorRules", .product(name: "Yams", package: "Yams")]
         ),
         // The built-in lexicons, embedded at build time as text and as the rule set compiled from them: the
         // tool links CandorKit to compile them, so start-up decodes a snapshot instead of parsing and compiling.
@@ -65,7 +75,7 @@ let package = Package(
         .testTarget(
             name: "CandorKitTests",
             // The CLI is a dependency so that its tests run the real binary.
-            dependencies: ["CandorKit", "CandorBuiltins", "CandorLSP", "candor"]
+            dependencies: ["CandorText", "CandorRules", "CandorKit", "CandorBuiltins", "CandorLSP", "candor"]
         ),
     ],
     swiftLanguageModes: [.v6]

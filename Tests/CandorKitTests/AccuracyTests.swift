@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 /// The labelled drafts in fixtures/labelled: precision must stay at or above 0.95 and recall at or above
 /// 0.90 in every category. The table is printed so that a run shows where the rules stand.

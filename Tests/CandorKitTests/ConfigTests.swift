@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import CandorBuiltins
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 @Suite struct ConfigTests {
     @Test func everyDocumentedKeyIsRead() throws {

@@ -1,5 +1,7 @@
 import Testing
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 /// The context stage (guidance §C), on a small lexicon so each case shows one mechanism.
 @Suite struct ContextTests {
@@ -175,5 +177,15 @@ import Testing
         #expect(try rules("Police broke up a prostitution ring.") == [])
         // The gate phrase sits in a paragraph of its own, before the match.
         #expect(try rules("Two girls were victims of trafficking.\n\nPolice broke up a prostitution ring.") == ["test.document"])
+    }
+
+    /// What `--quoted` does to each context and category, in the one function that decides it.
+    @Test func quotedModeDecidesSeverityByContextAndCategory() {
+        #expect(QuotedMode.downgrade.severity(.warning, context: .quoted, category: .vague) == .suggestion)
+        #expect(QuotedMode.downgrade.severity(.warning, context: .attributed, category: .vague) == .warning)
+        #expect(QuotedMode.downgrade.severity(.warning, context: .attributed, category: .blaming) == .suggestion)
+        #expect(QuotedMode.ignore.severity(.error, context: .quoted, category: .intent) == nil)
+        #expect(QuotedMode.ignore.severity(.error, context: nil, category: .intent) == .error)
+        #expect(QuotedMode.keep.severity(.error, context: .quoted, category: .intent) == .error)
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 /// The fast sentence path must agree with ICU's "en@ss=standard" sentence iterator, boundary for boundary.
 @Suite struct FastSentenceBreakerTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 /// The fast path must agree with ICU exactly: every boundary, every token kind, every capital, every folded form.
 @Suite struct FastWordBreakerTests {

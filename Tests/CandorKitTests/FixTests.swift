@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 /// `candor lint --fix` and `--diff`, and the planner that decides which findings may be rewritten.
 @Suite struct FixTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 /// Inputs the fuzz targets (Fuzz/README.md) found crashing, each minimised, kept so they never come back.
 @Suite struct FuzzRegressionTests {

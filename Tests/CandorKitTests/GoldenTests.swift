@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 /// Each draft in fixtures/drafts has its expected findings in fixtures/drafts/expected/NAME.json.
 /// After a deliberate change, regenerate with CANDOR_UPDATE_GOLDEN=1 swift test --filter GoldenTests

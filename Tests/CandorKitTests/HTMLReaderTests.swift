@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 @Suite struct HTMLReaderTests {
     typealias F = MarkupFixture

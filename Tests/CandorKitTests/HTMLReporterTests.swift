@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 /// The HTML report without a browser: marks placed on the prose (nested, overlapping, across markup),
 /// findings with no prose to mark, escaping, and collapsed drafts in a large run. The browser tests

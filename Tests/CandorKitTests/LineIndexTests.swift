@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 /// Positions and the text report on lines no editor would make: megabytes long, or broken by lone CRs.
 @Suite struct LineIndexTests {

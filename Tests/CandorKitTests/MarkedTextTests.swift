@@ -1,4 +1,6 @@
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 import Testing
 
 /// The one `[[…]]` parser behind rule examples and labelled drafts.

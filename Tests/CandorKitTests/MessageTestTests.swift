@@ -1,5 +1,7 @@
 import Testing
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 @Suite struct MessageTestTests {
     func card(_ text: String, path: String = "draft.txt", kind: String? = nil, weights: [String: Double] = [:]) -> Scorecard {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 import CandorBuiltins
 
 /// User lexicons that would expand to gigabytes or hours (issue 12): each is refused with an error that names

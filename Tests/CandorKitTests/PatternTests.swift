@@ -1,5 +1,7 @@
 import Testing
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 @Suite struct PatternParserTests {
     @Test func wordsAndAlternatives() throws {

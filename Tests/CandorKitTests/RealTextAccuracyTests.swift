@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 /// fixtures/real: excerpts of real public writing, labelled by the standard in ../shared/labelling.md and
 /// split into dev (tuned on) and test (a fresh gathering, scored only). The floors below are the figures measured on the test

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 /// Context mechanisms added for real public text (issue: real-world accuracy): wider gate scopes, mention
 /// in lists and before "defence"/"myth", a rejection in the next sentence, defined terms, arrest wording,

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 /// Inputs an adversarial user would try (issue 12): each must end with a clear message and the documented
 /// exit status, never a crash, a hang or a report of success for something that did not happen.

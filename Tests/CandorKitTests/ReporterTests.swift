@@ -4,6 +4,8 @@ import FoundationXML
 #endif
 import Testing
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 /// The CI formats: each is read by a tool that is strict in its own way (GitHub's escaping and annotation
 /// cap, XML well-formedness, reviewdog's byte columns, code scanning's fingerprints), so each is checked

@@ -1,5 +1,7 @@
 import Testing
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 /// Every built-in rule carries texts it must flag and texts it must leave alone; they run here.
 @Suite struct RuleExampleTests {

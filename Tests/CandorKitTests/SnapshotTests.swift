@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import CandorBuiltins
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 /// The rule-set snapshot the build embeds: `candor` lints with it, so it must be the YAML compiled, exactly.
 @Suite struct SnapshotTests {

@@ -1,6 +1,8 @@
 import Foundation
 import CandorBuiltins
 @testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
 
 /// Shared fixtures for tests: the built-in rule set compiled once, and small inline lexicons.
 enum TestSupport {

@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// A span of the draft that decided a test, with why.
 public struct Evidence: Equatable, Sendable {
     public var line: Int

@@ -1,4 +1,6 @@
 import Foundation
+import CandorRules
+import CandorText
 
 /// B1: says what happened in specific words, rather than only the vague ones.
 struct NamesHarmCheck: MessageCheck {

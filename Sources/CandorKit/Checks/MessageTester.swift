@@ -1,4 +1,6 @@
 import Foundation
+import CandorRules
+import CandorText
 
 /// What every message check reads: one draft's findings, and the signal phrases the same pass collected.
 struct MessageDraft {

@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// A draft's scorecard: every test, and the weighted score out of 100.
 public struct Scorecard: Sendable {
     public var path: String

@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// One named check of a whole draft against the messaging guidance (docs/message-tests.md).
 public struct TestResult: Sendable {
     public var id: String

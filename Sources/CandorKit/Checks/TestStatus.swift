@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// The outcome of one message test.
 public enum TestStatus: String, Sendable, Codable {
     case pass

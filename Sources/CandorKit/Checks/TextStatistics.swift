@@ -1,4 +1,6 @@
 import Foundation
+import CandorRules
+import CandorText
 
 /// What the message tests need to know about a whole draft, gathered in the same pass as linting.
 public struct TextStatistics: Sendable {

@@ -1,4 +1,6 @@
 import Foundation
+import CandorRules
+import CandorText
 
 /// Finds and reads `.candor.yml` files. Unknown keys and wrong types are errors naming the file, line and key.
 public enum ConfigLoader {

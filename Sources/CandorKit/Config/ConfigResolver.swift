@@ -1,4 +1,6 @@
 import Foundation
+import CandorRules
+import CandorText
 
 /// Decides which configuration and compiled rule set apply to each input, caching both: a run over 10,000
 /// files under one `.candor.yml` reads that file once and compiles the rules once.

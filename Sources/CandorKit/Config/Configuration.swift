@@ -1,4 +1,6 @@
 import Foundation
+import CandorRules
+import CandorText
 
 /// A rule's setting in `.candor.yml`: off, or a severity.
 public enum RuleSetting: Equatable, Sendable {

@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// Everything decided for one input before it is read: the rules it is linted with, the options that choose
 /// which findings are reported (markup resolved), and the configuration file that governs it, if any.
 public struct InputSettings: Sendable {

@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// One input as the user named it: a file to read, or standard input already read.
 public struct LintInput: Sendable {
     /// The name reports use (for standard input, `--stdin-filename` or "-").

@@ -1,4 +1,6 @@
 import Foundation
+import CandorRules
+import CandorText
 
 /// Turns what the user named (files, folders, '-' for standard input) into jobs, each carrying the settings
 /// resolved for it, or the report already decided for it. Every command that reads drafts (lint, test,

@@ -1,5 +1,7 @@
 import Dispatch
 import Foundation
+import CandorRules
+import CandorText
 
 /// Lints many jobs in parallel, handing reports back in job order. Loading and compiling lexicons happened
 /// once, in planning; here each worker thread makes one `Linter` per rule set it meets.

@@ -1,4 +1,6 @@
 import Foundation
+import CandorRules
+import CandorText
 
 /// The whole pipeline for one document: source → markup → tokens → matches → context → findings.
 ///
@@ -154,18 +156,9 @@ extension Linter {
         if let gates = candidate.windowUnless, gates.contains(where: { documentGates.seen($0, near: candidate.block) }) {
             return nil
         }
-        var severity = options.severities[rule.id] ?? rule.severity
-        // A euphemism relayed without quotation marks is still the writer's choice of words (guidance
-        // §C.1), so attributed vague terms keep their severity; attributed blaming and intent framings are
-        // the speaker's, and are downgraded like quotations.
-        let downgradable = candidate.context == .quoted || (candidate.context == .attributed && rule.category != "vague")
-        if downgradable {
-            switch options.quoted {
-            case .ignore: return nil
-            case .downgrade: severity = .suggestion
-            case .keep: break
-            }
-        }
+        guard let severity = options.quoted.severity(options.severities[rule.id] ?? rule.severity,
+                                                     context: candidate.context, category: FindingCategory(rule.category))
+        else { return nil }
         let (line, column) = lines.position(of: start)
         if suppressions.suppresses(rule: rule, line: line, offset: start) { return nil }
         let (endLine, endColumn) = lines.position(of: end)

@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// Runs every rule's own examples against a rule set: each `flag` text must produce a finding of that rule
 /// (at the `[[marked]]` span when one is marked), and each `pass` text must produce none. `swift test` runs
 /// the same check on the built-in rules; `candor rules --check` runs it on a writer's own lexicons.

@@ -1,4 +1,6 @@
 import Foundation
+import CandorRules
+import CandorText
 
 /// A text with the spans a careful editor would flag, for measuring precision and recall.
 public struct LabelledDocument: Sendable {

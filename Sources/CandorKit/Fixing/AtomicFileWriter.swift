@@ -1,4 +1,6 @@
 import Foundation
+import CandorRules
+import CandorText
 
 /// Why fixed text could not be written. The file is unchanged whenever one of these is thrown.
 public struct FileWriteError: Error, CustomStringConvertible {

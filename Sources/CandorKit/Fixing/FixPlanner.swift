@@ -1,4 +1,6 @@
 import Foundation
+import CandorRules
+import CandorText
 
 /// One replacement of source bytes.
 public struct SourceEdit: Equatable, Sendable {

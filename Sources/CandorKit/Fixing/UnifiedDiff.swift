@@ -1,4 +1,6 @@
 import Foundation
+import CandorRules
+import CandorText
 
 /// A unified diff of what a set of edits does to a file, built from the edits themselves: the lines they
 /// touch are known, so no general diff algorithm is needed and a large file costs one pass.

@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// Checkstyle XML, the de facto format of reviewdog's `-f=checkstyle`, Jenkins and most CI dashboards.
 /// `source` follows the `tool.rules.<id>` convention so that consumers can group by rule.
 public struct CheckstyleReporter: Reporter {

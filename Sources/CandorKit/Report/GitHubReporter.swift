@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// GitHub Actions workflow commands (`::warning file=...::message`), escaped as actions/toolkit escapes them.
 ///
 /// GitHub keeps only 10 annotations of each level per step and drops the rest without a word, so this

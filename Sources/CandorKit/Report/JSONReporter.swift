@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// The `--format json` contract of docs/contracts.md: one object with `version`, `files` and `summary`.
 public struct JSONReporter: StreamingReporter {
     public var pretty: Bool

@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// A small streaming JSON writer: fast on large runs, and it keeps keys in the order the contract shows.
 ///
 /// It builds UTF-8 bytes rather than a `String`: appending to a byte array is a copy, where appending to a

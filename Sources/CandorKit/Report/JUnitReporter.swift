@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// JUnit XML for CI test dashboards (GitLab, Jenkins, Azure): each file is a test case that fails with one
 /// `<failure>` per finding, and a file that could not be read is an `<error>`.
 public struct JUnitReporter: Reporter {

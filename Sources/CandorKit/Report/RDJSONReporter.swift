@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// reviewdog's Diagnostic Result format (`reviewdog -f=rdjson`), whose columns are 1-based UTF-8 byte
 /// columns with an exclusive end. A `fix` becomes a suggestion, which reviewdog posts as a suggested change.
 public struct RDJSONReporter: Reporter {

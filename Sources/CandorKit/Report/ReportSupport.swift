@@ -1,4 +1,6 @@
 import Foundation
+import CandorRules
+import CandorText
 
 /// Helpers the machine-readable reporters share, so that every format names files, escapes text and
 /// words a finding the same way.

@@ -1,4 +1,6 @@
 import Foundation
+import CandorRules
+import CandorText
 
 /// Everything one run produced, for reporters.
 public struct RunReport: Sendable {

@@ -1,4 +1,6 @@
 import Foundation
+import CandorRules
+import CandorText
 
 public extension Rule {
     /// Where a built-in rule is documented: its entry in the lexicon, to the line. User rules have no public page.

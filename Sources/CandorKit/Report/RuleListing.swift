@@ -1,4 +1,6 @@
 import Foundation
+import CandorRules
+import CandorText
 
 /// `candor rules` and `candor explain` output.
 public enum RuleListing {

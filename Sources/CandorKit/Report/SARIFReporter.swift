@@ -1,4 +1,6 @@
 import Foundation
+import CandorRules
+import CandorText
 
 /// SARIF 2.1.0 with everything GitHub code scanning requires or uses: rules with help, levels,
 /// end positions, `columnKind`, and `partialFingerprints` so alerts follow a finding when lines move.

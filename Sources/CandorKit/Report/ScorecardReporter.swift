@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// `candor test` and `candor compare` output: a table a person can act on, or JSON (docs/message-tests.md).
 public struct ScorecardReporter {
     public var color: Bool

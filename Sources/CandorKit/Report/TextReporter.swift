@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// Output for people: `path:line:col: severity: message [rule]`, the line with the match underlined,
 /// the suggestions, and a one-line summary. Colour only when asked (the CLI asks on a terminal without NO_COLOR).
 public struct TextReporter: StreamingReporter {

@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// Output that may be coloured for a terminal. Colour is on only when the caller asks (the CLI asks on a
 /// terminal without NO_COLOR), so every coloured piece goes through `paint`, which leaves text alone otherwise.
 protocol TerminalColoring {

@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// One draft's part of an HTML report: its name and counts, any problem reading it, the prose with the
 /// findings marked, and the notes (one per finding, for print and screen readers, each linked both ways).
 struct DraftSection {

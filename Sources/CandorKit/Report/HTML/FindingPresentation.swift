@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// How a category looks on the page: a symbol and a label as well as a colour, so colour is never the
 /// only signal.
 struct CategoryStyle {

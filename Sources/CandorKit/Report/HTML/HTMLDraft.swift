@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// One draft as the HTML report shows it: the source to render, and what was found in it.
 struct HTMLDraft {
     var path: String

@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// The frame every HTML report shares: a standalone page with its style inline, no script and nothing
 /// fetched from the network (the Content-Security-Policy says so, so a browser refuses any script that
 /// text in a report might smuggle in), readable offline, printed, zoomed to 200% or on a phone.

@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// `--format html` for `candor lint`: one standalone page with each draft's prose and its findings
 /// marked in place, a summary on top, and notes under each draft (docs/report.md).
 public struct HTMLReporter: Reporter {

@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// Text from drafts, file names and rules made safe for an HTML page: every character that could open
 /// markup is escaped, in element content and in quoted attribute values alike, so a draft containing
 /// `<script>` or `"><img onerror=…>` shows as the words it is.

@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// A draft's prose as HTML, the way a reader sees it (Markdown and HTML as plain paragraphs, headings,
 /// lists and quotations; plain text as written), with every finding marked in place.
 ///

@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// The way back from a finding's source bytes to the prose a reader sees: the inverse of `OffsetMap`.
 ///
 /// Findings are located in the original file (a Markdown `**` or an HTML entity is part of the source

@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// A draft as `candor test` and `candor compare` read it: its scorecard, and its bytes to show.
 public struct ScoredDraft: Sendable {
     public var card: Scorecard

@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// A scorecard as HTML: each check's result (with a word and a symbol, not colour alone), why, its
 /// parts, and the spans that decided it, linked to their marks in the draft below.
 struct ScorecardTable {

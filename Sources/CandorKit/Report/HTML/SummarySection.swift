@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// The top of an HTML report: how many findings of each category and severity, which drafts have
 /// errors, which could not be read or were skipped, and links to every draft with findings.
 struct SummarySection {

@@ -1,3 +1,6 @@
+import CandorRules
+import CandorText
+
 /// The half of each tip that belongs to a rule, as CSS custom properties on the marks of that rule: a
 /// report over an archive with ten thousand findings of a few dozen rules carries each rule's suggestions
 /// once instead of ten thousand times, and a browser reads it a second sooner (docs/performance.md).

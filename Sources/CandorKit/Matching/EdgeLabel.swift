@@ -1,7 +1,0 @@
-/// What a transition of the automaton consumes.
-enum EdgeLabel: Equatable, Sendable {
-    case symbol(Int32)
-    case anyWord
-    case number
-    case minorAge
-}

@@ -1,0 +1,16 @@
+import CandorText
+
+/// A rule match that survived (or was classified by) the context stage, still in token coordinates.
+package struct Candidate {
+    package var rule: Int
+    package var first: Int32
+    package var last: Int32
+    package var context: MatchContext?
+    /// Document-scope gates still to check once the whole document has been read.
+    package var documentRequires: [Int]?
+    package var documentUnless: [Int]?
+    /// Gates to check within `DocumentGates.windowRadius` paragraphs of this block, once the document is read.
+    package var windowRequires: [Int]?
+    package var windowUnless: [Int]?
+    package var block: Int32 = 0
+}

@@ -1,0 +1,84 @@
+import CandorText
+
+/// Legal and official names (guidance §C.7).
+extension ContextAnalyzer {
+    func isLegal(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {
+        let sentence = tokens[Int(match.first)].sentence
+        // An offence named after "charged with", "pleaded guilty to", "two counts of" ...
+        for cue in cues where cue.last < match.first && tokens[Int(cue.first)].sentence == sentence {
+            if wordsBetween(Int(cue.last), Int(match.first), tokens: tokens) <= 3
+                && !(Int(cue.last) + 1...Int(match.first)).contains(where: { describingVerbs.contains(tokens[$0].symbol) }) {
+                return true
+            }
+        }
+        return isInsideOfficialName(match, tokens: tokens) || isDefinedTerm(match, tokens: tokens)
+    }
+
+    /// A capitalised term in the middle of an ordinary sentence is a name or a defined term: "The University
+    /// considers Sexual Harassment and Sexual Misconduct, as defined below, ...". Headlines are Title Case
+    /// throughout and sentences begin with a capital, so neither counts.
+    private func isDefinedTerm(_ match: RawMatch, tokens: [Token]) -> Bool {
+        // Two words at least: a single capitalised word mid-sentence ("Monster stepdad jailed", after a
+        // headline on the line before) is as likely a new headline as a name.
+        var words = 0
+        for index in Int(match.first)...Int(match.last) where tokens[index].kind == .word {
+            if !tokens[index].isCapitalized { return false }
+            words += 1
+        }
+        if words < 2 { return false }
+        let sentence = tokens[Int(match.first)].sentence
+        var wordsBefore = 0
+        var lowercase = 0
+        var index = Int(match.first) - 1
+        while index >= 0 && tokens[index].sentence == sentence {
+            if tokens[index].kind == .word {
+                wordsBefore += 1
+                if !tokens[index].isCapitalized { lowercase += 1 }
+            }
+            index -= 1
+        }
+        index = Int(match.last) + 1
+        while index < tokens.count && tokens[index].sentence == sentence {
+            if tokens[index].kind == .word && !tokens[index].isCapitalized { lowercase += 1 }
+            index += 1
+        }
+        // Most of an ordinary sentence is lower case; a headline's words are nearly all capitalised.
+        return wordsBefore > 0 && lowercase >= 4
+    }
+
+    /// True when every word of the match is capitalised and it sits in a Title Case run that holds an
+    /// institution noun: "Sexual Misconduct Policy", "the Modern Slavery Act". A Title Case headline
+    /// without such a noun is not a name (guidance §C.8).
+    private func isInsideOfficialName(_ match: RawMatch, tokens: [Token]) -> Bool {
+        var sawInstitution = false
+        for index in Int(match.first)...Int(match.last) where tokens[index].kind == .word {
+            if !tokens[index].isCapitalized { return false }
+            if isInstitution(tokens[index]) { sawInstitution = true }
+        }
+        func walk(from start: Int, step: Int) -> Bool {
+            var index = start + step
+            var words = 0
+            while index >= 0 && index < tokens.count && words < 6 {
+                let token = tokens[index]
+                if token.kind == .space || token.symbol == ruleSet.hyphen { index += step; continue }
+                guard token.kind == .word || token.kind == .number else { return false }
+                if isConnector(token) { index += step; words += 1; continue }
+                guard token.isCapitalized else { return false }
+                if isInstitution(token) { return true }
+                words += 1
+                index += step
+            }
+            return false
+        }
+        return sawInstitution || walk(from: Int(match.last), step: 1) || walk(from: Int(match.first), step: -1)
+    }
+
+    private func isInstitution(_ token: Token) -> Bool {
+        token.symbol >= 0 && Int(token.symbol) < ruleSet.institutionNouns.count && ruleSet.institutionNouns[Int(token.symbol)]
+    }
+
+    private func isConnector(_ token: Token) -> Bool {
+        !token.isCapitalized && token.symbol >= 0 && Int(token.symbol) < ruleSet.nameConnectors.count
+            && ruleSet.nameConnectors[Int(token.symbol)]
+    }
+}

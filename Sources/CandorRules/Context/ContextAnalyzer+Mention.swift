@@ -1,0 +1,84 @@
+import CandorText
+
+/// Use and mention (guidance §C.2).
+extension ContextAnalyzer {
+    static let rejectingHeaders = ["instead of", "avoid", "don't", "do not", "not this", "problematic", "don't say", "never"]
+
+    func isMention(_ match: RawMatch, tokens: [Token], quotes: [QuoteSpan], cues: [RawMatch], strongCues: [RawMatch],
+                           block: ProseBlock) -> Bool {
+        if let header = block.columnHeader, Self.rejectingHeaders.contains(where: { header.contains($0) }) { return true }
+        let sentence = tokens[Int(match.first)].sentence
+        let quoted = quotes.contains { $0.first < Int(match.first) && $0.last > Int(match.last) }
+        func outside(_ cue: RawMatch) -> Bool {
+            tokens[Int(cue.first)].sentence == sentence && (cue.last < match.first || cue.first > match.last)
+        }
+        // A quoted term with a cue anywhere in its sentence: "the word 'accuser' implies doubt".
+        if quoted && (cues + strongCues).contains(where: outside) { return true }
+        // An unquoted term right after a strong cue ("instead of sexual misconduct, say rape"), or in the list
+        // that follows one ("words such as sexual imposition, molestation, and fondling").
+        return strongCues.contains { cue in
+            guard outside(cue) && cue.last < match.first else { return false }
+            return wordsBetween(Int(cue.last), Int(match.first), tokens: tokens) <= 1
+                || isListItem(after: Int(cue.last), match: match, tokens: tokens)
+        }
+    }
+
+    /// Whether only the earlier items of a list lie between a cue and the match: a few words separated by
+    /// commas, "and" or "or", with at least one separator, and no clause break but the list's own commas.
+    private func isListItem(after cue: Int, match: RawMatch, tokens: [Token]) -> Bool {
+        var words = 0
+        var separators = 0
+        for index in cue + 1..<Int(match.first) {
+            let token = tokens[index]
+            if token.kind == .space || token.symbol == ruleSet.hyphen { continue }
+            if ruleSet.symbols.listSeparators.contains(token.symbol) { separators += 1; continue }
+            if token.kind == .punctuation { return false }
+            words += 1
+        }
+        return separators > 0 && words <= 8
+    }
+
+    /// A term followed by a noun that makes it the topic: "the boys-will-be-boys defence", "the 'he said, she
+    /// said' myth", "the misunderstanding excuse".
+    func isNamedForDiscussion(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {
+        cues.contains { cue in
+            guard cue.first > match.last, tokens[Int(cue.first)].sentence == tokens[Int(match.last)].sentence else { return false }
+            for index in Int(match.last) + 1..<Int(cue.first) {
+                let token = tokens[index]
+                if token.kind == .space || token.symbol == ruleSet.hyphen { continue }
+                if token.kind == .punctuation && (token.symbol == ruleSet.symbols.doubleQuote
+                                                  || token.symbol == ruleSet.symbols.singleQuote) { continue }
+                return false
+            }
+            return true
+        }
+    }
+
+    /// "There's always a typical narrative in the media: They met at a party. He said, she said. She was
+    /// drunk." A word such as "narrative", "myths" or "excuses" followed closely by a colon introduces the
+    /// lines that follow, to the end of the block, as examples under discussion.
+    func isInIntroducedList(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {
+        guard colon != Vocabulary.unknown else { return false }
+        return cues.contains { cue in
+            guard cue.last < match.first else { return false }
+            var words = 0
+            var index = Int(cue.last) + 1
+            while index < Int(match.first) && tokens[index].sentence == tokens[Int(cue.last)].sentence {
+                let token = tokens[index]
+                if token.symbol == colon { return true }
+                if token.kind == .word || token.kind == .number {
+                    words += 1
+                    if words > 6 { return false }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// A match later in the same sentence as "the message that" or "the idea that": a proposition the writer
+    /// discusses, not asserts.
+    func isInIntroducedClaim(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {
+        cues.contains { $0.last < match.first && tokens[Int($0.first)].sentence == tokens[Int(match.first)].sentence }
+    }
+}

@@ -1,0 +1,104 @@
+import CandorText
+
+/// Quoted and reported speech (guidance §C.1).
+extension ContextAnalyzer {
+    func speechContext(_ match: RawMatch, tokens: [Token], quotes: [QuoteSpan], cues: [RawMatch],
+                               block: ProseBlock) -> MatchContext? {
+        if block.kind == .blockQuote { return .quoted }
+        let sentence = tokens[Int(match.first)].sentence
+        let cues = cues.filter { !isFirstPerson(before: Int($0.first), tokens: tokens) }
+        let attributed = cues.contains { tokens[Int($0.first)].sentence == sentence }
+        for span in quotes where span.first < Int(match.first) && span.last > Int(match.last) {
+            // Single quotes are often scare quotes in headlines: quoted only when someone is said to speak.
+            if !span.single || attributed { return .quoted }
+        }
+        // Reported speech: "the senator said the claims were a witch hunt". It ends where a later clause speaks
+        // in the first person: "what she described, and I remember it differently" is the writer's own.
+        if cues.contains(where: { $0.last < match.first && tokens[Int($0.first)].sentence == sentence
+                                  && !writerResumes(after: $0, before: match, tokens: tokens) }) { return .attributed }
+        return nil
+    }
+
+    /// Whether, after a clause break that follows the attribution cue, "I" or "we" opens a clause of the
+    /// writer's own before the match (or as its first word).
+    private func writerResumes(after cue: RawMatch, before match: RawMatch, tokens: [Token]) -> Bool {
+        var sawBreak = false
+        for index in Int(cue.last) + 1...Int(match.first) {
+            let token = tokens[index]
+            if token.kind == .space { continue }
+            if (token.kind == .punctuation && ruleSet.symbols.clauseBreaks.contains(token.symbol))
+                || ruleSet.symbols.clauseJoiners.contains(token.symbol) {
+                sawBreak = true
+            } else if sawBreak && ruleSet.symbols.firstPerson.contains(token.symbol) {
+                return true
+            }
+        }
+        return false
+    }
+
+    private func isFirstPerson(before index: Int, tokens: [Token]) -> Bool {
+        var previous = index - 1
+        while previous >= 0 && tokens[previous].kind == .space { previous -= 1 }
+        return previous >= 0 && ruleSet.symbols.firstPerson.contains(tokens[previous].symbol)
+    }
+
+    /// Quotation spans in a block, as token index ranges that include the marks.
+    /// An unclosed mark runs to the end of the block, never further.
+    func quoteSpans(tokens: [Token], text: UnsafeBufferPointer<UInt8>) -> [QuoteSpan] {
+        var spans: [QuoteSpan] = []
+        var openDouble: Int?
+        var openSingle: Int?
+        for index in tokens.indices where tokens[index].kind == .punctuation {
+            let token = tokens[index]
+            let isDouble = token.symbol == ruleSet.symbols.doubleQuote
+            let isSingle = token.symbol == ruleSet.symbols.singleQuote
+            guard isDouble || isSingle else { continue }
+            let direction = Self.direction(of: token, text: text, tokens: tokens, index: index)
+            if isDouble {
+                if let open = openDouble, direction != .opening {
+                    spans.append(QuoteSpan(first: open, last: index, single: false))
+                    openDouble = nil
+                } else if openDouble == nil, direction != .closing {
+                    openDouble = index
+                }
+            } else {
+                if let open = openSingle, direction == .closing || direction == .either {
+                    spans.append(QuoteSpan(first: open, last: index, single: true))
+                    openSingle = nil
+                } else if openSingle == nil, direction == .opening {
+                    openSingle = index
+                }
+            }
+        }
+        if let open = openDouble { spans.append(QuoteSpan(first: open, last: tokens.count, single: false)) }
+        if let open = openSingle { spans.append(QuoteSpan(first: open, last: tokens.count, single: true)) }
+        return spans
+    }
+
+    enum Direction { case opening, closing, either }
+
+    static func direction(of token: Token, text: UnsafeBufferPointer<UInt8>, tokens: [Token], index: Int) -> Direction {
+        let start = Int(token.start)
+        if token.length == 3 && text[start] == 0xE2 && text[start + 1] == 0x80 {
+            switch text[start + 2] {
+            case 0x9C, 0x98, 0x9E: return .opening   // “ ‘ „
+            case 0x9D, 0x99: return .closing         // ” ’
+            default: break
+            }
+        }
+        if token.length == 2 && text[start] == 0xC2 {
+            if text[start + 1] == 0xAB { return .opening }   // «
+            if text[start + 1] == 0xBB { return .closing }   // »
+        }
+        // Straight marks: opening after a space or the start, closing before a space or the end.
+        let before = index > 0 ? tokens[index - 1] : nil
+        let after = index + 1 < tokens.count ? tokens[index + 1] : nil
+        let spaceBefore = before == nil || before!.kind == .space || before!.kind == .punctuation
+        let spaceAfter = after == nil || after!.kind == .space || after!.kind == .punctuation
+        // An apostrophe before a number elides it ('90s), and never opens a quotation.
+        if spaceBefore && after?.kind == .number && text[start] == 0x27 { return .closing }
+        if spaceBefore && !spaceAfter { return .opening }
+        if !spaceBefore && spaceAfter { return .closing }
+        return .either
+    }
+}

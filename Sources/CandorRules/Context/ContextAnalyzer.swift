@@ -1,0 +1,152 @@
+import CandorText
+
+/// Decides, for each match in a block, whether it is the writer's own use of the words (guidance §C).
+package struct ContextAnalyzer {
+    let ruleSet: RuleSet
+    /// Verbs that begin the writer's own account of an act: after "pleaded guilty to" an offence's name is a
+    /// noun phrase ("sexual activity with a child"), while "having sex with a 14-year-old" is a description.
+    let describingVerbs: [Int32]
+    let colon: Int32
+
+    package init(ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+        colon = Array(":".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
+        describingVerbs = ["having", "engaging", "sleeping", "dating", "seducing"].compactMap { word in
+            let id = Array(word.utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
+            return id == Vocabulary.unknown ? nil : id
+        }
+    }
+
+    /// A gate phrase seen in a sentence of the block.
+    struct GateSentence {
+        var gate: Int
+        var sentence: Int32
+    }
+
+    struct QuoteSpan {
+        var first: Int
+        var last: Int
+        var single: Bool
+    }
+
+    /// Sorts a block's raw matches into rule candidates (with their context) and records gate phrases seen.
+    package func analyze(tokens: [Token], matches: [RawMatch], text: UnsafeBufferPointer<UInt8>, block: ProseBlock,
+                 blockIndex: Int32, documentGates: inout DocumentGates) -> [Candidate] {
+        var ruleMatches: [RawMatch] = []
+        var exceptions: [Int: [RawMatch]] = [:]
+        var accepts: [RawMatch] = []
+        // Per block, so plain arrays: a dictionary or set for each would cost more than the lookups it saves.
+        var cues = [[RawMatch]](repeating: [], count: CueKind.allCases.count)
+        var gatesInBlock = [Bool](repeating: false, count: ruleSet.gateCount)
+        var gateSentences: [GateSentence] = []
+
+        for match in matches {
+            switch ruleSet.roles[Int(match.pattern)] {
+            case .rule: ruleMatches.append(match)
+            case .exception(let rule): exceptions[rule, default: []].append(match)
+            case .accept: accepts.append(match)
+            case .cue(let kind): cues[kind.rawValue].append(match)
+            case .signal: break
+            case .gate(let gate):
+                gatesInBlock[gate] = true
+                documentGates.record(gate, block: blockIndex)
+                gateSentences.append(GateSentence(gate: gate, sentence: tokens[Int(match.first)].sentence))
+            }
+        }
+        if ruleMatches.isEmpty { return [] }
+
+        let quotes = quoteSpans(tokens: tokens, text: text)
+        var candidates: [Candidate] = []
+        for match in longestPerRule(ruleMatches) {
+            guard case .rule(let ruleIndex) = ruleSet.roles[Int(match.pattern)] else { continue }
+            let sentence = tokens[Int(match.first)].sentence
+            var candidate = Candidate(rule: ruleIndex, first: match.first, last: match.last, context: nil, block: blockIndex)
+
+            func overlaps(_ other: RawMatch) -> Bool { other.first <= match.last && other.last >= match.first }
+
+            if accepts.contains(where: overlaps) {
+                candidate.context = .accepted
+            } else if exceptions[ruleIndex]?.contains(where: overlaps) ?? false {
+                candidate.context = .excepted
+            } else if !gatesPass(ruleIndex, sentence: sentence, inBlock: gatesInBlock, sentences: gateSentences,
+                                 candidate: &candidate) {
+                candidate.context = .excepted
+            } else if isLegal(match, tokens: tokens, cues: cues[CueKind.legal.rawValue]) {
+                candidate.context = .legal
+            } else if isMention(match, tokens: tokens, quotes: quotes, cues: cues[CueKind.mention.rawValue],
+                                strongCues: cues[CueKind.strongMention.rawValue], block: block)
+                        || isNamedForDiscussion(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue])
+                        || isInIntroducedList(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue])
+                        || isInIntroducedClaim(match, tokens: tokens, cues: cues[CueKind.introducesClaim.rawValue]) {
+                candidate.context = .mention
+            } else if ruleSet.rules[ruleIndex].negation
+                        && isNegated(match, tokens: tokens, cues: negations(cues)) {
+                candidate.context = .negated
+            } else if isRejectedByNextSentence(match, tokens: tokens, cues: cues[CueKind.rejectsPrevious.rawValue]) {
+                candidate.context = .negated
+            } else {
+                candidate.context = speechContext(match, tokens: tokens, quotes: quotes, cues: cues[CueKind.attribution.rawValue], block: block)
+            }
+            candidates.append(candidate)
+        }
+        return candidates
+    }
+
+    /// Leftmost-longest, non-overlapping matches for each rule.
+    private func longestPerRule(_ matches: [RawMatch]) -> [RawMatch] {
+        let sorted = matches.sorted { a, b in
+            if a.pattern != b.pattern {
+                let ra = ruleIndex(a), rb = ruleIndex(b)
+                if ra != rb { return ra < rb }
+            }
+            if a.first != b.first { return a.first < b.first }
+            return a.last > b.last
+        }
+        var kept: [RawMatch] = []
+        var lastRule = -1
+        var lastEnd: Int32 = -1
+        for match in sorted {
+            let rule = ruleIndex(match)
+            if rule == lastRule && match.first <= lastEnd { continue }
+            kept.append(match)
+            lastRule = rule
+            lastEnd = match.last
+        }
+        return kept.sorted { $0.first != $1.first ? $0.first < $1.first : $0.last > $1.last }
+    }
+
+    private func ruleIndex(_ match: RawMatch) -> Int {
+        if case .rule(let index) = ruleSet.roles[Int(match.pattern)] { return index }
+        return -1
+    }
+
+    private func gatesPass(_ rule: Int, sentence: Int32, inBlock: [Bool], sentences: [GateSentence],
+                           candidate: inout Candidate) -> Bool {
+        for (scope, gates) in ruleSet.requires[rule] {
+            switch scope {
+            case .sentence: if !gates.contains(where: { gate in sentences.contains { $0.gate == gate && $0.sentence == sentence } }) { return false }
+            case .nearby: if !gates.contains(where: { gate in sentences.contains { $0.gate == gate && abs($0.sentence - sentence) <= 1 } }) { return false }
+            case .paragraph: if !gates.contains(where: { inBlock[$0] }) { return false }
+            case .window: candidate.windowRequires = gates
+            case .document: candidate.documentRequires = gates
+            }
+        }
+        for (scope, gates) in ruleSet.unless[rule] {
+            switch scope {
+            case .sentence: if gates.contains(where: { gate in sentences.contains { $0.gate == gate && $0.sentence == sentence } }) { return false }
+            case .nearby: if gates.contains(where: { gate in sentences.contains { $0.gate == gate && abs($0.sentence - sentence) <= 1 } }) { return false }
+            case .paragraph: if gates.contains(where: { inBlock[$0] }) { return false }
+            case .window: candidate.windowUnless = gates
+            case .document: candidate.documentUnless = gates
+            }
+        }
+        return true
+    }
+
+    func wordsBetween(_ from: Int, _ to: Int, tokens: [Token]) -> Int {
+        guard to > from + 1 else { return 0 }
+        var words = 0
+        for index in from + 1..<to where tokens[index].kind == .word || tokens[index].kind == .number { words += 1 }
+        return words
+    }
+}

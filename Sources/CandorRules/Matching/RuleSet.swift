@@ -1,0 +1,96 @@
+import Foundation
+import CandorText
+
+/// What a pattern in the automaton is for.
+package enum PatternRole: Sendable {
+    /// A phrase a rule flags.
+    case rule(Int)
+    /// A phrase that cancels a match of the rule it overlaps.
+    case exception(Int)
+    /// A context-gate phrase, shared by every rule that names the same text.
+    case gate(Int)
+    /// A phrase the user accepts (config `accept:`): cancels any match it overlaps.
+    case accept
+    case cue(CueKind)
+    /// A phrase of a named signal list, for message tests.
+    case signal(Int)
+}
+
+/// Every rule, compiled: one automaton over one vocabulary, plus what each pattern is for.
+///
+/// Compiling is cheap (milliseconds) and done once per run for each distinct set of lexicons and accepted phrases.
+public final class RuleSet: @unchecked Sendable {
+    public let rules: [Rule]
+    public let automaton: Automaton
+    public let vocabulary: Vocabulary
+    package let roles: [PatternRole]
+    let requires: [[GateScope: [Int]]]
+    let unless: [[GateScope: [Int]]]
+    package let gateCount: Int
+    /// Names of the signal lists, indexed as in `PatternRole.signal`.
+    public let signalNames: [String]
+    package let hyphen: Int32
+    package let minorAgeWords: [Bool]
+    let institutionNouns: [Bool]
+    let nameConnectors: [Bool]
+    let symbols: Symbols
+    private let ruleIndex: [String: Int]
+
+    /// Symbols the context stage looks at directly.
+    struct Symbols {
+        let doubleQuote: Int32
+        let singleQuote: Int32
+        let clauseBreaks: Set<Int32>
+        let but: Int32
+        /// Words that join a new clause: "and", "but", "so", "yet".
+        let clauseJoiners: Set<Int32>
+        /// First-person subjects: "what I said" is the writer's own speech, not a report of someone else's.
+        let firstPerson: Set<Int32>
+        /// What separates the items of a list: "words such as fondling, molestation and grooming".
+        let listSeparators: Set<Int32>
+    }
+
+    public func rule(id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
+
+    private let benchmarkScratch = MatchScratch()
+
+    /// For benchmarks: the number of raw matches (every role) in one tokenized block.
+    public func debugMatchCount(_ tokens: [Token], text: UnsafeBufferPointer<UInt8>) -> Int {
+        let attributes = TokenAttributes(hyphen: hyphen, minorAgeWords: minorAgeWords, text: text)
+        return automaton.matches(in: tokens, attributes: attributes, scratch: benchmarkScratch).count
+    }
+
+    @inline(__always)
+    package func isRulePattern(_ pattern: Int32) -> Bool {
+        if case .rule = roles[Int(pattern)] { return true }
+        return false
+    }
+
+    init(rules: [Rule], automaton: Automaton, vocabulary: Vocabulary, roles: [PatternRole],
+         requires: [[GateScope: [Int]]], unless: [[GateScope: [Int]]], gateCount: Int, signalNames: [String], hyphen: Int32,
+         minorAgeWords: [Bool], institutionNouns: [Bool], nameConnectors: [Bool], symbols: Symbols) {
+        self.rules = rules
+        self.automaton = automaton
+        self.vocabulary = vocabulary
+        self.roles = roles
+        self.requires = requires
+        self.unless = unless
+        self.gateCount = gateCount
+        self.signalNames = signalNames
+        self.hyphen = hyphen
+        self.minorAgeWords = minorAgeWords
+        self.institutionNouns = institutionNouns
+        self.nameConnectors = nameConnectors
+        self.symbols = symbols
+        self.ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Compiles lexicons (and phrases the user accepts) into a rule set.
+    ///
+    /// Throws `YAMLFileError` naming the file, line and field of the first pattern that cannot be compiled,
+    /// an unknown class, a class defined twice, or a rule id used in two lexicons.
+    public static func compile(_ lexicons: [Lexicon], accept: [PatternSource] = []) throws -> RuleSet {
+        var compiler = try RuleSetCompiler()
+        return try compiler.compile(lexicons, accept: accept)
+    }
+}
