@@ -6,12 +6,12 @@ let package = Package(
     name: "Candor",
     products: [
         .executable(name: "candor", targets: ["candor"]),
-        .library(name: "CandorKit", targets: ["CandorText", "CandorRules", "CandorKit", "CandorBuiltins"]),
+        .library(name: "CandorKit", targets: ["CandorText", "CandorRules", "CandorKit", "CandorBuiltins"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Yams keeps node positions, so a broken lexicon or config names its line and column.
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0")
     ],
     targets: [
         // ICU behind plain C types: Foundation on Linux carries its own ICU headers.
@@ -64,7 +64,10 @@ let package = Package(
         .target(name: "CandorLSP", dependencies: ["CandorKit"]),
         .executableTarget(
             name: "candor",
-            dependencies: ["CandorKit", "CandorBuiltins", "CandorLSP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "CandorKit", "CandorBuiltins", "CandorLSP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
+            ]
         ),
         // Throughput, scaling and memory figures (docs/performance.md); not part of the shipped tool.
         .executableTarget(
@@ -76,7 +79,7 @@ let package = Package(
             name: "CandorKitTests",
             // The CLI is a dependency so that its tests run the real binary.
             dependencies: ["CandorText", "CandorRules", "CandorKit", "CandorBuiltins", "CandorLSP", "candor"]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )
@@ -87,6 +90,7 @@ let package = Package(
 // would build and link the embedding tool, whose own main clashes with libFuzzer's.
 if ProcessInfo.processInfo.environment["CANDOR_FUZZ"] != nil {
     for name in ["lint", "config", "pattern", "snapshot"] {
-        package.targets.append(.executableTarget(name: "fuzz-\(name)", dependencies: ["CandorKit"], path: "Fuzz/fuzz-\(name)"))
+        package.targets.append(
+            .executableTarget(name: "fuzz-\(name)", dependencies: ["CandorKit"], path: "Fuzz/fuzz-\(name)"))
     }
 }

@@ -20,8 +20,10 @@ struct CorpusGenerator {
 
     mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
 
-    static let subjects = ["The coach", "A senior manager", "The former headteacher", "Our chief executive", "The senator",
-                           "A youth pastor", "The company", "The board", "The club", "Police", "The university", "A spokesperson"]
+    static let subjects = [
+        "The coach", "A senior manager", "The former headteacher", "Our chief executive", "The senator",
+        "A youth pastor", "The company", "The board", "The club", "Police", "The university", "A spokesperson"
+    ]
     static let plain = [
         "said the review would be published in full next month",
         "met the families of the players on Tuesday evening",
@@ -34,7 +36,7 @@ struct CorpusGenerator {
         "has funded counselling for anyone affected by what happened",
         "raped a 15-year-old player during an away trip in 2019",
         "sexually assaulted two junior employees at the Christmas party",
-        "groped a colleague in a taxi after the awards dinner",
+        "groped a colleague in a taxi after the awards dinner"
     ]
     static let flagged = [
         "resigned after allegations of sexual misconduct",
@@ -46,13 +48,16 @@ struct CorpusGenerator {
         "said she was drunk at the time",
         "asked why didn't she come forward sooner",
         "called the allegations a witch hunt",
-        "referred to the girls as child prostitutes",
+        "referred to the girls as child prostitutes"
     ]
     static let filler = [
-        "The statement was issued on Monday morning.", "It runs to four pages.", "The organisation employs around 300 people.",
-        "Several staff members spoke to reporters on condition of anonymity.", "The meeting lasted just under two hours.",
+        "The statement was issued on Monday morning.", "It runs to four pages.",
+        "The organisation employs around 300 people.",
+        "Several staff members spoke to reporters on condition of anonymity.",
+        "The meeting lasted just under two hours.",
         "Parents received a letter the same afternoon.", "Further details are expected later this week.",
-        "The investigation began in the spring and took eleven months.", "Nobody from the board was available for comment.",
+        "The investigation began in the spring and took eleven months.",
+        "Nobody from the board was available for comment."
     ]
 
     mutating func sentence() -> String {
@@ -85,7 +90,8 @@ struct CorpusGenerator {
             case 0: out += "## \(pick(Self.subjects)) \(pick(Self.plain))\n\n"
             case 1: out += "- \(sentence())\n- \(sentence())\n- *\(sentence())*\n\n"
             case 2: out += "> \(sentence())\n\n"
-            case 3: out += "\(sentence()) See [the full report](https://example.org/report) and `ref-\(next() % 1000)`.\n\n"
+            case 3:
+                out += "\(sentence()) See [the full report](https://example.org/report) and `ref-\(next() % 1000)`.\n\n"
             default: out += paragraph() + "\n\n"
             }
         }

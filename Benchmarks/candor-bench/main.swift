@@ -18,7 +18,8 @@ func fail(_ message: String) -> Never {
 
 func option(_ name: String, default value: Int) -> Int {
     guard let index = CommandLine.arguments.firstIndex(of: name), index + 1 < CommandLine.arguments.count,
-          let number = Int(CommandLine.arguments[index + 1]) else { return value }
+        let number = Int(CommandLine.arguments[index + 1])
+    else { return value }
     return number
 }
 
@@ -59,8 +60,16 @@ func icuWordCount(_ bytes: [UInt8]) -> Int {
 func builtinRuleSet(extraRules: Int = 0) -> RuleSet {
     do {
         var lexicons = try BuiltinLexicons.load()
-        if CommandLine.arguments.contains("--no-signals") { lexicons = lexicons.map { var l = $0; l.signals = [:]; return l } }
-        if extraRules > 0 { lexicons.append(try LexiconLoader.parse(syntheticLexicon(rules: extraRules), path: "synthetic.yml")) }
+        if CommandLine.arguments.contains("--no-signals") {
+            lexicons = lexicons.map {
+                var l = $0
+                l.signals = [:]
+                return l
+            }
+        }
+        if extraRules > 0 {
+            lexicons.append(try LexiconLoader.parse(syntheticLexicon(rules: extraRules), path: "synthetic.yml"))
+        }
         return try RuleSet.compile(lexicons)
     } catch {
         fail("lexicons: \(error)")
@@ -76,17 +85,17 @@ func syntheticLexicon(rules: Int) -> String {
     var yaml = "category: synthetic\nrules:\n"
     for index in 0..<rules {
         yaml += """
-          - id: synthetic.rule-\(index)
-            severity: warning
-            guidance: V1
-            principles: [B1]
-            patterns: ["\(word())|\(word()) \(word()) (\(word()))", "\(word()) of the \(word())"]
-            message: m
-            suggestions: [s]
-            why: B1.
-            examples: {flag: [x], pass: [y]}
+              - id: synthetic.rule-\(index)
+                severity: warning
+                guidance: V1
+                principles: [B1]
+                patterns: ["\(word())|\(word()) \(word()) (\(word()))", "\(word()) of the \(word())"]
+                message: m
+                suggestions: [s]
+                why: B1.
+                examples: {flag: [x], pass: [y]}
 
-        """
+            """
     }
     return yaml
 }
@@ -100,7 +109,9 @@ func lintAll(_ bytes: [UInt8], ruleSet: RuleSet, markup: MarkupKind) -> Int {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 || arguments.dropFirst().first == "startup" else {
-    fail("usage: candor-bench corpus DIR [--mb N] [--files N] | throughput FILE | scaling FILE | markup FILE.txt FILE.md | startup")
+    fail(
+        "usage: candor-bench corpus DIR [--mb N] [--files N] | throughput FILE | scaling FILE | markup FILE.txt FILE.md | startup"
+    )
 }
 
 switch arguments[1] {
@@ -118,14 +129,17 @@ case "corpus":
     try! big.write(toFile: directory + "/big.txt", atomically: false, encoding: .utf8)
     let perFile = max(1, (megabytes << 20) / max(files, 1))
     for index in 0..<files {
-        try! generator.text(bytes: perFile).write(toFile: String(format: "%@/small/draft-%05d.txt", directory, index),
-                                                  atomically: false, encoding: .utf8)
+        try! generator.text(bytes: perFile).write(
+            toFile: String(format: "%@/small/draft-%05d.txt", directory, index),
+            atomically: false, encoding: .utf8)
     }
     var markdown = CorpusGenerator(seed: 42)
     try! markdown.markdown(bytes: 8 << 20).write(toFile: directory + "/big.md", atomically: false, encoding: .utf8)
     var small = CorpusGenerator(seed: 9)
     try! small.text(bytes: 2048).write(toFile: directory + "/draft-2k.txt", atomically: false, encoding: .utf8)
-    print("wrote \(directory)/big.txt (\(megabytes) MB), \(files) files in \(directory)/small, \(directory)/big.md, \(directory)/draft-2k.txt")
+    print(
+        "wrote \(directory)/big.txt (\(megabytes) MB), \(files) files in \(directory)/small, \(directory)/big.md, \(directory)/draft-2k.txt"
+    )
 
 case "throughput":
     let bytes = read(arguments[2])
@@ -137,7 +151,9 @@ case "throughput":
     let candor = best(runs) { findings = lintAll(bytes, ruleSet: ruleSet, markup: .text) }
     print("input            \(bytes.count) bytes, \(words) words, \(findings) findings, \(ruleSet.rules.count) rules")
     print("ICU words alone  \(megabytesPerSecond(bytes.count, icu))")
-    print("candor (1 core)  \(megabytesPerSecond(bytes.count, candor))   ratio to ICU: \(String(format: "%.2fx", candor / icu))")
+    print(
+        "candor (1 core)  \(megabytesPerSecond(bytes.count, candor))   ratio to ICU: \(String(format: "%.2fx", candor / icu))"
+    )
 
 case "scaling":
     let bytes = read(arguments[2])
@@ -147,7 +163,9 @@ case "scaling":
     let one = best(runs) { _ = lintAll(bytes, ruleSet: base, markup: .text) }
     let ten = best(runs) { _ = lintAll(bytes, ruleSet: tenfold, markup: .text) }
     print("rules \(base.rules.count): \(megabytesPerSecond(bytes.count, one))")
-    print("rules \(tenfold.rules.count): \(megabytesPerSecond(bytes.count, ten))   time ratio: \(String(format: "%.2fx", ten / one))")
+    print(
+        "rules \(tenfold.rules.count): \(megabytesPerSecond(bytes.count, ten))   time ratio: \(String(format: "%.2fx", ten / one))"
+    )
 
 case "markup":
     guard arguments.count >= 4 else { fail("usage: candor-bench markup FILE.txt FILE.md") }
@@ -160,7 +178,9 @@ case "markup":
     let plainRate = Double(text.count) / plain
     let markdownRate = Double(markdown.count) / marked
     print("plain text  \(megabytesPerSecond(text.count, plain))")
-    print("markdown    \(megabytesPerSecond(markdown.count, marked))   cost per byte vs plain: \(String(format: "%.2fx", plainRate / markdownRate))")
+    print(
+        "markdown    \(megabytesPerSecond(markdown.count, marked))   cost per byte vs plain: \(String(format: "%.2fx", plainRate / markdownRate))"
+    )
 
 case "stages":
     // Where the time goes: each stage added to the ones before it.
@@ -174,7 +194,9 @@ case "stages":
     let tokenize = best(runs) {
         tokenCount = 0
         bytes.withUnsafeBufferPointer { text in
-            for block in blocks { tokenCount += tokenizer.tokenize(text, range: block.range, vocabulary: ruleSet.vocabulary).count }
+            for block in blocks {
+                tokenCount += tokenizer.tokenize(text, range: block.range, vocabulary: ruleSet.vocabulary).count
+            }
         }
     }
     var matchCount = 0
@@ -188,7 +210,9 @@ case "stages":
         }
     }
     let full = best(runs) { _ = lintAll(bytes, ruleSet: ruleSet, markup: .text) }
-    print("blocks \(blocks.count), tokens \(tokenCount), raw matches \(matchCount), automaton states \(ruleSet.automaton.stateCount)")
+    print(
+        "blocks \(blocks.count), tokens \(tokenCount), raw matches \(matchCount), automaton states \(ruleSet.automaton.stateCount)"
+    )
     print("split paragraphs      \(megabytesPerSecond(bytes.count, split))")
     print("+ tokenize            \(megabytesPerSecond(bytes.count, tokenize))")
     print("+ match               \(megabytesPerSecond(bytes.count, match))")
@@ -206,8 +230,11 @@ case "startup":
         let load = seconds { lexicons = try! BuiltinLexicons.load() }
         var ruleSet: RuleSet?
         let compile = seconds { ruleSet = try! RuleSet.compile(lexicons) }
-        print(String(format: "run %d: decode snapshot %.1f ms | parse YAML %.1f ms, compile %.1f ms (%d rules, %d automaton states)",
-                     run, decode * 1000, load * 1000, compile * 1000, ruleSet!.rules.count, ruleSet!.automaton.stateCount))
+        print(
+            String(
+                format:
+                    "run %d: decode snapshot %.1f ms | parse YAML %.1f ms, compile %.1f ms (%d rules, %d automaton states)",
+                run, decode * 1000, load * 1000, compile * 1000, ruleSet!.rules.count, ruleSet!.automaton.stateCount))
         precondition(decoded!.automaton.stateCount == ruleSet!.automaton.stateCount)
     }
 

@@ -8,10 +8,15 @@ import Foundation
 
 /// The built-in rules, read from lexicons/ in this checkout (the embedded snapshot needs the build plugin).
 nonisolated(unsafe) let linter: Linter = {
-    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../lexicons").standardized
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../lexicons")
+        .standardized
     do {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yml") }.sorted()
-        let lexicons = try names.map { try LexiconLoader.parseBuiltin(String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8), path: "lexicons/\($0)") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yml") }
+            .sorted()
+        let lexicons = try names.map {
+            try LexiconLoader.parseBuiltin(
+                String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8), path: "lexicons/\($0)")
+        }
         return try Linter(ruleSet: RuleSet.compile(lexicons))
     } catch {
         fatalError("built-in rules: \(error)")
@@ -52,7 +57,9 @@ public func fuzzLint(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             fatalError("finding outside the input: \(finding.offset)+\(finding.length) of \(bytes.count)")
         }
         func isBoundary(_ index: Int) -> Bool { index == bytes.count || bytes[index] & 0xC0 != 0x80 }
-        guard isBoundary(finding.offset), isBoundary(end) else { fatalError("finding splits a character at \(finding.offset)") }
+        guard isBoundary(finding.offset), isBoundary(end) else {
+            fatalError("finding splits a character at \(finding.offset)")
+        }
         let start = slowPosition(of: finding.offset, in: bytes)
         guard start == (finding.line, finding.column) else {
             fatalError("\(markup) finding at \(finding.offset): \(finding.line):\(finding.column), counted \(start)")
@@ -63,9 +70,11 @@ public func fuzzLint(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 // SwiftPM gives an executable a main of its own, so libFuzzer's main never runs: start its driver from here.
 @_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
-                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-                     _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
 
 var arguments = CommandLine.argc
 var values = CommandLine.unsafeArgv

@@ -20,7 +20,7 @@ struct EmbedLexicons: BuildToolPlugin {
                 arguments: [texts.path, snapshot.path] + files.map(\.path),
                 inputFiles: files,
                 outputFiles: [texts, snapshot]
-            ),
+            )
         ]
     }
 }

@@ -35,7 +35,8 @@ public enum BuiltinRules {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yml") }.sorted()
         } catch {
-            throw YAMLFileError("\(overrideVariable): cannot list the folder", at: FileLocation(file: folder, line: 1, column: 1))
+            throw YAMLFileError(
+                "\(overrideVariable): cannot list the folder", at: FileLocation(file: folder, line: 1, column: 1))
         }
         let lexicons = try names.map { name -> Lexicon in
             let path = (folder as NSString).appendingPathComponent(name)
@@ -51,4 +52,3 @@ public enum BuiltinRules {
         try decoded.get()
     }
 }
-

@@ -6,12 +6,16 @@ import Foundation
 /// of its own in plain text.
 enum DisableDirective {
     /// nil when no directive can be put there without changing what the document says (inside an HTML tag).
-    static func edit(rule: String, line: Int, text: DocumentText, markup: MarkupKind,
-                     encoding: PositionEncoding) -> [String: Any]? {
+    static func edit(
+        rule: String, line: Int, text: DocumentText, markup: MarkupKind,
+        encoding: PositionEncoding
+    ) -> [String: Any]? {
         let lineStart = text.lineStarts[line]
         let content = text.text(ofLine: line)
         let indentation = String(content.prefix { $0 == " " || $0 == "\t" })
-        let lineBreak = line + 1 < text.lineStarts.count ? text.lineBreak(ofLine: line) : (line > 0 ? text.lineBreak(ofLine: line - 1) : "\n")
+        let lineBreak =
+            line + 1 < text.lineStarts.count
+            ? text.lineBreak(ofLine: line) : (line > 0 ? text.lineBreak(ofLine: line - 1) : "\n")
         let newline = lineBreak.isEmpty ? "\n" : lineBreak
         let insertion: (offset: Int, text: String)
         switch markup {

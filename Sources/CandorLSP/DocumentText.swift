@@ -18,8 +18,10 @@ struct LSPPosition: Equatable {
     }
 
     init?(_ json: Any?) {
-        guard let object = json as? [String: Any], let line = object["line"] as? Int, let character = object["character"] as? Int,
-              line >= 0, character >= 0 else { return nil }
+        guard let object = json as? [String: Any], let line = object["line"] as? Int,
+            let character = object["character"] as? Int,
+            line >= 0, character >= 0
+        else { return nil }
         self.init(line: line, character: character)
     }
 
@@ -85,12 +87,17 @@ struct DocumentText {
     }
 
     func range(of bytes: Range<Int>, in encoding: PositionEncoding) -> [String: Any] {
-        ["start": position(of: bytes.lowerBound, in: encoding).json, "end": position(of: bytes.upperBound, in: encoding).json]
+        [
+            "start": position(of: bytes.lowerBound, in: encoding).json,
+            "end": position(of: bytes.upperBound, in: encoding).json
+        ]
     }
 
     /// The byte range of an LSP range, or nil when it is not one.
     func byteRange(_ json: Any?, in encoding: PositionEncoding) -> Range<Int>? {
-        guard let object = json as? [String: Any], let start = LSPPosition(object["start"]), let end = LSPPosition(object["end"]) else {
+        guard let object = json as? [String: Any], let start = LSPPosition(object["start"]),
+            let end = LSPPosition(object["end"])
+        else {
             return nil
         }
         let from = offset(of: start, in: encoding)

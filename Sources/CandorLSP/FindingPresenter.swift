@@ -16,7 +16,7 @@ struct FindingPresenter {
             "severity": severity(finding.severity),
             "code": finding.rule,
             "source": "candor",
-            "message": message,
+            "message": message
         ]
         if let url = ruleSet?.rule(id: finding.rule)?.documentationURL { diagnostic["codeDescription"] = ["href": url] }
         var data: [String: Any] = ["suggestions": finding.suggestions]
@@ -27,8 +27,10 @@ struct FindingPresenter {
 
     /// One diagnostic at the top of a document that could not be linted, saying why.
     func problem(_ message: String) -> [String: Any] {
-        ["range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
-         "severity": 1, "code": "candor.cannot-lint", "source": "candor", "message": message]
+        [
+            "range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
+            "severity": 1, "code": "candor.cannot-lint", "source": "candor", "message": message
+        ]
     }
 
     func severity(_ severity: Severity) -> Int {
@@ -41,13 +43,17 @@ struct FindingPresenter {
 
     /// Quick fixes for one finding: the rule's fix (preferred), each suggestion that is a plain replacement,
     /// and a directive that disables the rule for this line.
-    func codeActions(for finding: Finding, uri: String, text: DocumentText, markup: MarkupKind, ruleSet: RuleSet?) -> [[String: Any]] {
+    func codeActions(for finding: Finding, uri: String, text: DocumentText, markup: MarkupKind, ruleSet: RuleSet?)
+        -> [[String: Any]]
+    {
         let diagnostic = self.diagnostic(finding, in: text, ruleSet: ruleSet)
         let range = finding.offset..<(finding.offset + finding.length)
         var actions: [[String: Any]] = []
         func action(_ title: String, _ edits: [[String: Any]], preferred: Bool = false) -> [String: Any] {
-            var action: [String: Any] = ["title": title, "kind": "quickfix", "diagnostics": [diagnostic],
-                                         "edit": ["changes": [uri: edits]]]
+            var action: [String: Any] = [
+                "title": title, "kind": "quickfix", "diagnostics": [diagnostic],
+                "edit": ["changes": [uri: edits]]
+            ]
             if preferred { action["isPreferred"] = true }
             return action
         }
@@ -57,16 +63,21 @@ struct FindingPresenter {
         if verbatim {
             var offered: Set<String> = []
             let preferredFix = finding.context == nil ? finding.fix : nil
-            for (replacement, preferred) in ([preferredFix].compactMap { $0 }.map { ($0, true) }
-                                             + Self.plainReplacements(finding.suggestions).map { ($0, false) }) {
+            for (replacement, preferred)
+                in ([preferredFix].compactMap { $0 }.map { ($0, true) }
+                + Self.plainReplacements(finding.suggestions).map { ($0, false) })
+            {
                 let cased = FixPlanner.matchingCase(of: finding.match, in: replacement)
                 guard cased != finding.match, offered.insert(cased).inserted else { continue }
                 let edit: [String: Any] = ["range": text.range(of: range, in: encoding), "newText": cased]
                 actions.append(action("Replace with \u{201C}\(cased)\u{201D}", [edit], preferred: preferred))
             }
         }
-        if finding.rule != "candor.unknown-rule", let edit = DisableDirective.edit(rule: finding.rule, line: text.position(of: finding.offset, in: .utf8).line,
-                                                                                      text: text, markup: markup, encoding: encoding) {
+        if finding.rule != "candor.unknown-rule",
+            let edit = DisableDirective.edit(
+                rule: finding.rule, line: text.position(of: finding.offset, in: .utf8).line,
+                text: text, markup: markup, encoding: encoding)
+        {
             actions.append(action("Disable \(finding.rule) for this line", [edit]))
         }
         return actions
@@ -76,7 +87,8 @@ struct FindingPresenter {
     /// ..."), a template ("[name]"), an aside ("(in court reporting)") or a choice ("she said / she reported").
     static func plainReplacements(_ suggestions: [String]) -> [String] {
         suggestions.filter { suggestion in
-            !suggestion.isEmpty && suggestion.rangeOfCharacter(from: CharacterSet(charactersIn: ":;[]()\"“”/…?!")) == nil
+            !suggestion.isEmpty
+                && suggestion.rangeOfCharacter(from: CharacterSet(charactersIn: ":;[]()\"“”/…?!")) == nil
                 && !suggestion.contains("...") && suggestion.split(separator: " ").count <= 6
         }
     }
@@ -96,7 +108,9 @@ struct FindingPresenter {
         }
         let start = findings.map(\.offset).min() ?? 0
         let end = findings.map { $0.offset + $0.length }.max() ?? start
-        return ["contents": ["kind": "markdown", "value": sections.joined(separator: "\n---\n\n")],
-                "range": text.range(of: start..<end, in: encoding)]
+        return [
+            "contents": ["kind": "markdown", "value": sections.joined(separator: "\n---\n\n")],
+            "range": text.range(of: start..<end, in: encoding)
+        ]
     }
 }

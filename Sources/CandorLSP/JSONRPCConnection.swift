@@ -43,7 +43,8 @@ final class JSONRPCConnection: @unchecked Sendable {
                     // No header block anywhere in 8 KB: garbage. Drop it and resynchronise on the next header.
                     buffer.removeAll(keepingCapacity: true)
                     start = 0
-                    return .invalid(code: Self.parseError, message: "no Content-Length header in the message framing", id: nil)
+                    return .invalid(
+                        code: Self.parseError, message: "no Content-Length header in the message framing", id: nil)
                 }
                 if !fill() { return nil }
                 continue
@@ -63,7 +64,8 @@ final class JSONRPCConnection: @unchecked Sendable {
             }
             guard length <= Self.maximumBodySize else {
                 if !skip(length) { return nil }
-                return .invalid(code: Self.invalidRequest, message: "message of \(length) bytes is larger than the limit", id: nil)
+                return .invalid(
+                    code: Self.invalidRequest, message: "message of \(length) bytes is larger than the limit", id: nil)
             }
             while buffer.count - start < length {
                 if !fill() { return nil }
@@ -132,7 +134,9 @@ final class JSONRPCConnection: @unchecked Sendable {
         guard buffer.count - start >= 4 else { return nil }
         var index = start
         while index + 3 < buffer.count {
-            if buffer[index] == 0x0D && buffer[index + 1] == 0x0A && buffer[index + 2] == 0x0D && buffer[index + 3] == 0x0A {
+            if buffer[index] == 0x0D && buffer[index + 1] == 0x0A && buffer[index + 2] == 0x0D
+                && buffer[index + 3] == 0x0A
+            {
                 return index
             }
             index += 1

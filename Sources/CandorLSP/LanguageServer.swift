@@ -57,7 +57,7 @@ public final class LanguageServer: @unchecked Sendable {
             connection.respond(to: id, errorCode: code, message: message)
         case .message(let message):
             let id = message["id"]
-            guard let method = message["method"] as? String else { return } // a response to our own request
+            guard let method = message["method"] as? String else { return }  // a response to our own request
             let params = message["params"]
             if let id {
                 handleRequest(method, id: id, params: params)
@@ -71,14 +71,19 @@ public final class LanguageServer: @unchecked Sendable {
 
     private func handleRequest(_ method: String, id: Any, params: Any?) {
         if method == "initialize" {
-            if initialized { return connection.respond(to: id, errorCode: JSONRPCConnection.invalidRequest, message: "initialize was already received") }
+            if initialized {
+                return connection.respond(
+                    to: id, errorCode: JSONRPCConnection.invalidRequest, message: "initialize was already received")
+            }
             return initialize(id: id, params: params as? [String: Any] ?? [:])
         }
         guard initialized else {
-            return connection.respond(to: id, errorCode: JSONRPCConnection.serverNotInitialized, message: "the server is not initialized yet")
+            return connection.respond(
+                to: id, errorCode: JSONRPCConnection.serverNotInitialized, message: "the server is not initialized yet")
         }
         if shuttingDown {
-            return connection.respond(to: id, errorCode: JSONRPCConnection.invalidRequest, message: "the server is shutting down")
+            return connection.respond(
+                to: id, errorCode: JSONRPCConnection.invalidRequest, message: "the server is shutting down")
         }
         let params = params as? [String: Any] ?? [:]
         switch method {
@@ -90,7 +95,8 @@ public final class LanguageServer: @unchecked Sendable {
         case "textDocument/hover":
             hover(id: id, params: params)
         default:
-            connection.respond(to: id, errorCode: JSONRPCConnection.methodNotFound, message: "method not found: \(method)")
+            connection.respond(
+                to: id, errorCode: JSONRPCConnection.methodNotFound, message: "method not found: \(method)")
         }
     }
 
@@ -101,58 +107,73 @@ public final class LanguageServer: @unchecked Sendable {
         let encoding: PositionEncoding = offered.contains(PositionEncoding.utf8.rawValue) ? .utf8 : .utf16
         presenter = FindingPresenter(encoding: encoding)
         let settings = params["initializationOptions"] as? [String: Any] ?? [:]
-        if let debounce = settings["debounceMilliseconds"] as? Int, debounce >= 0 { options.debounceMilliseconds = debounce }
+        if let debounce = settings["debounceMilliseconds"] as? Int, debounce >= 0 {
+            options.debounceMilliseconds = debounce
+        }
         if (settings["suggestionSeverity"] as? String) == "hint" { presenter.suggestionSeverity = 4 }
         if let root = (params["rootUri"] as? String).flatMap(URL.init(string:)), root.isFileURL {
             session.workspaceFolder = root.path
-        } else if let folders = params["workspaceFolders"] as? [[String: Any]], let first = folders.first?["uri"] as? String,
-                  let url = URL(string: first), url.isFileURL {
+        } else if let folders = params["workspaceFolders"] as? [[String: Any]],
+            let first = folders.first?["uri"] as? String,
+            let url = URL(string: first), url.isFileURL
+        {
             session.workspaceFolder = url.path
         }
         let workspace = capabilities["workspace"] as? [String: Any] ?? [:]
         let watching = workspace["didChangeWatchedFiles"] as? [String: Any] ?? [:]
         watchRegistered = watching["dynamicRegistration"] as? Bool ?? false
         initialized = true
-        connection.respond(to: id, result: [
-            "capabilities": [
-                "positionEncoding": encoding.rawValue,
-                "textDocumentSync": ["openClose": true, "change": (settings["textSync"] as? String) == "full" ? 1 : 2,
-                                     "save": ["includeText": false]],
-                "codeActionProvider": ["codeActionKinds": ["quickfix"]],
-                "hoverProvider": true,
-            ] as [String: Any],
-            "serverInfo": ["name": "candor", "version": Candor.version],
-        ])
+        connection.respond(
+            to: id,
+            result: [
+                "capabilities": [
+                    "positionEncoding": encoding.rawValue,
+                    "textDocumentSync": [
+                        "openClose": true, "change": (settings["textSync"] as? String) == "full" ? 1 : 2,
+                        "save": ["includeText": false]
+                    ],
+                    "codeActionProvider": ["codeActionKinds": ["quickfix"]],
+                    "hoverProvider": true
+                ] as [String: Any],
+                "serverInfo": ["name": "candor", "version": Candor.version]
+            ])
     }
 
     private func codeAction(id: Any, params: [String: Any]) {
-        guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, let document = documents[uri] else {
+        guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, let document = documents[uri]
+        else {
             return connection.respond(to: id, result: [Any]())
         }
         guard let range = document.text.byteRange(params["range"], in: presenter.encoding) else {
-            return connection.respond(to: id, errorCode: JSONRPCConnection.invalidParams, message: "codeAction needs a range")
+            return connection.respond(
+                to: id, errorCode: JSONRPCConnection.invalidParams, message: "codeAction needs a range")
         }
         // A client asking only for other kinds (source.organizeImports, refactor) gets none of ours.
-        if let only = json(params, "context", "only") as? [String], !only.contains(where: { "quickfix".hasPrefix($0) }) {
+        if let only = json(params, "context", "only") as? [String], !only.contains(where: { "quickfix".hasPrefix($0) })
+        {
             return connection.respond(to: id, result: [Any]())
         }
         let (findings, ruleSet) = currentFindings(uri)
         var actions: [[String: Any]] = []
-        for finding in findings where finding.offset <= range.upperBound && range.lowerBound <= finding.offset + finding.length {
-            actions += presenter.codeActions(for: finding, uri: uri, text: document.text, markup: document.markup, ruleSet: ruleSet)
+        for finding in findings
+        where finding.offset <= range.upperBound && range.lowerBound <= finding.offset + finding.length {
+            actions += presenter.codeActions(
+                for: finding, uri: uri, text: document.text, markup: document.markup, ruleSet: ruleSet)
         }
         connection.respond(to: id, result: actions)
     }
 
     private func hover(id: Any, params: [String: Any]) {
         guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, let document = documents[uri],
-              let position = LSPPosition(params["position"]) else {
+            let position = LSPPosition(params["position"])
+        else {
             return connection.respond(to: id, result: nil)
         }
         let offset = document.text.offset(of: position, in: presenter.encoding)
         let (findings, ruleSet) = currentFindings(uri)
         let here = findings.filter { $0.offset <= offset && offset < $0.offset + max($0.length, 1) }
-        connection.respond(to: id, result: here.isEmpty ? nil : presenter.hover(here, text: document.text, ruleSet: ruleSet))
+        connection.respond(
+            to: id, result: here.isEmpty ? nil : presenter.hover(here, text: document.text, ruleSet: ruleSet))
     }
 
     /// The findings of a document's current text: the last published ones if current, else a lint now.
@@ -182,15 +203,17 @@ public final class LanguageServer: @unchecked Sendable {
             registerWatchers()
         case "textDocument/didOpen":
             guard let uri, let text = textDocument["text"] as? String else { return }
-            documents[uri] = OpenDocument(uri: uri, languageId: textDocument["languageId"] as? String ?? "",
-                                          version: textDocument["version"] as? Int ?? 0, text: DocumentText(text))
+            documents[uri] = OpenDocument(
+                uri: uri, languageId: textDocument["languageId"] as? String ?? "",
+                version: textDocument["version"] as? Int ?? 0, text: DocumentText(text))
             scheduleLint(uri, delay: 0)
         case "textDocument/didChange":
             guard let uri, var document = documents[uri] else { return }
             do {
                 try document.apply(params["contentChanges"] as? [[String: Any]] ?? [], encoding: presenter.encoding)
             } catch {
-                showMessage("candor: \(uri): \((error as? LintProblem)?.message ?? "\(error)"); close and reopen the document")
+                showMessage(
+                    "candor: \(uri): \((error as? LintProblem)?.message ?? "\(error)"); close and reopen the document")
                 return
             }
             document.version = textDocument["version"] as? Int ?? document.version + 1
@@ -215,10 +238,17 @@ public final class LanguageServer: @unchecked Sendable {
     private func registerWatchers() {
         guard watchRegistered else { return }
         let watchers: [[String: Any]] = [["globPattern": "**/.candor.yml"], ["globPattern": "**/*.{yml,yaml}"]]
-        connection.send(["id": "candor-\(nextRequestID)", "method": "client/registerCapability", "params": [
-            "registrations": [["id": "candor-watch", "method": "workspace/didChangeWatchedFiles",
-                               "registerOptions": ["watchers": watchers]]],
-        ]])
+        connection.send([
+            "id": "candor-\(nextRequestID)", "method": "client/registerCapability",
+            "params": [
+                "registrations": [
+                    [
+                        "id": "candor-watch", "method": "workspace/didChangeWatchedFiles",
+                        "registerOptions": ["watchers": watchers]
+                    ]
+                ]
+            ]
+        ])
         nextRequestID += 1
     }
 
@@ -248,7 +278,9 @@ public final class LanguageServer: @unchecked Sendable {
         switch session.work(for: document) {
         case .success(let found): work = found
         case .failure(let problem):
-            return publish(uri: uri, version: version, findings: [], diagnostics: [presenter.problem(problem.message)], ruleSet: nil)
+            return publish(
+                uri: uri, version: version, findings: [], diagnostics: [presenter.problem(problem.message)],
+                ruleSet: nil)
         }
         let bytes = document.text.bytes
         let path = document.path ?? uri
@@ -257,16 +289,22 @@ public final class LanguageServer: @unchecked Sendable {
             messages.async { [self] in
                 switch result {
                 case .success(let findings):
-                    publish(uri: uri, version: version, findings: findings, diagnostics: nil, ruleSet: work.settings.ruleSet)
+                    publish(
+                        uri: uri, version: version, findings: findings, diagnostics: nil, ruleSet: work.settings.ruleSet
+                    )
                 case .failure(let problem):
-                    publish(uri: uri, version: version, findings: [], diagnostics: [presenter.problem(problem.message)], ruleSet: nil)
+                    publish(
+                        uri: uri, version: version, findings: [], diagnostics: [presenter.problem(problem.message)],
+                        ruleSet: nil)
                 }
             }
         }
     }
 
-    private func publish(uri: String, version: Int, findings: [Finding], diagnostics: [[String: Any]]?, ruleSet: RuleSet?) {
-        guard var document = documents[uri], document.version == version else { return } // stale: a newer lint follows
+    private func publish(
+        uri: String, version: Int, findings: [Finding], diagnostics: [[String: Any]]?, ruleSet: RuleSet?
+    ) {
+        guard var document = documents[uri], document.version == version else { return }  // stale: a newer lint follows
         document.findings = findings
         document.lintedVersion = version
         documents[uri] = document

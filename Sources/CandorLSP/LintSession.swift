@@ -51,7 +51,8 @@ final class LintSession: @unchecked Sendable {
             settings.options.markup = markup
             return .success(Work(settings: settings, markup: markup))
         } catch let error as YAMLFileError {
-            return .failure(LintProblem(message: "candor cannot lint this document: configuration error: \(error.description)"))
+            return .failure(
+                LintProblem(message: "candor cannot lint this document: configuration error: \(error.description)"))
         } catch {
             return .failure(LintProblem(message: "candor cannot lint this document: configuration error: \(error)"))
         }
@@ -66,13 +67,22 @@ final class LintSession: @unchecked Sendable {
             linters[key] = linter
         }
         lintersLock.unlock()
-        guard let linter else { return .failure(LintProblem(message: "candor cannot lint this document: ICU is not available")) }
+        guard let linter else {
+            return .failure(LintProblem(message: "candor cannot lint this document: ICU is not available"))
+        }
         if bytes.count > SourceReader.defaultMaximumSize {
-            return .failure(LintProblem(message: "candor cannot lint this document: " + InputProblem.tooLarge(limit: SourceReader.defaultMaximumSize).description))
+            return .failure(
+                LintProblem(
+                    message: "candor cannot lint this document: "
+                        + InputProblem.tooLarge(limit: SourceReader.defaultMaximumSize).description))
         }
         let report = linter.lint(SourceDocument(path: path, bytes: bytes), options: work.settings.options)
-        if let error = report.error { return .failure(LintProblem(message: "candor cannot lint this document: \(error)")) }
-        if let skipped = report.skipped { return .failure(LintProblem(message: "candor cannot lint this document: \(skipped)")) }
+        if let error = report.error {
+            return .failure(LintProblem(message: "candor cannot lint this document: \(error)"))
+        }
+        if let skipped = report.skipped {
+            return .failure(LintProblem(message: "candor cannot lint this document: \(skipped)"))
+        }
         return .success(report.findings)
     }
 }

@@ -32,9 +32,13 @@ struct OpenDocument {
     /// Applies `contentChanges` from a `didChange`: each a whole new text, or a range and its replacement.
     mutating func apply(_ changes: [[String: Any]], encoding: PositionEncoding) throws {
         for change in changes {
-            guard let newText = change["text"] as? String else { throw LintProblem(message: "a content change has no text") }
+            guard let newText = change["text"] as? String else {
+                throw LintProblem(message: "a content change has no text")
+            }
             if let range = change["range"] {
-                guard let bytes = text.byteRange(range, in: encoding) else { throw LintProblem(message: "a content change has an invalid range") }
+                guard let bytes = text.byteRange(range, in: encoding) else {
+                    throw LintProblem(message: "a content change has an invalid range")
+                }
                 text.replace(bytes, with: newText)
             } else {
                 text = DocumentText(newText)

@@ -36,7 +36,9 @@ extension MarkupKind: ExpressibleByArgument {}
 
 /// Options shared by every command that needs the rules.
 struct LexiconOptions: ParsableArguments {
-    @Option(name: .customLong("lexicon"), help: ArgumentHelp("Add the rules of a lexicon file (repeatable).", valueName: "path"))
+    @Option(
+        name: .customLong("lexicon"),
+        help: ArgumentHelp("Add the rules of a lexicon file (repeatable).", valueName: "path"))
     var lexicons: [String] = []
 
     /// The built-in lexicons plus the user's. Errors name the file, line and field.
@@ -63,8 +65,10 @@ struct ConfigOptions: ParsableArguments {
     @Option(help: "Colour: auto (on a terminal without NO_COLOR), always or never.")
     var color: ColorChoice = .auto
 
-    @Option(help: ArgumentHelp("Largest input read, in bytes or with K, M or G; larger inputs are errors.",
-                               valueName: "size"))
+    @Option(
+        help: ArgumentHelp(
+            "Largest input read, in bytes or with K, M or G; larger inputs are errors.",
+            valueName: "size"))
     var maxInputSize: ByteCount = ByteCount(SourceReader.defaultMaximumSize)
 
     func validate() throws {
@@ -77,14 +81,17 @@ struct ConfigOptions: ParsableArguments {
     /// The planner for this command line: the built-in rules, `--lexicon`s, the config options, and whatever
     /// else the command decides in `adjust`. A broken `--config` or `--lexicon` is a usage error here, before
     /// any input is read.
-    func planner(lexicons: [String], ignoresNamedFiles: Bool = true,
-                 adjust: (inout ConfigResolver.Overrides) -> Void = { _ in }) throws -> LintPlanner {
+    func planner(
+        lexicons: [String], ignoresNamedFiles: Bool = true,
+        adjust: (inout ConfigResolver.Overrides) -> Void = { _ in }
+    ) throws -> LintPlanner {
         let builtin = try withLexiconErrors { try BuiltinRules.load() }
         var overrides = self.overrides(lexicons: lexicons)
         adjust(&overrides)
         let resolver = ConfigResolver(builtin: builtin.lexicons, precompiled: builtin.ruleSet, overrides: overrides)
-        let planner = LintPlanner(resolver: resolver, maximumInputSize: maxInputSize.bytes,
-                                  stdinFilename: stdinFilename, ignoresNamedFiles: ignoresNamedFiles)
+        let planner = LintPlanner(
+            resolver: resolver, maximumInputSize: maxInputSize.bytes,
+            stdinFilename: stdinFilename, ignoresNamedFiles: ignoresNamedFiles)
         try withLexiconErrors { try planner.checkCommandLineSettings() }
         return planner
     }

@@ -20,7 +20,9 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         if paths.count < 2 { throw ValidationError("compare needs at least two drafts") }
-        if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("only one draft can come from standard input") }
+        if paths.filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("only one draft can come from standard input")
+        }
     }
 
     func run() throws {

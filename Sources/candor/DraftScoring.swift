@@ -17,7 +17,8 @@ struct DraftScoring {
         var cards: [ScoredDraft] = []
         for job in jobs {
             let failed = { (error: String) in
-                ScoredDraft(card: Scorecard(path: job.path, results: [], findings: [], error: error), source: nil, markup: nil)
+                ScoredDraft(
+                    card: Scorecard(path: job.path, results: [], findings: [], error: error), source: nil, markup: nil)
             }
             switch job {
             case .decided(let report):
@@ -27,11 +28,15 @@ struct DraftScoring {
                 case .failure(let problem): cards.append(failed(problem.description))
                 case .success(let bytes):
                     let linter = try Linter(ruleSet: settings.ruleSet, options: settings.options)
-                    let tester = MessageTester(weights: settings.configuration?.weights ?? [:],
-                                               kind: settings.configuration?.kind)
-                    cards.append(ScoredDraft(card: tester.scorecard(for: SourceDocument(path: input.path, bytes: bytes),
-                                                                    linter: linter),
-                                             source: bytes, markup: settings.options.markup))
+                    let tester = MessageTester(
+                        weights: settings.configuration?.weights ?? [:],
+                        kind: settings.configuration?.kind)
+                    cards.append(
+                        ScoredDraft(
+                            card: tester.scorecard(
+                                for: SourceDocument(path: input.path, bytes: bytes),
+                                linter: linter),
+                            source: bytes, markup: settings.options.markup))
                 }
             }
         }

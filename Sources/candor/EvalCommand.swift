@@ -39,8 +39,12 @@ struct EvalCommand: ParsableCommand {
         let evaluation = Evaluation(documents: documents, linter: try Linter(ruleSet: ruleSet))
         writeOut(evaluation.table())
         if verbose {
-            for miss in evaluation.falsePositives { writeOut("false positive  \(miss.document): \(miss.rule ?? "") \"\(miss.text)\"\n") }
-            for miss in evaluation.falseNegatives { writeOut("missed          \(miss.document): \(miss.category) \"\(miss.text)\"\n") }
+            for miss in evaluation.falsePositives {
+                writeOut("false positive  \(miss.document): \(miss.rule ?? "") \"\(miss.text)\"\n")
+            }
+            for miss in evaluation.falseNegatives {
+                writeOut("missed          \(miss.document): \(miss.category) \"\(miss.text)\"\n")
+            }
         }
         let low = evaluation.scores.contains { _, score in
             (minPrecision.map { score.precision < $0 } ?? false) || (minRecall.map { score.recall < $0 } ?? false)
@@ -54,10 +58,14 @@ struct EvalCommand: ParsableCommand {
             throw EvaluationError("\(path): no such file or directory")
         }
         if !isDirectory.boolValue {
-            if path.hasSuffix(".jsonl") || path.hasSuffix(".json") { return try LabelledDocument.readJSONLines(path: path) }
+            if path.hasSuffix(".jsonl") || path.hasSuffix(".json") {
+                return try LabelledDocument.readJSONLines(path: path)
+            }
             return [try LabelledDocument.parseMarked(try LabelledDocument.readText(path: path), id: path)]
         }
-        let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".jsonl") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: path).filter {
+            $0.hasSuffix(".txt") || $0.hasSuffix(".jsonl")
+        }.sorted()
         return try names.flatMap { try load((path as NSString).appendingPathComponent($0)) }
     }
 }

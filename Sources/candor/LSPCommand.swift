@@ -29,8 +29,9 @@ struct LSPCommand: ParsableCommand {
         }
         var options = LanguageServer.Options()
         options.lexicons = lexiconOptions.lexicons
-        let server = LanguageServer(input: STDIN_FILENO, output: protocolOutput, builtin: builtin.lexicons,
-                                    precompiled: builtin.ruleSet, options: options)
+        let server = LanguageServer(
+            input: STDIN_FILENO, output: protocolOutput, builtin: builtin.lexicons,
+            precompiled: builtin.ruleSet, options: options)
         let status = server.run()
         throw ExitCode(status)
     }

@@ -42,14 +42,21 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Write every current finding to this baseline file, then exit 0 (2 if an input could not be read).")
     var writeBaseline: String?
 
-    @Flag(help: "Rewrite findings that have one always-right replacement, in place ('--fix -': stdin to stdout), then report the rest.")
+    @Flag(
+        help:
+            "Rewrite findings that have one always-right replacement, in place ('--fix -': stdin to stdout), then report the rest."
+    )
     var fix = false
 
-    @Flag(help: "Print a unified diff of what --fix would change, and change nothing (exit 1 when there is something to change).")
+    @Flag(
+        help:
+            "Print a unified diff of what --fix would change, and change nothing (exit 1 when there is something to change)."
+    )
     var diff = false
 
-    @Flag(inversion: .prefixedNo,
-          help: "Apply the config's ignore: globs to files named on the command line too, as pre-commit passes them.")
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Apply the config's ignore: globs to files named on the command line too, as pre-commit passes them.")
     var forceExclude = true
 
     func validate() throws {
@@ -90,7 +97,8 @@ struct LintCommand: ParsableCommand {
             fixFailed = outcome.failed
         }
         // A fixed standard input goes to stdout, so the report of what remains goes to stderr.
-        let reportToStandardError = fix && work.contains { if case .lint(let input, _) = $0 { input.isStandardInput } else { false } }
+        let reportToStandardError =
+            fix && work.contains { if case .lint(let input, _) = $0 { input.isStandardInput } else { false } }
         let writeOut: (String) -> Void = reportToStandardError ? { fputs($0, standardError) } : { candor.writeOut($0) }
         let runner = LintRunner(jobs: jobs, maximumInputSize: planner.maximumInputSize)
         var outcome = RunOutcome(format: format, failLevel: failLevel)
@@ -100,8 +108,9 @@ struct LintCommand: ParsableCommand {
             return
         }
         // CI tools want paths relative to the checkout, which is where they run Candor from.
-        let reporter = format.reporter(color: useColor(configOptions.color),
-                                       baseDirectory: FileManager.default.currentDirectoryPath)
+        let reporter = format.reporter(
+            color: useColor(configOptions.color),
+            baseDirectory: FileManager.default.currentDirectoryPath)
         if let streaming = reporter as? StreamingReporter, baseline == nil {
             // Each file is written as soon as it and every file before it are done, then forgotten:
             // memory stays flat over an archive, and writing overlaps linting.
@@ -152,7 +161,9 @@ struct LintCommand: ParsableCommand {
         let count = reports.reduce(0) { $0 + $1.findings.count }
         let failed = reports.filter { $0.error != nil }.count
         if failed > 0 {
-            writeError("candor: wrote \(count) findings to \(path), but \(failed) input\(failed == 1 ? "" : "s") could not be linted")
+            writeError(
+                "candor: wrote \(count) findings to \(path), but \(failed) input\(failed == 1 ? "" : "s") could not be linted"
+            )
             throw ExitCode(2)
         }
         writeError("candor: wrote \(count) findings to \(path)")

@@ -26,12 +26,14 @@ struct LintFixing {
         var outcome = Outcome()
         for index in jobs.indices {
             guard case .lint(var input, let settings) = jobs[index],
-                  case .success(let bytes) = input.read(maximumSize: maximumInputSize) else {
-                continue // the run that follows reports why it cannot be read
+                case .success(let bytes) = input.read(maximumSize: maximumInputSize)
+            else {
+                continue  // the run that follows reports why it cannot be read
             }
             let edits = self.edits(for: bytes, path: input.path, settings: settings)
             if diffOnly {
-                let diff = UnifiedDiff.render(path: input.path == "-" ? "stdin" : input.path, source: bytes, edits: edits)
+                let diff = UnifiedDiff.render(
+                    path: input.path == "-" ? "stdin" : input.path, source: bytes, edits: edits)
                 if !diff.isEmpty {
                     outcome.changes = true
                     writeOut(diff)

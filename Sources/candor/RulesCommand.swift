@@ -24,8 +24,9 @@ struct RulesCommand: ParsableCommand {
         }
         let failures = try RuleExampleCheck.run(ruleSet)
         let examples = ruleSet.rules.reduce(0) { $0 + $1.flagExamples.count + $1.passExamples.count }
-        writeOut(failures.map { "\($0)\n" }.joined()
-                 + "\(ruleSet.rules.count) rules, \(examples) examples, \(failures.count) failed\n")
+        writeOut(
+            failures.map { "\($0)\n" }.joined()
+                + "\(ruleSet.rules.count) rules, \(examples) examples, \(failures.count) failed\n")
         if !failures.isEmpty { throw ExitCode(1) }
     }
 }

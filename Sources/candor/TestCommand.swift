@@ -7,7 +7,8 @@ struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Score whole drafts against the messaging guidance (docs/message-tests.md).",
-        discussion: "Each draft gets a scorecard: names the harm, apology anatomy, focus and agency, blame, prevention, plain language."
+        discussion:
+            "Each draft gets a scorecard: names the harm, apology anatomy, focus and agency, blame, prevention, plain language."
     )
 
     @Argument(help: "Drafts to test; '-' or nothing for standard input.")
@@ -24,7 +25,9 @@ struct TestCommand: ParsableCommand {
     @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
-        if paths.isEmpty && isatty(STDIN_FILENO) != 0 { throw UserError("no input. Pass drafts, or pipe one in: pbpaste | candor test -") }
+        if paths.isEmpty && isatty(STDIN_FILENO) != 0 {
+            throw UserError("no input. Pass drafts, or pipe one in: pbpaste | candor test -")
+        }
         let (drafts, rules) = try DraftScoring(lexiconOptions: lexiconOptions, configOptions: configOptions)
             .draftsAndRules(paths)
         let cards = drafts.map(\.card)

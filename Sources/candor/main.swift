@@ -3,7 +3,7 @@ import Foundation
 
 // Exit codes are a contract (docs/contracts.md): 0 clean, 1 findings, 2 usage, config, lexicon or input errors.
 // ArgumentParser's own usage failures would exit 64, so every error is mapped here.
-signal(SIGPIPE, SIG_DFL) // `candor lint | head` ends quietly.
+signal(SIGPIPE, SIG_DFL)  // `candor lint | head` ends quietly.
 setvbuf(standardOutput, nil, _IOFBF, 1 << 16)
 
 do {

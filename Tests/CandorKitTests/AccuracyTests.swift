@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
@@ -9,9 +10,11 @@ import Testing
 @Suite struct AccuracyTests {
     static func labelledDocuments() throws -> [LabelledDocument] {
         let folder = TestSupport.packageRoot.appendingPathComponent("fixtures/labelled")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }
+            .sorted()
         return try names.map { name in
-            try LabelledDocument.parseMarked(String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8), id: name)
+            try LabelledDocument.parseMarked(
+                String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8), id: name)
         }
     }
 
@@ -25,8 +28,12 @@ import Testing
     @Test func precisionAndRecallMeetTheBar() throws {
         let evaluation = Evaluation(documents: try Self.labelledDocuments(), linter: TestSupport.linter())
         print("\nAccuracy on fixtures/labelled:\n" + evaluation.table())
-        for miss in evaluation.falsePositives { print("  false positive \(miss.document): \(miss.rule ?? "") \"\(miss.text)\"") }
-        for miss in evaluation.falseNegatives { print("  missed         \(miss.document): \(miss.category) \"\(miss.text)\"") }
+        for miss in evaluation.falsePositives {
+            print("  false positive \(miss.document): \(miss.rule ?? "") \"\(miss.text)\"")
+        }
+        for miss in evaluation.falseNegatives {
+            print("  missed         \(miss.document): \(miss.category) \"\(miss.text)\"")
+        }
         for category in ["vague", "intent", "blaming"] {
             let score = evaluation.scores[category] ?? .init()
             #expect(score.precision >= 0.95, "\(category) precision \(score.precision)")
@@ -35,7 +42,8 @@ import Testing
     }
 
     @Test func markersParseToByteSpans() throws {
-        let document = try LabelledDocument.parseMarked("Über [[vague:sexual misconduct]] and [[intent.x:never meant to]].", id: "t")
+        let document = try LabelledDocument.parseMarked(
+            "Über [[vague:sexual misconduct]] and [[intent.x:never meant to]].", id: "t")
         #expect(document.text == "Über sexual misconduct and never meant to.")
         #expect(document.spans == [.init(range: 6..<23, category: "vague"), .init(range: 28..<42, category: "intent")])
         #expect(throws: EvaluationError.self) { try LabelledDocument.parseMarked("a [[vague:b", id: "t") }
@@ -45,14 +53,19 @@ import Testing
     @Test func scoringCountsOverlapsByCategory() throws {
         let ruleSet = try TestSupport.ruleSet(TestSupport.lexicon(["sexual misconduct", "scandal"]))
         let documents = [
-            try LabelledDocument.parseMarked("He faced [[test:sexual misconduct]] claims. A scandal. [[test:Hidden harm]].", id: "a"),
-            try LabelledDocument.parseMarked("\"A scandal,\" he said.", id: "b"),
+            try LabelledDocument.parseMarked(
+                "He faced [[test:sexual misconduct]] claims. A scandal. [[test:Hidden harm]].", id: "a"),
+            try LabelledDocument.parseMarked("\"A scandal,\" he said.", id: "b")
         ]
         let evaluation = Evaluation(documents: documents, linter: try Linter(ruleSet: ruleSet))
         // Recall counts spans: two findings on one span recall it once.
         let twice = try LabelledDocument.parseMarked("[[test:A scandal and sexual misconduct]].", id: "c")
         let doubled = Evaluation(documents: [twice], linter: try Linter(ruleSet: ruleSet))
-        #expect(doubled.scores["test"] == Evaluation.Score(truePositives: 2, falsePositives: 0, falseNegatives: 0, recalledSpans: 1))
-        #expect(evaluation.scores["test"] == Evaluation.Score(truePositives: 1, falsePositives: 1, falseNegatives: 1, recalledSpans: 1))
+        #expect(
+            doubled.scores["test"]
+                == Evaluation.Score(truePositives: 2, falsePositives: 0, falseNegatives: 0, recalledSpans: 1))
+        #expect(
+            evaluation.scores["test"]
+                == Evaluation.Score(truePositives: 1, falsePositives: 1, falseNegatives: 1, recalledSpans: 1))
     }
 }

@@ -1,6 +1,6 @@
+import CandorKit
 import Foundation
 import Testing
-import CandorKit
 
 /// The GitHub Action (action.yml): its metadata against the published schema, its lint step with every input
 /// it documents, and, with CANDOR_RELEASE_TESTS=1, the whole action run as a runner would (ReleaseTests).
@@ -8,7 +8,8 @@ import CandorKit
     static let root = TestSupport.packageRoot
 
     static func shell(_ command: String, in directory: URL, environment: [String: String] = [:])
-        throws -> (status: Int32, stdout: String, stderr: String) {
+        throws -> (status: Int32, stdout: String, stderr: String)
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", command]
@@ -17,7 +18,8 @@ import CandorKit
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -26,13 +28,17 @@ import CandorKit
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = errRead.wait()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: outData, as: UTF8.self),
+            String(decoding: errData, as: UTF8.self)
+        )
     }
 
     /// A workspace with one draft that has a warning and one that is clean.
     static func workspace() throws -> URL {
         let folder = try CLITests.temporaryDirectory()
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("content"), withIntermediateDirectories: true)
         try "# Statement\n\nThe coach resigned after allegations of sexual misconduct.\n"
             .write(to: folder.appendingPathComponent("content/bad.md"), atomically: true, encoding: .utf8)
         try "The coach sexually assaulted two players.\n"
@@ -42,7 +48,9 @@ import CandorKit
 
     @Test func metadataMatchesTheActionSchema() throws {
         guard try Self.shell("command -v check-jsonschema", in: Self.root).status == 0 else {
-            print("skipped: check-jsonschema is not installed (pip install check-jsonschema); action.yml was not validated")
+            print(
+                "skipped: check-jsonschema is not installed (pip install check-jsonschema); action.yml was not validated"
+            )
             return
         }
         let valid = try Self.shell("check-jsonschema --builtin-schema vendor.github-actions action.yml", in: Self.root)
@@ -61,7 +69,8 @@ import CandorKit
     @Test func everyInputIsUsedAndDocumented() throws {
         let action = try String(contentsOf: Self.root.appendingPathComponent("action.yml"), encoding: .utf8)
         let guide = try String(contentsOf: Self.root.appendingPathComponent("docs/install.md"), encoding: .utf8)
-        let inputsBlock = try #require(action.components(separatedBy: "\ninputs:\n").last?.components(separatedBy: "\noutputs:").first)
+        let inputsBlock = try #require(
+            action.components(separatedBy: "\ninputs:\n").last?.components(separatedBy: "\noutputs:").first)
         let names = inputsBlock.split(separator: "\n").compactMap { line -> String? in
             guard line.hasPrefix("  "), !line.hasPrefix("   "), line.hasSuffix(":") else { return nil }
             return String(line.dropFirst(2).dropLast())
@@ -78,11 +87,14 @@ import CandorKit
         let folder = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         let outputs = folder.appendingPathComponent("github-output").path
-        let base = ["CANDOR_BIN": CLITests.binary.path, "GITHUB_OUTPUT": outputs,
-                    "INPUT_PATHS": "content/bad.md\ncontent/good.md"]
+        let base = [
+            "CANDOR_BIN": CLITests.binary.path, "GITHUB_OUTPUT": outputs,
+            "INPUT_PATHS": "content/bad.md\ncontent/good.md"
+        ]
         func lint(_ extra: [String: String]) throws -> (status: Int32, stdout: String, stderr: String) {
             try? FileManager.default.removeItem(atPath: outputs)
-            return try Self.shell("'\(Self.root.path)/scripts/action/lint'", in: folder, environment: base.merging(extra) { $1 })
+            return try Self.shell(
+                "'\(Self.root.path)/scripts/action/lint'", in: folder, environment: base.merging(extra) { $1 })
         }
 
         let warned = try lint([:])
@@ -124,10 +136,12 @@ import CandorKit
         let folder = try CLITests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("github-output")
-        let run = try Self.shell("'\(Self.root.path)/scripts/action/prepare'", in: folder, environment: [
-            "GITHUB_ACTION_PATH": Self.root.path, "GITHUB_OUTPUT": output.path, "INPUT_RELEASE": "",
-            "CANDOR_ACTION_CACHE": folder.appendingPathComponent("cache").path,
-        ])
+        let run = try Self.shell(
+            "'\(Self.root.path)/scripts/action/prepare'", in: folder,
+            environment: [
+                "GITHUB_ACTION_PATH": Self.root.path, "GITHUB_OUTPUT": output.path, "INPUT_RELEASE": "",
+                "CANDOR_ACTION_CACHE": folder.appendingPathComponent("cache").path
+            ])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         let written = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
         #expect(written.contains("mode=build"), "\(written)")
@@ -138,7 +152,8 @@ import CandorKit
     @Test func localRunnerRejectsUnknownInputs() throws {
         let folder = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try Self.shell("'\(Self.root.path)/scripts/action/run-locally' --workspace . --input colour=red", in: folder)
+        let run = try Self.shell(
+            "'\(Self.root.path)/scripts/action/run-locally' --workspace . --input colour=red", in: folder)
         #expect(run.status == 3, "\(run.stderr)")
         #expect(run.stderr.contains("no input 'colour'"), "\(run.stderr)")
     }

@@ -15,11 +15,13 @@ enum Chromium {
         return nil
     }()
 
-    static let skipMessage = "skipped: chromium is not installed (apt-get install chromium); the browser tests of the HTML report did not run"
+    static let skipMessage =
+        "skipped: chromium is not installed (apt-get install chromium); the browser tests of the HTML report did not run"
 
     /// Where the tests leave their screenshots: `$CANDOR_SCREENSHOTS`, or a folder in the temporary directory.
     static var screenshotFolder: URL {
-        let folder = ProcessInfo.processInfo.environment["CANDOR_SCREENSHOTS"].map { URL(fileURLWithPath: $0) }
+        let folder =
+            ProcessInfo.processInfo.environment["CANDOR_SCREENSHOTS"].map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("candor-html-screenshots")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
@@ -33,22 +35,29 @@ enum Chromium {
     /// A PNG of the page at `width` × `height` CSS pixels (`scale` 2 renders it as at 200% zoom).
     static func screenshot(_ page: URL, to png: URL, width: Int = 1200, height: Int = 1600, scale: Int = 1) throws {
         try? FileManager.default.removeItem(at: png)
-        _ = try run(["--screenshot=\(png.path)", "--window-size=\(width),\(height)", "--force-device-scale-factor=\(scale)",
-                     "--hide-scrollbars", page.absoluteString])
+        _ = try run([
+            "--screenshot=\(png.path)", "--window-size=\(width),\(height)", "--force-device-scale-factor=\(scale)",
+            "--hide-scrollbars", page.absoluteString
+        ])
     }
 
     private static func run(_ arguments: [String]) throws -> (stdout: String, stderr: String) {
         guard let executable else { throw BrowserError("chromium is not installed") }
         // A profile of its own, so that runs side by side do not share (and lock) one.
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("candor-chromium-\(UUID().uuidString)")
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "candor-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
         process.executableURL = executable
         // No sandbox: CI runs as root in a container, where Chromium's sandbox cannot start. The page has no
         // scripts and its CSP forbids them; networking is off for good measure.
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-                             "--proxy-server=127.0.0.1:9", "--user-data-dir=\(profile.path)"] + arguments
-        let out = Pipe(), err = Pipe()
+        process.arguments =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                "--proxy-server=127.0.0.1:9", "--user-data-dir=\(profile.path)"
+            ] + arguments
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -105,15 +114,21 @@ struct ReportDOM {
     init(_ html: String) {
         let scalars = Array(html.unicodeScalars)
         var index = 0
-        var openFindings: [String?] = []   // one entry per open <mark>, nil for a mark of no finding
-        var rawTextUntil: String?          // inside <style> or <title>: skip to the closing tag
+        var openFindings: [String?] = []  // one entry per open <mark>, nil for a mark of no finding
+        var rawTextUntil: String?  // inside <style> or <title>: skip to the closing tag
         while index < scalars.count {
             if scalars[index] == "<" {
                 var end = index + 1
                 var quote: Unicode.Scalar?
                 while end < scalars.count {
                     let scalar = scalars[end]
-                    if let open = quote { if scalar == open { quote = nil } } else if scalar == "\"" || scalar == "'" { quote = scalar } else if scalar == ">" { break }
+                    if let open = quote {
+                        if scalar == open { quote = nil }
+                    } else if scalar == "\"" || scalar == "'" {
+                        quote = scalar
+                    } else if scalar == ">" {
+                        break
+                    }
                     end += 1
                 }
                 let tag = String(String.UnicodeScalarView(scalars[(index + 1)..<min(end, scalars.count)]))
@@ -147,13 +162,16 @@ struct ReportDOM {
     private static func element(_ tag: String) -> Element {
         let name = String(tag.prefix { !$0.isWhitespace && $0 != "/" }).lowercased()
         var attributes: [String: String] = [:]
-        let pattern = try! NSRegularExpression(pattern: #"([^\s=/"'>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?"#)
+        let pattern = try! NSRegularExpression(
+            pattern: #"([^\s=/"'>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?"#)
         let body = String(tag.dropFirst(name.count))
         let range = NSRange(body.startIndex..., in: body)
         for match in pattern.matches(in: body, range: range) {
             guard let nameRange = Range(match.range(at: 1), in: body) else { continue }
             var value = ""
-            for group in 2...4 { if let valueRange = Range(match.range(at: group), in: body) { value = String(body[valueRange]) } }
+            for group in 2...4 {
+                if let valueRange = Range(match.range(at: group), in: body) { value = String(body[valueRange]) }
+            }
             attributes[body[nameRange].lowercased()] = decode(value)
         }
         return Element(name: name, attributes: attributes)

@@ -5,7 +5,9 @@ import Testing
 @Suite struct CLITests {
     static var binary: URL {
         let built = Bundle.main.bundleURL.deletingLastPathComponent()
-        for candidate in [built.appendingPathComponent("candor"), built.deletingLastPathComponent().appendingPathComponent("candor")]
+        for candidate in [
+            built.appendingPathComponent("candor"), built.deletingLastPathComponent().appendingPathComponent("candor")
+        ]
         where FileManager.default.isExecutableFile(atPath: candidate.path) {
             return candidate
         }
@@ -18,8 +20,10 @@ import Testing
         var stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ arguments: [String], stdin: String? = nil, directory: URL? = nil,
+        environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -28,7 +32,9 @@ import Testing
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
@@ -38,8 +44,9 @@ import Testing
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     static func temporaryDirectory() throws -> URL {
@@ -102,10 +109,12 @@ import Testing
 
     @Test func stdinMarkupFollowsTheNameOrTheFlag() throws {
         let draft = "Intro.\n\n```\nsexual misconduct\n```\n"
-        #expect(try Self.run(["lint", "-"], stdin: draft).status == 1)                                  // plain text
-        #expect(try Self.run(["lint", "--stdin-filename", "post.md", "-"], stdin: draft).status == 0)  // code block skipped
+        #expect(try Self.run(["lint", "-"], stdin: draft).status == 1)  // plain text
+        // As Markdown, the phrase is in a code block, which is skipped.
+        #expect(try Self.run(["lint", "--stdin-filename", "post.md", "-"], stdin: draft).status == 0)
         #expect(try Self.run(["lint", "--markup", "markdown", "-"], stdin: draft).status == 0)
-        #expect(try Self.run(["lint", "--markup", "text", "--stdin-filename", "post.md", "-"], stdin: draft).status == 1)
+        #expect(
+            try Self.run(["lint", "--markup", "text", "--stdin-filename", "post.md", "-"], stdin: draft).status == 1)
     }
 
     @Test func failLevelDecidesTheExitCode() throws {
@@ -129,7 +138,9 @@ import Testing
         #expect(result.stderr.contains("b.txt: invalid UTF-8 at byte offset 3 (line 2, column 1)"))
         #expect(result.stderr.contains("missing.md: no such file or directory"))
         #expect(result.stderr.contains("c.txt: binary file"))
-        let files = (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any])["files"] as! [[String: Any]]
+        let files =
+            (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any])["files"]
+            as! [[String: Any]]
         #expect(files.count == 4)
         #expect((files.first { ($0["path"] as! String).hasSuffix("a.txt") }!["findings"] as! [Any]).count == 1)
     }
@@ -137,28 +148,37 @@ import Testing
     @Test func directoriesAreSearchedRecursively() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("news/2024"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("news/2024"), withIntermediateDirectories: true)
         try bad.write(to: directory.appendingPathComponent("news/2024/story.md"), atomically: true, encoding: .utf8)
         try bad.write(to: directory.appendingPathComponent("news/notes.swift"), atomically: true, encoding: .utf8)
         try bad.write(to: directory.appendingPathComponent(".hidden.md"), atomically: true, encoding: .utf8)
         let result = try Self.run(["lint", "--format", "json", directory.path])
-        let files = (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any])["files"] as! [[String: Any]]
-        #expect(files.map { ($0["path"] as! String).components(separatedBy: "/").suffix(3).joined(separator: "/") } == ["news/2024/story.md"])
+        let files =
+            (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any])["files"]
+            as! [[String: Any]]
+        #expect(
+            files.map { ($0["path"] as! String).components(separatedBy: "/").suffix(3).joined(separator: "/") } == [
+                "news/2024/story.md"
+            ])
     }
 
     @Test func configIsFoundWalkingUpAndBrokenConfigIsExitTwo() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("drafts"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("drafts"), withIntermediateDirectories: true)
         let draft = directory.appendingPathComponent("drafts/x.txt")
         try bad.write(to: draft, atomically: true, encoding: .utf8)
-        try "rules:\n  vague.sexual-misconduct: off\n".write(to: directory.appendingPathComponent(".candor.yml"), atomically: true, encoding: .utf8)
+        try "rules:\n  vague.sexual-misconduct: off\n".write(
+            to: directory.appendingPathComponent(".candor.yml"), atomically: true, encoding: .utf8)
         #expect(try Self.run(["lint", draft.path]).status == 0)
         #expect(try Self.run(["lint", "--no-config", draft.path]).status == 1)
         // stdin uses the config of the current folder (or of --stdin-filename's folder).
         #expect(try Self.run(["lint", "-"], stdin: bad, directory: directory).status == 0)
 
-        try "rules:\n  vague.sexual-misconduct: loud\n".write(to: directory.appendingPathComponent(".candor.yml"), atomically: true, encoding: .utf8)
+        try "rules:\n  vague.sexual-misconduct: loud\n".write(
+            to: directory.appendingPathComponent(".candor.yml"), atomically: true, encoding: .utf8)
         let broken = try Self.run(["lint", draft.path])
         #expect(broken.status == 2)
         #expect(broken.stderr.contains(".candor.yml:2:28"), "\(broken.stderr)")
@@ -168,7 +188,8 @@ import Testing
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let lexicon = directory.appendingPathComponent("team.yml")
-        try "category: team\nrules:\n  - id: team.x\n    severity: loud\n".write(to: lexicon, atomically: true, encoding: .utf8)
+        try "category: team\nrules:\n  - id: team.x\n    severity: loud\n".write(
+            to: lexicon, atomically: true, encoding: .utf8)
         let result = try Self.run(["lint", "--lexicon", lexicon.path, "-"], stdin: bad)
         #expect(result.status == 2)
         #expect(result.stderr.contains("team.yml:3:5"), "\(result.stderr)")
@@ -205,7 +226,8 @@ import Testing
         #expect(try Self.run(["lint", "--write-baseline", baseline, draft.path]).status == 0)
         try ("New opening line.\n\n" + bad).write(to: draft, atomically: true, encoding: .utf8)
         #expect(try Self.run(["lint", "--baseline", baseline, draft.path]).status == 0)
-        try ("New opening line.\n\n" + bad + "\nIt was a sex scandal.\n").write(to: draft, atomically: true, encoding: .utf8)
+        try ("New opening line.\n\n" + bad + "\nIt was a sex scandal.\n").write(
+            to: draft, atomically: true, encoding: .utf8)
         let result = try Self.run(["lint", "--baseline", baseline, draft.path])
         #expect(result.status == 1)
         #expect(result.stdout.contains("vague.sex-scandal"))
@@ -222,7 +244,8 @@ import Testing
         let score = (object["drafts"] as! [[String: Any]])[0]["score"] as! Int
         #expect(score >= 90)
 
-        let piped = try Self.run(["test", "--min-score", "90", "-"], stdin: try String(contentsOfFile: bad, encoding: .utf8))
+        let piped = try Self.run(
+            ["test", "--min-score", "90", "-"], stdin: try String(contentsOfFile: bad, encoding: .utf8))
         #expect(piped.status == 1)
         #expect(piped.stdout.contains("Apology anatomy") && piped.stdout.contains("fail"))
 
@@ -239,7 +262,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let fixtures = TestSupport.packageRoot.appendingPathComponent("fixtures/drafts")
         for name in ["good-apology.md", "personal-apology.txt"] {
-            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: fixtures.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
         let broken = folder.appendingPathComponent("team")
         try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
@@ -249,7 +273,8 @@ import Testing
         #expect(result.status == 2, "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let cards = object?["drafts"] as? [[String: Any]] ?? []
-        #expect(cards.map { $0["path"] as? String } == ["./good-apology.md", "./personal-apology.txt", "./team/draft.md"])
+        #expect(
+            cards.map { $0["path"] as? String } == ["./good-apology.md", "./personal-apology.txt", "./team/draft.md"])
         #expect(cards.prefix(2).allSatisfy { $0["score"] is Int }, "\(cards)")
         #expect(result.stderr.contains("team/draft.md: configuration error:"), "\(result.stderr)")
     }
@@ -261,7 +286,7 @@ import Testing
         let lines = [
             #"{"id": "a", "marked": "He resigned over [[vague:sexual misconduct]] claims."}"#,
             #"{"id": "b", "text": "It was a sex scandal.", "spans": [{"start": 9, "end": 20, "category": "vague"}]}"#,
-            #"{"id": "c", "text": "Phrases like 'sex scandal' mislead.", "spans": []}"#,
+            #"{"id": "c", "text": "Phrases like 'sex scandal' mislead.", "spans": []}"#
         ]
         try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
         let result = try Self.run(["eval", file.path, "--min-precision", "0.95", "--min-recall", "0.9"])
@@ -278,7 +303,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         for index in 0..<10_000 {
             let text = index % 1000 == 0 ? bad : clean
-            try text.write(to: directory.appendingPathComponent(String(format: "draft-%05d.txt", index)), atomically: false, encoding: .utf8)
+            try text.write(
+                to: directory.appendingPathComponent(String(format: "draft-%05d.txt", index)), atomically: false,
+                encoding: .utf8)
         }
         let result = try Self.run(["lint", "--format", "json", directory.path])
         #expect(result.status == 1)
@@ -310,7 +337,8 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "'\(Self.binary.path)' lint - | head -c 10 > /dev/null; echo ${PIPESTATUS:-done}"]
-        let input = Pipe(), err = Pipe()
+        let input = Pipe()
+        let err = Pipe()
         process.standardInput = input
         process.standardError = err
         process.standardOutput = Pipe()

@@ -1,6 +1,7 @@
+import CandorBuiltins
 import Foundation
 import Testing
-import CandorBuiltins
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
@@ -47,10 +48,14 @@ import CandorBuiltins
         let rule = TestSupport.builtinRuleSet.rule(id: "intent.asks-forgiveness")!
         #expect(!rule.enabled)
         let off = try Linter(ruleSet: TestSupport.builtinRuleSet).lint(text: text).filter { $0.rule == rule.id }
-        let on = try Linter(ruleSet: TestSupport.builtinRuleSet, options: options).lint(text: text).filter { $0.rule == rule.id }
+        let on = try Linter(ruleSet: TestSupport.builtinRuleSet, options: options).lint(text: text).filter {
+            $0.rule == rule.id
+        }
         #expect(off.isEmpty)
         #expect(on.map(\.severity) == [rule.severity])
-        #expect(throws: YAMLFileError.self) { try ConfigLoader.parse("rules:\n  intent.asks-forgiveness: maybe\n", path: "/x/.candor.yml") }
+        #expect(throws: YAMLFileError.self) {
+            try ConfigLoader.parse("rules:\n  intent.asks-forgiveness: maybe\n", path: "/x/.candor.yml")
+        }
     }
 
     @Test func emptyAndCommentedKeysAreFine() throws {
@@ -66,7 +71,7 @@ import CandorBuiltins
         ("quoted: sometimes\n", 1, "expected downgrade, ignore or keep"),
         ("fail-level: [error]\n", 1, "expected text"),
         ("categories:\n  vague: maybe\n", 2, "expected on or off"),
-        ("rules: [a, b]\n", 1, "expected rules"),
+        ("rules: [a, b]\n", 1, "expected rules")
     ])
     func badConfigNamesLineAndKey(yaml: String, line: Int, message: String) {
         do {
@@ -82,13 +87,16 @@ import CandorBuiltins
     }
 
     @Test func unknownRuleIdIsAnErrorWithItsLine() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("candor-config-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "candor-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent(".candor.yml").path
         try "quoted: keep\nrules:\n  vague.acuser: off\n".write(toFile: path, atomically: true, encoding: .utf8)
         let resolver = ConfigResolver(builtin: try BuiltinLexicons.load(), overrides: .init())
-        #expect(resolver.configPath(for: directory.appendingPathComponent("draft.md").path)?.hasSuffix("/.candor.yml") == true)
+        #expect(
+            resolver.configPath(for: directory.appendingPathComponent("draft.md").path)?.hasSuffix("/.candor.yml")
+                == true)
         do {
             _ = try resolver.settings(forConfigAt: path)
             Issue.record("unknown rule id should fail")
@@ -104,7 +112,8 @@ import CandorBuiltins
         try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         try "quoted: keep\n".write(to: root.appendingPathComponent(".candor.yml"), atomically: true, encoding: .utf8)
-        try "quoted: ignore\n".write(to: root.appendingPathComponent("a/.candor.yml"), atomically: true, encoding: .utf8)
+        try "quoted: ignore\n".write(
+            to: root.appendingPathComponent("a/.candor.yml"), atomically: true, encoding: .utf8)
         #expect(ConfigLoader.discover(from: inner.path) == root.appendingPathComponent("a/.candor.yml").path)
         #expect(ConfigLoader.discover(from: root.path) == root.appendingPathComponent(".candor.yml").path)
     }
@@ -144,14 +153,16 @@ import CandorBuiltins
     }
 
     @Test func disableNextLineSkipsBlankLines() {
-        let text = "<!-- candor-disable-next-line test.r0 -->\n\nsexual misconduct and a sex scandal\n\nsexual misconduct\n"
+        let text =
+            "<!-- candor-disable-next-line test.r0 -->\n\nsexual misconduct and a sex scandal\n\nsexual misconduct\n"
         #expect(rules(text) == ["test.r1", "test.r0"])
     }
 
     @Test func disableAndEnableRanges() {
         let text = "<!-- candor-disable -->\nsexual misconduct\n<!-- candor-enable -->\nsex scandal\n"
         #expect(rules(text) == ["test.r1"])
-        let named = "<!-- candor-disable test.r1 -->\nsexual misconduct, sex scandal\n<!-- candor-enable test.r1 -->\nsex scandal\n"
+        let named =
+            "<!-- candor-disable test.r1 -->\nsexual misconduct, sex scandal\n<!-- candor-enable test.r1 -->\nsex scandal\n"
         #expect(rules(named) == ["test.r0", "test.r1"])
     }
 
@@ -165,8 +176,9 @@ import CandorBuiltins
     }
 
     @Test func unknownRulesInDirectivesAreReported() {
-        let found = try! Linter(ruleSet: Self.ruleSet).lint(text: "<!-- candor-disable-next-line test.r9 -->\nsexual misconduct\n",
-                                                           path: "x.md", markup: .markdown)
+        let found = try! Linter(ruleSet: Self.ruleSet).lint(
+            text: "<!-- candor-disable-next-line test.r9 -->\nsexual misconduct\n",
+            path: "x.md", markup: .markdown)
         #expect(found.map(\.rule) == ["candor.unknown-rule", "test.r0"])
         #expect(found[0].line == 1 && found[0].message.contains("test.r9"))
     }
@@ -188,7 +200,8 @@ import CandorBuiltins
         let remaining = baseline.filter([after])[0].findings
         #expect(remaining.map(\.rule) == ["test.r1"])
 
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString).json").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString).json")
+            .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try baseline.write(to: path)
         #expect(try Baseline.read(from: path) == baseline)

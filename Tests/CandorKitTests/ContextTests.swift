@@ -1,14 +1,16 @@
 import Testing
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
 
 /// The context stage (guidance §C), on a small lexicon so each case shows one mechanism.
 @Suite struct ContextTests {
-    static let ruleSet = try! TestSupport.ruleSet(TestSupport.lexicon([
-        "sexual misconduct", "sex scandal", "child prostitute|prostitutes", "accuser", "had sex with",
-        "witch hunt", "liars", "underage women",
-    ]))
+    static let ruleSet = try! TestSupport.ruleSet(
+        TestSupport.lexicon([
+            "sexual misconduct", "sex scandal", "child prostitute|prostitutes", "accuser", "had sex with",
+            "witch hunt", "liars", "underage women"
+        ]))
 
     func findings(_ text: String, options: LintOptions = LintOptions()) -> [Finding] {
         try! Linter(ruleSet: Self.ruleSet, options: options).lint(text: text)
@@ -24,7 +26,7 @@ import Testing
         "The senator said: “This was sexual misconduct, nothing more.”",
         "\"It was a sex scandal,\" he said.",
         "«C'est un sex scandal», a-t-il dit.",
-        "He wrote that the claims were a “witch hunt”.",
+        "He wrote that the claims were a “witch hunt”."
     ])
     func quotationMarksDowngrade(text: String) {
         let found = findings(text)
@@ -39,7 +41,9 @@ import Testing
         #expect(contexts("I said they were liars.") == [nil])
         // Reported speech ends where the writer speaks again in a clause of their own.
         #expect(contexts("She has described that evening, and I think it was a witch hunt.") == [nil])
-        #expect(contexts("The chairman said, and the club agreed, that the allegations were a witch hunt.") == [.attributed])
+        #expect(
+            contexts("The chairman said, and the club agreed, that the allegations were a witch hunt.") == [.attributed]
+        )
     }
 
     @Test func unclosedQuoteEndsWithItsParagraph() {
@@ -62,7 +66,7 @@ import Testing
         "The word “accuser” implies doubt.",
         "Avoid child prostitute: say sexually exploited child.",
         "Instead of sexual misconduct, name the act.",
-        "Stop calling it a sex scandal.",
+        "Stop calling it a sex scandal."
     ])
     func mentionsAreDropped(text: String) {
         #expect(findings(text).isEmpty, "\(findings(text).map(\.match))")
@@ -72,7 +76,7 @@ import Testing
         "This was not a sex scandal; it was abuse.",
         "There is no such thing as a child prostitute.",
         "He did not have sex with her, he raped her.",
-        "It was never sexual misconduct.",
+        "It was never sexual misconduct."
     ])
     func negatedFramingsAreDropped(text: String) {
         let remaining = findings(text).filter { $0.match.lowercased() != "had sex with" }
@@ -89,7 +93,7 @@ import Testing
         "He pleaded guilty to two counts of sexual misconduct.",
         "He pleaded not guilty to sexual misconduct.",
         "The university's Sexual Misconduct Policy was updated.",
-        "She wrote to the Office of Sexual Misconduct Prevention.",
+        "She wrote to the Office of Sexual Misconduct Prevention."
     ])
     func legalAndOfficialNamesAreDropped(text: String) {
         #expect(findings(text).isEmpty, "\(findings(text).map(\.match))")
@@ -108,8 +112,9 @@ import Testing
     }
 
     @Test func acceptedPhrasesAreNeverReported() throws {
-        let set = try RuleSet.compile([try LexiconLoader.parse(TestSupport.lexicon(["sexual misconduct"]), path: "t.yml")],
-                                      accept: [PatternSource("sexual misconduct review", at: FileLocation(file: "c", line: 1, column: 1))])
+        let set = try RuleSet.compile(
+            [try LexiconLoader.parse(TestSupport.lexicon(["sexual misconduct"]), path: "t.yml")],
+            accept: [PatternSource("sexual misconduct review", at: FileLocation(file: "c", line: 1, column: 1))])
         let found = try Linter(ruleSet: set).lint(text: "The sexual misconduct review found sexual misconduct.")
         #expect(found.map(\.offset) == [35])
     }
@@ -173,10 +178,16 @@ import Testing
     }
 
     @Test func documentGatesLookAtTheWholeDocument() throws {
-        #expect(try rules("Police broke up a prostitution ring.\n\nThe girls had been victims of trafficking.") == ["test.document"])
+        #expect(
+            try rules("Police broke up a prostitution ring.\n\nThe girls had been victims of trafficking.") == [
+                "test.document"
+            ])
         #expect(try rules("Police broke up a prostitution ring.") == [])
         // The gate phrase sits in a paragraph of its own, before the match.
-        #expect(try rules("Two girls were victims of trafficking.\n\nPolice broke up a prostitution ring.") == ["test.document"])
+        #expect(
+            try rules("Two girls were victims of trafficking.\n\nPolice broke up a prostitution ring.") == [
+                "test.document"
+            ])
     }
 
     /// What `--quoted` does to each context and category, in the one function that decides it.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CandorLSP
 
 /// LSP positions and byte offsets, both ways, in both encodings.

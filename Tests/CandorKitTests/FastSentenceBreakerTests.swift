@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
@@ -43,7 +44,7 @@ import Testing
         "He opened the app. Then GMt. Go. Stop. Go. To. On. I. WWI. Ok. OK. vs. VS. Vs. pp. PP.",
         "“I didn’t.” She left… Then—nothing. ‘Quiet.’ Right.\u{00A0}Next. José. Émile. é. É.",
         "Wait.  Two spaces. Mr.  Smith. Mr.\tSmith. Mr.\u{00A0}Smith. Mr.\nSmith.", ". .. ... a. . A", "Mr.", "x.\n",
-        "The U.S.\nGovernment. the U.S. government, U.S.: and U.S.- fine. e.g. this. E.g. That. I.e. this.",
+        "The U.S.\nGovernment. the U.S. government, U.S.: and U.S.- fine. e.g. this. E.g. That. I.e. this."
     ])
     func knownCases(text: String) {
         #expect(compare(text) == nil, "\(compare(text) ?? "")")
@@ -51,11 +52,14 @@ import Testing
 
     @Test func typographicTextTakesTheFastPath() {
         #expect(takesFastPath("“I didn’t—not once…” José Ñúñez–Zoë\u{00A0}Straße.\n\nNext.\r\n\t\u{0B}\u{0C}"))
-        for other in ["\u{0}", "\u{7F}", "\u{1B}", "\u{1F}", "\u{8}", "×", "\u{2022}", "\u{0085}", "\u{2029}", "\u{00AD}"] {
+        for other in [
+            "\u{0}", "\u{7F}", "\u{1B}", "\u{1F}", "\u{8}", "×", "\u{2022}", "\u{0085}", "\u{2029}", "\u{00AD}"
+        ] {
             // In every position of an eight-byte word and in the tail, since whole words are checked at once.
             for offset in 0..<10 {
                 let text = String(repeating: "a", count: offset) + other + "bcdefghijklmnop"
-                #expect(!takesFastPath(text), "\(other.unicodeScalars.map { String($0.value, radix: 16) }) at \(offset)")
+                #expect(
+                    !takesFastPath(text), "\(other.unicodeScalars.map { String($0.value, radix: 16) }) at \(offset)")
             }
         }
         for allowed in ["\t", "\n", "\r", "\u{0B}", "\u{0C}", " ", "~", "\u{2019}"] {
@@ -71,7 +75,7 @@ import Testing
         for round in 0..<rounds {
             var text = ""
             for _ in 0..<length {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 text += pieces[Int(state >> 33) % pieces.count]
             }
             if let difference = compare(text) { return "round \(round): \(text.debugDescription)\n\(difference)" }
@@ -79,9 +83,11 @@ import Testing
         return nil
     }
 
-    static let characters = ["a", "Z", "é", "É", "ß", "3", ".", ".", "!", "?", " ", " ", " ", "\n", "\r", "\t",
-                             "\"", "'", "(", ")", "[", ",", "-", ":", ";", "\u{2018}", "\u{2019}", "\u{201C}",
-                             "\u{201D}", "\u{2013}", "\u{2014}", "\u{2026}", "\u{00A0}", "@", "_"]
+    static let characters = [
+        "a", "Z", "é", "É", "ß", "3", ".", ".", "!", "?", " ", " ", " ", "\n", "\r", "\t",
+        "\"", "'", "(", ")", "[", ",", "-", ":", ";", "\u{2018}", "\u{2019}", "\u{201C}",
+        "\u{201D}", "\u{2013}", "\u{2014}", "\u{2026}", "\u{00A0}", "@", "_"
+    ]
 
     @Test func generatedCharacters() {
         let failure = generated(Self.characters, rounds: 4000, length: 30, seed: 31)
@@ -93,8 +99,10 @@ import Testing
         var pieces = SentenceAbbreviationFilter.exceptions
         pieces += SentenceAbbreviationFilter.exceptions.map { $0.lowercased() }
         pieces += ["the", "He", "said", "x", "A", "I", "D", "3", "Smith", "app", "GM", "Cdr", "S.p", "Ph"]
-        pieces += [" ", " ", " ", " ", " ", " ", "  ", ". ", ".", "! ", "? ", "\n", "\n\n", ", ", "\u{2019}", "\u{201D} ",
-                   "\"", ") ", "\u{2014}", "\u{00A0}", "... ", "\u{2026} "]
+        pieces += [
+            " ", " ", " ", " ", " ", " ", "  ", ". ", ".", "! ", "? ", "\n", "\n\n", ", ", "\u{2019}", "\u{201D} ",
+            "\"", ") ", "\u{2014}", "\u{00A0}", "... ", "\u{2026} "
+        ]
         let failure = generated(pieces, rounds: 4000, length: 14, seed: 77)
         #expect(failure == nil, "\(failure ?? "")")
     }
@@ -118,7 +126,8 @@ import Testing
                     // The real-text excerpts are JSON strings; check their text as well.
                     for line in text.split(separator: "\n") {
                         if let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                           let marked = object["marked"] as? String {
+                            let marked = object["marked"] as? String
+                        {
                             pieces.append(marked)
                         }
                     }

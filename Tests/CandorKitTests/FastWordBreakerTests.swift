@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
@@ -18,7 +19,9 @@ import Testing
             let index = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
             func show(_ tokens: [Token]) -> String {
                 tokens[max(0, index - 1)..<min(tokens.count, index + 2)]
-                    .map { "\"\(String(decoding: bytes[Int($0.start)..<Int($0.end)], as: UTF8.self))\"(\($0.kind), capital \($0.isCapitalized))" }
+                    .map {
+                        "\"\(String(decoding: bytes[Int($0.start)..<Int($0.end)], as: UTF8.self))\"(\($0.kind), capital \($0.isCapitalized))"
+                    }
                     .joined(separator: " ")
             }
             return "fast: \(show(a))\nicu:  \(show(b))"
@@ -30,8 +33,10 @@ import Testing
     }
 
     /// Every non-ASCII character the fast path handles.
-    static let typographic: [Character] = ["\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2013}", "\u{2014}",
-                                           "\u{2026}", "\u{00A0}"]
+    static let typographic: [Character] = [
+        "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2013}", "\u{2014}",
+        "\u{2026}", "\u{00A0}"
+    ]
     static let latinLetters: [Character] = (0xC0...0xFF).filter { $0 != 0xD7 && $0 != 0xF7 }
         .map { Character(Unicode.Scalar(UInt32($0))!) }
 
@@ -43,7 +48,7 @@ import Testing
         "“I didn’t—not once…” ‘tis 3’5 a’’b ’a a’ rock’n’roll 1‘2 a‘b “a”b a–b a—b a…b a…",
         "José Ñúñez, Zoë, Ångström, naïve café, Straße, ÀÉÎÕÜ ÿ Ø ø Þ þ ð Æ æ É1 1é é_é é.é é’é é'1",
         "a\u{00A0}b a\u{00A0}\u{00A0}b \u{00A0} \u{00A0}a 5\u{00A0}000 Mr.\u{00A0}Smith a \u{00A0} b",
-        "× ÷ · ª º µ € ² é\u{0301} \u{00AD}a",
+        "× ÷ · ª º µ € ² é\u{0301} \u{00AD}a"
     ])
     func knownCases(text: String) {
         #expect(compare(text) == nil, "\(compare(text) ?? "")")
@@ -65,7 +70,7 @@ import Testing
         for round in 0..<rounds {
             var text = ""
             for _ in 0..<length {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 text += alphabet[Int(state >> 33) % alphabet.count]
             }
             if takesFastPath(text) { fast += 1 }

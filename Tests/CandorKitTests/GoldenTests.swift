@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
@@ -35,7 +36,8 @@ import Testing
         let actual = Self.render(report.findings)
         let expectedURL = Self.folder.appendingPathComponent("expected/\(name).txt")
         if ProcessInfo.processInfo.environment["CANDOR_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: expectedURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: expectedURL.deletingLastPathComponent(), withIntermediateDirectories: true)
             try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
             return
         }

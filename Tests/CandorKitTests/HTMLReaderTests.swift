@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
@@ -15,7 +16,8 @@ import Testing
     @Test func deeplyNestedElementsCostConstantTimeEach() throws {
         // Each block used to walk the whole stack of open blocks: 100,000 nested divs took minutes in a debug build.
         let depth = 100_000
-        let html = "<blockquote>" + String(repeating: "<div>", count: depth) + "<p>It was a sex scandal.</p>"
+        let html =
+            "<blockquote>" + String(repeating: "<div>", count: depth) + "<p>It was a sex scandal.</p>"
             + String(repeating: "</div>", count: depth) + "</blockquote><p>It was a sex scandal.</p>"
         let start = ContinuousClock.now
         let (document, _) = read(html)
@@ -26,7 +28,8 @@ import Testing
     }
 
     @Test func blockKindsFollowTheNearestSpecificBlock() {
-        let html = "<blockquote><ul><li>quoted item</li></ul></blockquote><table><tr><th>Avoid</th></tr>"
+        let html =
+            "<blockquote><ul><li>quoted item</li></ul></blockquote><table><tr><th>Avoid</th></tr>"
             + "<tr><td><div>cell</div></td><td><ul><li>listed</li></ul></td></tr></table><ul><li><div>item</div></li></ul>"
         let (document, _) = read(html)
         #expect(document.blocks.map(\.kind) == [.blockQuote, .tableCell, .tableCell, .listItem, .listItem])
@@ -67,7 +70,7 @@ import Testing
         "<template><p>template accuser</p></template>",
         "</body>",
         "</html>",
-        "",
+        ""
     ].joined(separator: "\r\n")
 
     @Test func fixtureProseAndPositions() {
@@ -75,13 +78,18 @@ import Testing
         let prose = F.prose(document)
         F.expectWellFormed(document, source: source, lineBreaksAsSpaces: true)
 
-        for hidden in ["content:", "<p>", "const", "a comment", "pre accuser", "code accuser", "noscript", "template",
-                       "https", "accuser.png", "DOCTYPE", "lang", "charset"] {
+        for hidden in [
+            "content:", "<p>", "const", "a comment", "pre accuser", "code accuser", "noscript", "template",
+            "https", "accuser.png", "DOCTYPE", "lang", "charset"
+        ] {
             #expect(!prose.contains(hidden), "\(hidden) should not be prose")
         }
         // Entities decode; line breaks in the source are spaces in the prose, so sentences run on across them.
         #expect(prose.contains("The accuser – “story” — 日本語"))
-        #expect(prose.contains("The sexual misconduct of the owner’s \t friend, “accuser” & 中文.  Second line: sexual  misconduct again."))
+        #expect(
+            prose.contains(
+                "The sexual misconduct of the owner’s \t friend, “accuser” & 中文.  Second line: sexual  misconduct again."
+            ))
         #expect(prose.contains("link accuser text"))
 
         F.expectMapped("The accuser", document, source)
@@ -130,10 +138,16 @@ import Testing
         #expect(F.block(containing: "Instead of", in: document)?.columnHeader == "instead of")
         // Attribute values are blocks of their own, never part of the sentence around the element.
         #expect(F.block(containing: "alt accuser 🖼", in: document).map { F.blockText(document, $0) } == "alt accuser 🖼")
-        #expect(F.block(containing: "the accuser title", in: document).map { F.blockText(document, $0) } == "the accuser title")
+        #expect(
+            F.block(containing: "the accuser title", in: document).map { F.blockText(document, $0) }
+                == "the accuser title")
         // Inline elements do not split a block; block elements do.
-        #expect(F.block(containing: "Inline", in: document).map { F.blockText(document, $0) } == "Inline  and  tail accuser.")
-        #expect(F.block(containing: "Level one", in: document).map { F.blockText(document, $0).contains("Nested") } == false)
+        #expect(
+            F.block(containing: "Inline", in: document).map { F.blockText(document, $0) }
+                == "Inline  and  tail accuser.")
+        #expect(
+            F.block(containing: "Level one", in: document).map { F.blockText(document, $0).contains("Nested") } == false
+        )
     }
 
     @Test func directivesComeFromComments() {
@@ -160,7 +174,7 @@ import Testing
             ("\u{FEFF}<p>BOM accuser here</p>", "accuser here"),
             (String(repeating: "<div>", count: 400) + "deep accuser here", "deep accuser here"),
             ("<p>" + String(repeating: "&amp;", count: 300) + " accuser here</p>", "accuser here"),
-            ("<table><td>cell accuser here<th>head</table>", "cell accuser here"),
+            ("<table><td>cell accuser here<th>head</table>", "cell accuser here")
         ]
         for (input, expected) in inputs {
             let (document, source) = read(input)
@@ -179,11 +193,13 @@ import Testing
     }
 
     @Test func randomDocumentsKeepTheMapExact() {
-        let fragments = ["word ", "accuser", " ", "<p>", "</p>", "<div>", "</div>", "<b>", "</b>", "<li>", "<td>", "<th>",
-                         "<tr>", "<table>", "</table>", "<script>", "</script>", "<style>", "<pre>", "</pre>", "<code>",
-                         "<!--", "-->", "<!DOCTYPE html>", "<?pi?>", "<img alt=\"", "\">", "title='", "'", "=", "<", ">",
-                         "</", "/>", "&amp;", "&rsquo;", "&#8220;", "&#x41;", "&#65", "&nosuch;", "&", "\n", "\r\n", "\r",
-                         "\t", "😀", "日本語", "’", "<br>", "<blockquote>", "<h1>", "</h1>", "<a href=\"x\">", "</a>"]
+        let fragments = [
+            "word ", "accuser", " ", "<p>", "</p>", "<div>", "</div>", "<b>", "</b>", "<li>", "<td>", "<th>",
+            "<tr>", "<table>", "</table>", "<script>", "</script>", "<style>", "<pre>", "</pre>", "<code>",
+            "<!--", "-->", "<!DOCTYPE html>", "<?pi?>", "<img alt=\"", "\">", "title='", "'", "=", "<", ">",
+            "</", "/>", "&amp;", "&rsquo;", "&#8220;", "&#x41;", "&#65", "&nosuch;", "&", "\n", "\r\n", "\r",
+            "\t", "😀", "日本語", "’", "<br>", "<blockquote>", "<h1>", "</h1>", "<a href=\"x\">", "</a>"
+        ]
         for text in F.randomDocuments(count: 400, fragments: fragments, length: 40) {
             let bytes = Array(text.utf8)
             F.expectWellFormed(HTMLReader().read(bytes), source: bytes, lineBreaksAsSpaces: true)
@@ -214,9 +230,11 @@ import Testing
         F.expectFinding(misconduct.dropFirst().first, at: "sexual\r\nmisconduct", in: text)
 
         // Every "accuser" in prose, and none in markup, code, script, style, comments or other attributes.
-        let contexts = ["The accuser &ndash;", "😀 accuser", "&#8220;accuser", "the accuser title", "link accuser",
-                        "alt accuser", "tail accuser", "Quoted accuser", "Loose accuser", "one accuser",
-                        "<strong>accuser", "the accuser who"]
+        let contexts = [
+            "The accuser &ndash;", "😀 accuser", "&#8220;accuser", "the accuser title", "link accuser",
+            "alt accuser", "tail accuser", "Quoted accuser", "Loose accuser", "one accuser",
+            "<strong>accuser", "the accuser who"
+        ]
         let expected = contexts.map { context in
             F.offset(of: context, in: bytes)! + F.offset(of: "accuser", in: Array(context.utf8))!
         }
@@ -225,7 +243,8 @@ import Testing
             #expect(accusers.contains { $0.offset == offset }, "no finding at \(F.position(of: offset, in: bytes))")
         }
         for finding in accusers {
-            #expect(expected.contains(finding.offset), "unexpected \(finding.match) at \(finding.line):\(finding.column)")
+            #expect(
+                expected.contains(finding.offset), "unexpected \(finding.match) at \(finding.line):\(finding.column)")
             #expect(finding.match == "accuser")
             let (line, column) = F.position(of: finding.offset, in: bytes)
             #expect(finding.line == line && finding.column == column)
@@ -245,7 +264,7 @@ import Testing
             "<p><a href=\"https://example.com/accuser\">link</a></p>",
             "<p class=\"accuser\" id=\"sexual misconduct\" data-accuser=\"accuser\">text</p>",
             "<img src=\"accuser.png\">",
-            "<pre><b>accuser</b></pre>",
+            "<pre><b>accuser</b></pre>"
         ]
         for text in silent {
             #expect(linter.lint(text: text, path: "x.html", markup: .html).isEmpty, "\(text.debugDescription)")
@@ -261,7 +280,7 @@ import Testing
             ("<p>Sexual&#32;misconduct.</p>", "Sexual&#32;misconduct"),
             ("<p>It&rsquo;s the accuser.</p>", "accuser"),
             ("<p>sexual <span class=\"x\">misconduct</span></p>", "sexual <span class=\"x\">misconduct"),
-            ("<p>Stray < then accuser.</p>", "accuser"),
+            ("<p>Stray < then accuser.</p>", "accuser")
         ]
         for (text, match) in loud {
             let findings = linter.lint(text: text, path: "x.html", markup: .html)
@@ -272,7 +291,8 @@ import Testing
 
     @Test func suppression() throws {
         let linter = try F.linter()
-        let text = "<p>x</p>\n<!-- candor-disable-next-line test.accuser -->\n<p>The accuser.</p>\n<p>The accuser again.</p>\n"
+        let text =
+            "<p>x</p>\n<!-- candor-disable-next-line test.accuser -->\n<p>The accuser.</p>\n<p>The accuser again.</p>\n"
         let findings = linter.lint(text: text, path: "x.html", markup: .html)
         #expect(findings.count == 1)
         F.expectFinding(findings.first, at: "accuser", in: text, occurrence: 3)

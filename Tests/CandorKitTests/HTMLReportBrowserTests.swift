@@ -17,37 +17,38 @@ import Testing
     static func hostileDrafts(in folder: URL) throws -> (paths: [String], lexicon: String) {
         let plain = folder.appendingPathComponent("hostile.txt")
         try """
-            <script>alert("pwned")</script> The coach was accused of sexual misconduct.
+        <script>alert("pwned")</script> The coach was accused of sexual misconduct.
 
-            "><img src=x onerror=alert(1)> It was a sex scandal & a <b>cover-up</b>.
+        "><img src=x onerror=alert(1)> It was a sex scandal & a <b>cover-up</b>.
 
-            """.write(to: plain, atomically: true, encoding: .utf8)
+        """.write(to: plain, atomically: true, encoding: .utf8)
         let named = folder.appendingPathComponent("x\"><img src=x onerror=alert(2)>.md")
-        try "He was **accused of** *sexual misconduct* at the club &amp; the school.\n".write(to: named, atomically: true, encoding: .utf8)
+        try "He was **accused of** *sexual misconduct* at the club &amp; the school.\n".write(
+            to: named, atomically: true, encoding: .utf8)
         let html = folder.appendingPathComponent("hostile.html")
         try """
-            <html><body><p>&lt;script&gt;alert(3)&lt;/script&gt; The paper called it a sex scandal.</p>
-            <script>alert(4)</script><p title="&quot;&gt;&lt;img src=x onerror=alert(6)&gt;">Nothing here.</p></body></html>
+        <html><body><p>&lt;script&gt;alert(3)&lt;/script&gt; The paper called it a sex scandal.</p>
+        <script>alert(4)</script><p title="&quot;&gt;&lt;img src=x onerror=alert(6)&gt;">Nothing here.</p></body></html>
 
-            """.write(to: html, atomically: true, encoding: .utf8)
+        """.write(to: html, atomically: true, encoding: .utf8)
         let lexicon = folder.appendingPathComponent("hostile.yml")
         try """
-            category: test
-            rules:
-              - id: test.hostile
-                severity: error
-                guidance: V1
-                principles: [B1]
-                patterns:
-                  - 'accused of'
-                message: '"><img src=x onerror=alert(5)> <script>alert(7)</script> {match}'
-                suggestions: ['</mark><script>alert(8)</script>']
-                why: Tests that rule text is escaped.
-                examples:
-                  flag: [he was accused of it]
-                  pass: [nothing]
+        category: test
+        rules:
+          - id: test.hostile
+            severity: error
+            guidance: V1
+            principles: [B1]
+            patterns:
+              - 'accused of'
+            message: '"><img src=x onerror=alert(5)> <script>alert(7)</script> {match}'
+            suggestions: ['</mark><script>alert(8)</script>']
+            why: Tests that rule text is escaped.
+            examples:
+              flag: [he was accused of it]
+              pass: [nothing]
 
-            """.write(to: lexicon, atomically: true, encoding: .utf8)
+        """.write(to: lexicon, atomically: true, encoding: .utf8)
         return ([plain.path, named.path, html.path], lexicon.path)
     }
 
@@ -60,7 +61,9 @@ import Testing
         let json = try CLITests.run(arguments + ["--format", "json"])
         let html = try CLITests.run(arguments + ["--format", "html"])
         #expect(json.status == 1 && html.status == 1, "\(html.stderr)")
-        let files = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["files"] as? [[String: Any]])
+        let files = try #require(
+            (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["files"]
+                as? [[String: Any]])
 
         let page = folder.appendingPathComponent("lint.html")
         try html.stdout.write(to: page, atomically: true, encoding: .utf8)
@@ -72,12 +75,15 @@ import Testing
             for (offset, finding) in ((file["findings"] as? [[String: Any]]) ?? []).enumerated() {
                 let id = "f\(index)-\(offset + 1)"
                 let first = marks.first { $0.attributes["id"] == id }
-                #expect(first?.attributes["data-rule"] == finding["rule"] as? String, "\(path): finding \(offset + 1) is not marked")
+                #expect(
+                    first?.attributes["data-rule"] == finding["rule"] as? String,
+                    "\(path): finding \(offset + 1) is not marked")
                 #expect(first?.attributes["tabindex"] == "0")
                 let expected = try #require(finding["match"] as? String)
                 let shown = try #require(dom.markedText[id], "\(path): no text marked for \(finding["rule"] ?? "")")
-                #expect(Self.sameWords(shown, expected, markup: !path.hasSuffix(".txt")),
-                        "\(path) line \(finding["line"] ?? 0): marked \"\(shown)\", the finding is \"\(expected)\"")
+                #expect(
+                    Self.sameWords(shown, expected, markup: !path.hasSuffix(".txt")),
+                    "\(path) line \(finding["line"] ?? 0): marked \"\(shown)\", the finding is \"\(expected)\"")
                 // The message is on the mark (hover and focus) and in the note it is described by.
                 #expect(first?.attributes["data-tip"]?.contains(try #require(finding["message"] as? String)) == true)
                 #expect(dom.elements.contains { $0.attributes["id"] == "n\(index)-\(offset + 1)" })
@@ -85,7 +91,8 @@ import Testing
             }
         }
         #expect(checked > 50, "the fixtures should give many findings; checked \(checked)")
-        #expect(Set(marks.compactMap { $0.attributes["id"] }).count == checked, "a mark without a finding, or one twice")
+        #expect(
+            Set(marks.compactMap { $0.attributes["id"] }).count == checked, "a mark without a finding, or one twice")
 
         Self.expectInert(dom)
         #expect(dom.text.contains("<script>alert(\"pwned\")</script> The coach"))
@@ -103,7 +110,8 @@ import Testing
 
         let shots = Chromium.screenshotFolder
         try Chromium.screenshot(page, to: shots.appendingPathComponent("lint.png"))
-        try Chromium.screenshot(page, to: shots.appendingPathComponent("lint-phone.png"), width: 390, height: 1600, scale: 2)
+        try Chromium.screenshot(
+            page, to: shots.appendingPathComponent("lint-phone.png"), width: 390, height: 1600, scale: 2)
         try Self.expectPNG(shots.appendingPathComponent("lint.png"))
         try Self.expectPNG(shots.appendingPathComponent("lint-phone.png"))
         print("screenshots: \(shots.path)/lint.png, lint-phone.png")
@@ -118,7 +126,9 @@ import Testing
         let json = try CLITests.run(["test", "--no-config", "--format", "json"] + drafts)
         let html = try CLITests.run(["test", "--no-config", "--format", "html"] + drafts)
         #expect(json.status == html.status, "\(html.stderr)")
-        let cards = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["drafts"] as? [[String: Any]])
+        let cards = try #require(
+            (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["drafts"]
+                as? [[String: Any]])
         let page = folder.appendingPathComponent("test.html")
         try html.stdout.write(to: page, atomically: true, encoding: .utf8)
         let dom = ReportDOM(try Chromium.dumpDOM(page))
@@ -134,8 +144,10 @@ import Testing
             }
             for (offset, finding) in ((card["findings"] as? [[String: Any]]) ?? []).enumerated() {
                 let shown = dom.markedText["f\(index)-\(offset + 1)"]
-                #expect(shown.map { Self.sameWords($0, finding["match"] as? String ?? "", markup: path.hasSuffix(".md")) } == true,
-                        "\(path): finding \(offset + 1) marked as \(shown ?? "nothing")")
+                #expect(
+                    shown.map { Self.sameWords($0, finding["match"] as? String ?? "", markup: path.hasSuffix(".md")) }
+                        == true,
+                    "\(path): finding \(offset + 1) marked as \(shown ?? "nothing")")
             }
         }
         // Each status carries its word and symbol, not only a colour.
@@ -148,11 +160,15 @@ import Testing
         guard Chromium.executable != nil else { return print(Chromium.skipMessage) }
         let folder = try CLITests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let drafts = ["org-apology.md", "good-apology.md"].map { TestSupport.packageRoot.appendingPathComponent("fixtures/drafts/\($0)").path }
+        let drafts = ["org-apology.md", "good-apology.md"].map {
+            TestSupport.packageRoot.appendingPathComponent("fixtures/drafts/\($0)").path
+        }
         let json = try CLITests.run(["compare", "--no-config", "--format", "json"] + drafts)
         let html = try CLITests.run(["compare", "--no-config", "--format", "html"] + drafts)
         #expect(html.status == 0, "\(html.stderr)")
-        let cards = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["drafts"] as? [[String: Any]])
+        let cards = try #require(
+            (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["drafts"]
+                as? [[String: Any]])
         let page = folder.appendingPathComponent("compare.html")
         try html.stdout.write(to: page, atomically: true, encoding: .utf8)
         let dom = ReportDOM(try Chromium.dumpDOM(page))
@@ -161,7 +177,10 @@ import Testing
         #expect(dom.elements.filter { $0.name == "details" && $0.attributes["class"] == "draft" }.count == 2)
         for (index, card) in cards.enumerated() {
             for (offset, finding) in ((card["findings"] as? [[String: Any]]) ?? []).enumerated() {
-                #expect(dom.markedText["f\(index)-\(offset + 1)"].map { Self.sameWords($0, finding["match"] as? String ?? "", markup: true) } == true)
+                #expect(
+                    dom.markedText["f\(index)-\(offset + 1)"].map {
+                        Self.sameWords($0, finding["match"] as? String ?? "", markup: true)
+                    } == true)
             }
         }
         #expect(dom.text.contains("★ best"))

@@ -22,7 +22,9 @@ import Testing
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
         }
         let missingList = missing.joined(separator: " ")
-        try stub("dpkg-query", """
+        try stub(
+            "dpkg-query",
+            """
             package="${@: -1}"
             for name in \(missingList); do [ "$name" = "$package" ] && { echo "dpkg-query: no packages found matching $package" >&2; exit 1; }; done
             printf installed
@@ -50,11 +52,15 @@ import Testing
     @Test func installsOnlyWhatIsMissingAndSaysWhat() throws {
         let run = try Self.run(missing: ["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("installing missing system packages with apt-get: libcmark-gfm-dev libcmark-gfm-extensions-dev"),
-                "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "installing missing system packages with apt-get: libcmark-gfm-dev libcmark-gfm-extensions-dev"),
+            "\(run.stderr)")
         #expect(run.calls.count == 2, "\(run.calls)")
         #expect(run.calls.first == "apt-get update -qq")
-        #expect(run.calls.last == "apt-get install -y -qq --no-install-recommends libcmark-gfm-dev libcmark-gfm-extensions-dev")
+        #expect(
+            run.calls.last
+                == "apt-get install -y -qq --no-install-recommends libcmark-gfm-dev libcmark-gfm-extensions-dev")
     }
 
     @Test func nothingMissingInstallsNothingQuietly() throws {
@@ -67,8 +73,11 @@ import Testing
     @Test func aUserWhoIsNotRootGoesThroughSudo() throws {
         let run = try Self.run(missing: ["pkg-config"], uid: 1000, withSudo: true)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.calls == ["sudo apt-get", "apt-get update -qq", "sudo apt-get",
-                              "apt-get install -y -qq --no-install-recommends pkg-config"], "\(run.calls)")
+        #expect(
+            run.calls == [
+                "sudo apt-get", "apt-get update -qq", "sudo apt-get",
+                "apt-get install -y -qq --no-install-recommends pkg-config"
+            ], "\(run.calls)")
     }
 
     @Test func withoutRootOrSudoItSaysWhatToRun() throws {
@@ -93,8 +102,12 @@ import Testing
 
     /// The README quick start installs what is missing before `swift run`, and so does the wrapper before building.
     @Test func readmeQuickStartUsesTheWrapper() throws {
-        let readme = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        #expect(readme.contains("```sh\nscripts/install-deps && swift run candor lint fixtures/drafts/personal-apology.txt\nswift test\n```"))
+        let readme = try String(
+            contentsOf: TestSupport.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(
+            readme.contains(
+                "```sh\nscripts/install-deps && swift run candor lint fixtures/drafts/personal-apology.txt\nswift test\n```"
+            ))
         let wrapper = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("candor"), encoding: .utf8)
         let install = try #require(wrapper.range(of: "scripts/install-deps"))
         let build = try #require(wrapper.range(of: "swift build"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CandorLSP
 
 @Suite struct JSONEncodingTests {
@@ -8,7 +9,7 @@ import Testing
             "text": "quote \" backslash \\ newline \n tab \t bell \u{7} emoji 😀 e\u{301}",
             "numbers": [0, -3, 1 << 40], "flags": [true, false], "nothing": NSNull(),
             "nested": ["list": [["a": 1]], "empty": [String: Any]()],
-            "id": NSNumber(value: 12),
+            "id": NSNumber(value: 12)
         ]
         let decoded = try JSONSerialization.jsonObject(with: Data(JSONEncoding.encode(message))) as? [String: Any]
         #expect(decoded?["text"] as? String == message["text"] as? String)

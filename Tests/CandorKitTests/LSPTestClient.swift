@@ -57,7 +57,8 @@ final class LSPTestClient: @unchecked Sendable {
                 guard buffer.count - (headerEnd.upperBound - buffer.startIndex) >= length else { break }
                 let body = buffer[headerEnd.upperBound..<(headerEnd.upperBound + length)]
                 guard let message = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any],
-                      message["jsonrpc"] as? String == "2.0" else {
+                    message["jsonrpc"] as? String == "2.0"
+                else {
                     recordGarbage(String(decoding: body, as: UTF8.self))
                     return
                 }
@@ -123,7 +124,9 @@ final class LSPTestClient: @unchecked Sendable {
         while true {
             if let index = received.firstIndex(where: matches) { return received.remove(at: index) }
             if outputEnded || !condition.wait(until: deadline) {
-                throw LSPTestError(description: "no matching message within \(timeout) s; garbage: \(garbage ?? "none"); received: \(received)")
+                throw LSPTestError(
+                    description:
+                        "no matching message within \(timeout) s; garbage: \(garbage ?? "none"); received: \(received)")
             }
         }
     }
@@ -142,15 +145,20 @@ final class LSPTestClient: @unchecked Sendable {
     func diagnostics(_ uri: String, version: Int? = nil, timeout: Double = 10) throws -> [[String: Any]] {
         let message = try next(timeout: timeout) { message in
             guard message["method"] as? String == "textDocument/publishDiagnostics",
-                  let params = message["params"] as? [String: Any], params["uri"] as? String == uri else { return false }
+                let params = message["params"] as? [String: Any], params["uri"] as? String == uri
+            else { return false }
             return version == nil || params["version"] as? Int == version
         }
         return (message["params"] as! [String: Any])["diagnostics"] as! [[String: Any]]
     }
 
-    func initialize(capabilities: [String: Any] = [:], options: [String: Any] = ["debounceMilliseconds": 0],
-                    rootURI: String? = nil) throws -> [String: Any] {
-        var params: [String: Any] = ["processId": NSNull(), "capabilities": capabilities, "initializationOptions": options]
+    func initialize(
+        capabilities: [String: Any] = [:], options: [String: Any] = ["debounceMilliseconds": 0],
+        rootURI: String? = nil
+    ) throws -> [String: Any] {
+        var params: [String: Any] = [
+            "processId": NSNull(), "capabilities": capabilities, "initializationOptions": options
+        ]
         params["rootUri"] = rootURI ?? NSNull()
         let response = try request("initialize", params)
         notify("initialized", [:])
@@ -158,7 +166,9 @@ final class LSPTestClient: @unchecked Sendable {
     }
 
     func open(_ uri: String, _ text: String, languageId: String = "markdown", version: Int = 1) {
-        notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": languageId, "version": version, "text": text]])
+        notify(
+            "textDocument/didOpen",
+            ["textDocument": ["uri": uri, "languageId": languageId, "version": version, "text": text]])
     }
 
     /// Ends the server politely and returns its exit status.

@@ -60,21 +60,35 @@ import Testing
         client.open(uri, "\(astralLine)\nA quiet line.\r\nThe end.\n")
         #expect(try client.diagnostics(uri, version: 1).count == 1)
         // Insert a second finding after the astral character on line 2 (CRLF), in UTF-16 units.
-        client.notify("textDocument/didChange", [
-            "textDocument": ["uri": uri, "version": 2],
-            "contentChanges": [["range": ["start": ["line": 1, "character": 2], "end": ["line": 1, "character": 7]],
-                                "text": "😀 child porn"]],
-        ])
+        client.notify(
+            "textDocument/didChange",
+            [
+                "textDocument": ["uri": uri, "version": 2],
+                "contentChanges": [
+                    [
+                        "range": ["start": ["line": 1, "character": 2], "end": ["line": 1, "character": 7]],
+                        "text": "😀 child porn"
+                    ]
+                ]
+            ])
         let second = try client.diagnostics(uri, version: 2)
         #expect(second.map(range) == [[0, 19, 0, 36], [1, 5, 1, 15]])
         // Remove the first by replacing it; a change without a range replaces the whole text.
-        client.notify("textDocument/didChange", [
-            "textDocument": ["uri": uri, "version": 3],
-            "contentChanges": [["range": ["start": ["line": 0, "character": 19], "end": ["line": 0, "character": 36]],
-                                "text": "child sexual abuse material"]],
-        ])
+        client.notify(
+            "textDocument/didChange",
+            [
+                "textDocument": ["uri": uri, "version": 3],
+                "contentChanges": [
+                    [
+                        "range": ["start": ["line": 0, "character": 19], "end": ["line": 0, "character": 36]],
+                        "text": "child sexual abuse material"
+                    ]
+                ]
+            ])
         #expect(try client.diagnostics(uri, version: 3).map(range) == [[1, 5, 1, 15]])
-        client.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 4], "contentChanges": [["text": "All good.\n"]]])
+        client.notify(
+            "textDocument/didChange",
+            ["textDocument": ["uri": uri, "version": 4], "contentChanges": [["text": "All good.\n"]]])
         #expect(try client.diagnostics(uri, version: 4).isEmpty)
         _ = try client.shutdown()
     }
@@ -85,8 +99,11 @@ import Testing
         client.open(uri, "Nothing here.\n")
         #expect(try client.diagnostics(uri, version: 1).isEmpty)
         for version in 2...6 {
-            let text = version == 6 ? "He kept child pornography.\n" : "Draft \(version): child porn and child pornography.\n"
-            client.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": version], "contentChanges": [["text": text]]])
+            let text =
+                version == 6 ? "He kept child pornography.\n" : "Draft \(version): child porn and child pornography.\n"
+            client.notify(
+                "textDocument/didChange",
+                ["textDocument": ["uri": uri, "version": version], "contentChanges": [["text": text]]])
         }
         let published = client.collect(for: 1.0) { $0["method"] as? String == "textDocument/publishDiagnostics" }
         #expect(published.map { json($0, "params", "version") as? Int } == [6])
@@ -100,15 +117,20 @@ import Testing
         let text = "Intro line.\nPolice found Child pornography on it.\n"
         client.open(uri, text)
         _ = try client.diagnostics(uri, version: 1)
-        let response = try client.request("textDocument/codeAction", [
-            "textDocument": ["uri": uri],
-            "range": ["start": ["line": 1, "character": 20], "end": ["line": 1, "character": 20]],
-            "context": ["diagnostics": [Any]()],
-        ])
+        let response = try client.request(
+            "textDocument/codeAction",
+            [
+                "textDocument": ["uri": uri],
+                "range": ["start": ["line": 1, "character": 20], "end": ["line": 1, "character": 20]],
+                "context": ["diagnostics": [Any]()]
+            ])
         let actions = response["result"] as? [[String: Any]] ?? []
         let titles = actions.map { $0["title"] as? String ?? "" }
-        #expect(titles == ["Replace with “Child sexual abuse material”", "Replace with “Child sexual abuse images”",
-                           "Replace with “Indecent images of children”", "Disable vague.child-pornography for this line"])
+        #expect(
+            titles == [
+                "Replace with “Child sexual abuse material”", "Replace with “Child sexual abuse images”",
+                "Replace with “Indecent images of children”", "Disable vague.child-pornography for this line"
+            ])
         #expect(actions[0]["isPreferred"] as? Bool == true)
         #expect(actions[1]["isPreferred"] == nil)
         #expect(actions.allSatisfy { $0["kind"] as? String == "quickfix" })
@@ -120,8 +142,11 @@ import Testing
         #expect(directive?["newText"] as? String == " <!-- candor-disable-next-line vague.child-pornography -->")
         #expect(directive.map(range) == [0, 11, 0, 11])
         // Applying it silences the finding.
-        let disabled = "Intro line. <!-- candor-disable-next-line vague.child-pornography -->\nPolice found Child pornography on it.\n"
-        client.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 2], "contentChanges": [["text": disabled]]])
+        let disabled =
+            "Intro line. <!-- candor-disable-next-line vague.child-pornography -->\nPolice found Child pornography on it.\n"
+        client.notify(
+            "textDocument/didChange",
+            ["textDocument": ["uri": uri, "version": 2], "contentChanges": [["text": disabled]]])
         #expect(try client.diagnostics(uri, version: 2).isEmpty)
         _ = try client.shutdown()
     }
@@ -130,19 +155,30 @@ import Testing
         let client = try LSPTestClient()
         _ = try client.initialize()
         let cases: [(uri: String, language: String, text: String, expected: String)] = [
-            ("file:///tmp/candor-lsp-test/a.txt", "plaintext", "  He kept child porn.\n", "  candor-disable-next-line vague.child-pornography\n"),
-            ("file:///tmp/candor-lsp-test/a.html", "html", "<p>\n  He kept child porn.\n</p>\n",
-             "  <!-- candor-disable-next-line vague.child-pornography -->\n"),
-            ("file:///tmp/candor-lsp-test/b.md", "markdown", "He kept child porn.\r\n", "<!-- candor-disable-next-line vague.child-pornography -->\r\n"),
+            (
+                "file:///tmp/candor-lsp-test/a.txt", "plaintext", "  He kept child porn.\n",
+                "  candor-disable-next-line vague.child-pornography\n"
+            ),
+            (
+                "file:///tmp/candor-lsp-test/a.html", "html", "<p>\n  He kept child porn.\n</p>\n",
+                "  <!-- candor-disable-next-line vague.child-pornography -->\n"
+            ),
+            (
+                "file:///tmp/candor-lsp-test/b.md", "markdown", "He kept child porn.\r\n",
+                "<!-- candor-disable-next-line vague.child-pornography -->\r\n"
+            )
         ]
         for (uri, language, text, expected) in cases {
             client.open(uri, text, languageId: language)
             let diagnostics = try client.diagnostics(uri, version: 1)
             #expect(diagnostics.count == 1, "\(uri)")
             let start = json(diagnostics.first, "range", "start") as! [String: Any]
-            let response = try client.request("textDocument/codeAction", [
-                "textDocument": ["uri": uri], "range": ["start": start, "end": start], "context": ["diagnostics": [Any]()],
-            ])
+            let response = try client.request(
+                "textDocument/codeAction",
+                [
+                    "textDocument": ["uri": uri], "range": ["start": start, "end": start],
+                    "context": ["diagnostics": [Any]()]
+                ])
             let actions = response["result"] as? [[String: Any]] ?? []
             let directive = actions.first { ($0["title"] as? String)?.hasPrefix("Disable") == true }
             let edit = json(directive, "edit", "changes", uri, "0") as? [String: Any]
@@ -150,9 +186,14 @@ import Testing
             // Inserted at the start of the finding's line, then relinted: nothing left.
             let line = start["line"] as! Int
             var lines = text.components(separatedBy: "\n")
-            lines[line] = expected.trimmingCharacters(in: .newlines) + (text.contains("\r\n") ? "\r\n" : "\n") + lines[line]
-            client.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 2],
-                                                     "contentChanges": [["text": lines.joined(separator: "\n")]]])
+            lines[line] =
+                expected.trimmingCharacters(in: .newlines) + (text.contains("\r\n") ? "\r\n" : "\n") + lines[line]
+            client.notify(
+                "textDocument/didChange",
+                [
+                    "textDocument": ["uri": uri, "version": 2],
+                    "contentChanges": [["text": lines.joined(separator: "\n")]]
+                ])
             #expect(try client.diagnostics(uri, version: 2).isEmpty, "\(uri)")
         }
         _ = try client.shutdown()
@@ -163,7 +204,8 @@ import Testing
         _ = try client.initialize()
         client.open(uri, "\(astralLine)\n")
         _ = try client.diagnostics(uri, version: 1)
-        let hover = try client.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 25]])
+        let hover = try client.request(
+            "textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 25]])
         #expect(json(hover, "result", "contents", "kind") as? String == "markdown")
         let value = json(hover, "result", "contents", "value") as? String ?? ""
         #expect(value.hasPrefix("**vague.child-pornography** (vague, error)"))
@@ -171,7 +213,8 @@ import Testing
         #expect(value.contains("**Automatic fix:** child sexual abuse material"))
         #expect(value.contains("- child sexual abuse images"))
         #expect((json(hover, "result", "range") as? [String: Any]).map(range) == [0, 19, 0, 36])
-        let nothing = try client.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 3]])
+        let nothing = try client.request(
+            "textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 3]])
         #expect(nothing["result"] is NSNull)
         _ = try client.shutdown()
     }
@@ -181,10 +224,13 @@ import Testing
         let draft = folder.appendingPathComponent("draft.md")
         let uri = draft.absoluteString
         let client = try LSPTestClient()
-        _ = try client.initialize(capabilities: ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]],
-                                  rootURI: folder.absoluteString)
+        _ = try client.initialize(
+            capabilities: ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]],
+            rootURI: folder.absoluteString)
         let registration = try client.next { $0["method"] as? String == "client/registerCapability" }
-        #expect((json(registration, "params", "registrations", "0", "method") as? String) == "workspace/didChangeWatchedFiles")
+        #expect(
+            (json(registration, "params", "registrations", "0", "method") as? String)
+                == "workspace/didChangeWatchedFiles")
         client.send(["id": registration["id"]!, "result": NSNull()])
         client.open(uri, "He kept child porn.\n")
         #expect(try client.diagnostics(uri, version: 1).count == 1)
@@ -223,7 +269,8 @@ import Testing
 
     @Test func malformedMessagesGetErrorsAndTheServerKeepsRunning() throws {
         let client = try LSPTestClient()
-        let early = try client.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 0]])
+        let early = try client.request(
+            "textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 0]])
         #expect(json(early, "error", "code") as? Int == -32002)
         _ = try client.initialize()
         client.sendRaw(Array("Content-Length: 9\r\n\r\n{not json".utf8))
@@ -233,7 +280,8 @@ import Testing
         #expect(try client.next { json($0, "error", "code") as? Int == -32600 }["id"] is NSNull)
         // Stray bytes before a header: the message after them is still read.
         client.sendRaw(Array("stray output".utf8))
-        let hover = try client.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 0]])
+        let hover = try client.request(
+            "textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 0]])
         #expect(hover["result"] is NSNull)
         let unknown = try client.request("candor/unknown")
         #expect(json(unknown, "error", "code") as? Int == -32601)
@@ -260,15 +308,19 @@ import Testing
         client.open(uri, "He kept child porn.\n")
         _ = try client.diagnostics(uri, version: 1)
         let position = ["line": 0, "character": 10]
-        let refactor = try client.request("textDocument/codeAction", [
-            "textDocument": ["uri": uri], "range": ["start": position, "end": position],
-            "context": ["diagnostics": [Any](), "only": ["refactor"]],
-        ])
+        let refactor = try client.request(
+            "textDocument/codeAction",
+            [
+                "textDocument": ["uri": uri], "range": ["start": position, "end": position],
+                "context": ["diagnostics": [Any](), "only": ["refactor"]]
+            ])
         #expect((refactor["result"] as? [Any])?.isEmpty == true)
-        let quickfix = try client.request("textDocument/codeAction", [
-            "textDocument": ["uri": uri], "range": ["start": position, "end": position],
-            "context": ["diagnostics": [Any](), "only": ["quickfix"]],
-        ])
+        let quickfix = try client.request(
+            "textDocument/codeAction",
+            [
+                "textDocument": ["uri": uri], "range": ["start": position, "end": position],
+                "context": ["diagnostics": [Any](), "only": ["quickfix"]]
+            ])
         #expect((quickfix["result"] as? [Any])?.count == 4)
         _ = try client.shutdown()
     }
@@ -284,7 +336,8 @@ import Testing
         let client = try LSPTestClient()
         _ = try client.initialize()
         try client.request("shutdown")
-        let late = try client.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 0]])
+        let late = try client.request(
+            "textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 0]])
         #expect(json(late, "error", "code") as? Int == -32600)
         client.notify("exit", [:])
         #expect(try client.waitForExit(timeout: 5) == 0)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
@@ -64,15 +65,22 @@ import Testing
     }
 
     @Test func unknownClassAndUnknownSeverity() {
-        #expect(error(valid.replacingOccurrences(of: "'sexual misconduct'", with: "'@NOPE'"))?.problem.contains("unknown class @NOPE") == true)
-        #expect(error(valid.replacingOccurrences(of: "severity: warning", with: "severity: fatal"))?.problem.contains("unknown severity") == true)
+        #expect(
+            error(valid.replacingOccurrences(of: "'sexual misconduct'", with: "'@NOPE'"))?.problem.contains(
+                "unknown class @NOPE") == true)
+        #expect(
+            error(valid.replacingOccurrences(of: "severity: warning", with: "severity: fatal"))?.problem.contains(
+                "unknown severity") == true)
     }
 
     @Test func idMustCarryItsCategory() {
-        #expect(error(valid.replacingOccurrences(of: "id: test.r0", with: "id: vague.r0"))?.problem.contains("must start with its category") == true)
+        #expect(
+            error(valid.replacingOccurrences(of: "id: test.r0", with: "id: vague.r0"))?.problem.contains(
+                "must start with its category") == true)
     }
 
     @Test func examplesAreRequiredOnBothSides() {
-        #expect(error(valid.replacingOccurrences(of: "      pass: [y]\n", with: ""))?.problem.contains("'pass'") == true)
+        #expect(
+            error(valid.replacingOccurrences(of: "      pass: [y]\n", with: ""))?.problem.contains("'pass'") == true)
     }
 }

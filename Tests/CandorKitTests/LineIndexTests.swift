@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
@@ -26,7 +27,7 @@ import Testing
         // No final newline: the last line runs to the end.
         ("ab\ncd", [0, 3], ["ab", "cd"], [2, 5]),
         ("ab", [0], ["ab"], [2]),
-        ("", [0], [""], [0]),
+        ("", [0], [""], [0])
     ])
     func linesEndAtLFCRLFOrALoneCR(text: String, starts: [Int], lines: [String], ends: [Int]) {
         let bytes = Array(text.utf8)
@@ -80,7 +81,8 @@ import Testing
         #expect(index.position(of: 8).line == 2 && index.position(of: 8).column == 2)
         #expect(SourceValidator.validate([0x61, 0x0D, 0x62, 0xFF]) == .invalidUTF8(offset: 3, line: 1, column: 4))
         #expect(SourceValidator.validate([0x61, 0x0D, 0x0A, 0xFF]) == .invalidUTF8(offset: 3, line: 2, column: 1))
-        #expect(SourceValidator.validate([0xC3, 0xA9, 0x0A, 0x62, 0xE2, 0x28])
+        #expect(
+            SourceValidator.validate([0xC3, 0xA9, 0x0A, 0x62, 0xE2, 0x28])
                 == .invalidUTF8(offset: 4, line: 2, column: 2))
     }
 
@@ -89,8 +91,12 @@ import Testing
     @Test func directiveLinesCountEveryLineEnd() {
         let text = "one\rtwo\r\nthree\n# candor-disable-next-line vague.sex-scandal\r\nfour\r"
         let directives = SuppressionDirective.scanPlainText(Array(text.utf8))
-        #expect(directives == [SuppressionDirective(kind: .disableNextLine, rules: ["vague.sex-scandal"], line: 4,
-                                                    column: 3, offset: 17)])
+        #expect(
+            directives == [
+                SuppressionDirective(
+                    kind: .disableNextLine, rules: ["vague.sex-scandal"], line: 4,
+                    column: 3, offset: 17)
+            ])
         // A lone CR ends a line exactly as LF does.
         let loneCRs = Array(text.replacingOccurrences(of: "\r\n", with: "\n").utf8)
         let loneAsLF = loneCRs.map { $0 == 0x0D ? UInt8(0x0A) : $0 }
@@ -110,22 +116,26 @@ import Testing
         for offset in offsets { last = lines.position(of: offset) }
         #expect(ContinuousClock.now - start < .seconds(10))
         #expect(last.line == 1)
-        for offset in [offsets[0], offsets[1], offsets[offsets.count / 2] + 3, offsets[offsets.count - 1], bytes.count] {
+        for offset in [offsets[0], offsets[1], offsets[offsets.count / 2] + 3, offsets[offsets.count - 1], bytes.count]
+        {
             #expect(lines.position(of: offset).column == Self.naiveColumn(of: offset, in: bytes))
         }
     }
 
     @Test func textReportShowsAWindowOfALongLine() {
-        let line = String(repeating: "The board met on Tuesday. ", count: 20_000) + "It was a sex scandal."
+        let line =
+            String(repeating: "The board met on Tuesday. ", count: 20_000) + "It was a sex scandal."
             + String(repeating: " The board met.", count: 20_000)
         let bytes = Array((line + "\n").utf8)
         let offset = Array(line.utf8).count - 20_000 * 15 - 12
         let lines = LineIndex(bytes)
         let (row, column) = lines.position(of: offset)
-        let finding = Finding(rule: "vague.sex-scandal", category: .vague, severity: .warning, line: row, column: column,
-                              endLine: row, endColumn: column + 11, offset: offset, length: 11, match: "sex scandal",
-                              message: "m", suggestions: [])
-        let output = TextReporter(color: false).render(RunReport(files: [FileReport(path: "a.txt", findings: [finding], source: bytes)], rules: []))
+        let finding = Finding(
+            rule: "vague.sex-scandal", category: .vague, severity: .warning, line: row, column: column,
+            endLine: row, endColumn: column + 11, offset: offset, length: 11, match: "sex scandal",
+            message: "m", suggestions: [])
+        let output = TextReporter(color: false).render(
+            RunReport(files: [FileReport(path: "a.txt", findings: [finding], source: bytes)], rules: []))
         #expect(output.utf8.count < 1000, "\(output.utf8.count) bytes")
         let shown = output.split(separator: "\n").map(String.init)
         #expect(shown[1].hasPrefix("1 | ...") && shown[1].hasSuffix("..."))
@@ -135,9 +145,12 @@ import Testing
         #expect(shown[1][at...].hasPrefix("sex scandal"))
         // Short lines are shown whole, as before.
         let short = Array("It was a sex scandal.\n".utf8)
-        let plain = Finding(rule: "r", category: FindingCategory("c"), severity: .warning, line: 1, column: 10, endLine: 1, endColumn: 21,
-                            offset: 9, length: 11, match: "sex scandal", message: "m", suggestions: [])
-        let whole = TextReporter(color: false).render(RunReport(files: [FileReport(path: "b.txt", findings: [plain], source: short)], rules: []))
+        let plain = Finding(
+            rule: "r", category: FindingCategory("c"), severity: .warning, line: 1, column: 10, endLine: 1,
+            endColumn: 21,
+            offset: 9, length: 11, match: "sex scandal", message: "m", suggestions: [])
+        let whole = TextReporter(color: false).render(
+            RunReport(files: [FileReport(path: "b.txt", findings: [plain], source: short)], rules: []))
         #expect(whole.contains("1 | It was a sex scandal.\n  |          ^^^^^^^^^^^\n"))
     }
 
@@ -145,7 +158,8 @@ import Testing
         let draft = "Hi \u{1B}[31mred\u{1B}]0;title\u{07} it was a sex scandal.\n"
         let result = try CLITests.run(["lint", "--stdin-filename", "a\u{1B}[2J.txt", "-"], stdin: draft)
         #expect(result.status == 1)
-        #expect(!result.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }, "\(result.stdout)")
+        #expect(
+            !result.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }, "\(result.stdout)")
         #expect(result.stdout.contains("Hi \u{241B}[31mred\u{241B}]0;title\u{2407} it was a sex scandal."))
         #expect(result.stdout.contains("a\u{241B}[2J.txt:1:32:"))
         // The carets still line up: one symbol per control character.

@@ -7,8 +7,10 @@ import Testing
 @Suite struct LintPlannerTests {
     static let ruleSet = TestSupport.builtinRuleSet
 
-    static func planner(stdinFilename: String? = nil, overrides: ConfigResolver.Overrides = .init(),
-                        ignoresNamedFiles: Bool = true) throws -> LintPlanner {
+    static func planner(
+        stdinFilename: String? = nil, overrides: ConfigResolver.Overrides = .init(),
+        ignoresNamedFiles: Bool = true
+    ) throws -> LintPlanner {
         let resolver = ConfigResolver(builtin: try BuiltinLexicons.load(), precompiled: ruleSet, overrides: overrides)
         return LintPlanner(resolver: resolver, stdinFilename: stdinFilename, ignoresNamedFiles: ignoresNamedFiles)
     }
@@ -19,7 +21,7 @@ import Testing
         let files = [
             "b.md": "It was a sex scandal.\n", "a.txt": "It was a sex scandal.\n", "c.mkd": "# Notes\n",
             "d.xhtml": "<p>It was a sex scandal.</p>\n", "skip.bin": "not a draft\n", "ignored.md": "sex scandal\n",
-            ".candor.yml": "fail-level: error\nignore: [\"ignored.md\"]\n",
+            ".candor.yml": "fail-level: error\nignore: [\"ignored.md\"]\n"
         ]
         for (name, text) in files {
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
@@ -41,10 +43,14 @@ import Testing
         let markups = jobs.compactMap { $0.settings?.options.markup }
         #expect(markups == [.text, .markdown, .markdown, .html])
         #expect(jobs.compactMap(\.settings).allSatisfy { $0.failLevel == .error }, "the folder's config is in force")
-        guard case .decided(let missing) = jobs.last else { Issue.record("a missing path is decided"); return }
+        guard case .decided(let missing) = jobs.last else {
+            Issue.record("a missing path is decided")
+            return
+        }
         #expect(missing.error == InputProblem.notFound.description)
         for extensionName in MarkupKind.fileExtensions {
-            #expect(MarkupKind.detect(path: "x." + extensionName) != .text || extensionName == "txt", "\(extensionName)")
+            #expect(
+                MarkupKind.detect(path: "x." + extensionName) != .text || extensionName == "txt", "\(extensionName)")
         }
     }
 
@@ -57,7 +63,10 @@ import Testing
         }
         #expect(reads == 1)
         #expect(jobs.count == 2)
-        guard case .lint(let input, let settings) = jobs[0] else { Issue.record("stdin is linted"); return }
+        guard case .lint(let input, let settings) = jobs[0] else {
+            Issue.record("stdin is linted")
+            return
+        }
         #expect(input.path == "post.md" && input.isStandardInput)
         #expect(settings.options.markup == .markdown)
         #expect(try Self.planner().plan([]) { .success([]) }.first?.path == "-", "no path at all is standard input")
@@ -65,7 +74,10 @@ import Testing
 
     @Test func anUnreadableStandardInputIsADecidedError() throws {
         let jobs = try Self.planner().plan(["-"]) { .failure(.tooLarge(limit: 10)) }
-        guard case .decided(let report) = jobs.first else { Issue.record("decided"); return }
+        guard case .decided(let report) = jobs.first else {
+            Issue.record("decided")
+            return
+        }
         #expect(report.error == InputProblem.tooLarge(limit: 10).description)
     }
 
@@ -85,7 +97,8 @@ import Testing
         try "sex scandal\n".write(to: broken.appendingPathComponent("e.md"), atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: folder) }
         let jobs = try Self.planner().plan([folder.path], readStandardInput: Self.noStdin)
-        let decided = jobs.compactMap { job -> FileReport? in if case .decided(let report) = job { report } else { nil } }
+        let decided = jobs.compactMap { job -> FileReport? in if case .decided(let report) = job { report } else { nil }
+        }
         #expect(decided.map { ($0.path as NSString).lastPathComponent } == ["e.md"])
         #expect(decided.first?.error?.hasPrefix("configuration error: ") == true, "\(decided)")
         #expect(jobs.compactMap(\.settings).count == 4)

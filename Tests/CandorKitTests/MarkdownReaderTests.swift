@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
@@ -67,12 +68,15 @@ enum MarkupFixture {
 
     /// Checks that `needle` (the `proseOccurrence`-th in the prose) maps to the `sourceOccurrence`-th in the source,
     /// at both ends.
-    static func expectMapped(_ needle: String, _ document: ProseDocument, _ source: [UInt8], prose proseOccurrence: Int = 1,
-                             source sourceOccurrence: Int = 1, sourceText: String? = nil,
-                             sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectMapped(
+        _ needle: String, _ document: ProseDocument, _ source: [UInt8], prose proseOccurrence: Int = 1,
+        source sourceOccurrence: Int = 1, sourceText: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         guard let proseStart = offset(of: needle, in: document.text, occurrence: proseOccurrence) else {
-            Issue.record("\(needle.debugDescription) is not in the prose: \(prose(document).debugDescription)",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "\(needle.debugDescription) is not in the prose: \(prose(document).debugDescription)",
+                sourceLocation: sourceLocation)
             return
         }
         let spelled = sourceText ?? needle
@@ -80,19 +84,24 @@ enum MarkupFixture {
             Issue.record("\(spelled.debugDescription) is not in the source", sourceLocation: sourceLocation)
             return
         }
-        #expect(document.map.sourceStart(proseStart) == sourceStart, "start of \(needle)", sourceLocation: sourceLocation)
-        #expect(document.map.sourceEnd(proseStart + needle.utf8.count) == sourceStart + spelled.utf8.count,
-                "end of \(needle)", sourceLocation: sourceLocation)
+        #expect(
+            document.map.sourceStart(proseStart) == sourceStart, "start of \(needle)", sourceLocation: sourceLocation)
+        #expect(
+            document.map.sourceEnd(proseStart + needle.utf8.count) == sourceStart + spelled.utf8.count,
+            "end of \(needle)", sourceLocation: sourceLocation)
     }
 
     /// Structural invariants every reader must keep, whatever the input.
     /// `blanks`: the reader may overwrite bytes with spaces of the same length (Markdown blanks bare URLs).
-    static func expectWellFormed(_ document: ProseDocument, source: [UInt8], lineBreaksAsSpaces: Bool = false,
-                                 blanks: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectWellFormed(
+        _ document: ProseDocument, source: [UInt8], lineBreaksAsSpaces: Bool = false,
+        blanks: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         var previousEnd = 0
         for block in document.blocks {
-            #expect(block.range.lowerBound >= previousEnd && block.range.upperBound <= document.text.count,
-                    "block \(block.range) out of order or bounds", sourceLocation: sourceLocation)
+            #expect(
+                block.range.lowerBound >= previousEnd && block.range.upperBound <= document.text.count,
+                "block \(block.range) out of order or bounds", sourceLocation: sourceLocation)
             previousEnd = block.range.upperBound
         }
         let runs = document.map.runs ?? []
@@ -100,8 +109,9 @@ enum MarkupFixture {
         for run in runs {
             #expect(run.prose > previousProse, "runs out of order", sourceLocation: sourceLocation)
             previousProse = run.prose
-            #expect(run.source >= 0 && run.source + run.sourceLength <= source.count, "run \(run) outside the source",
-                    sourceLocation: sourceLocation)
+            #expect(
+                run.source >= 0 && run.source + run.sourceLength <= source.count, "run \(run) outside the source",
+                sourceLocation: sourceLocation)
             #expect(run.prose + run.proseLength <= document.text.count, sourceLocation: sourceLocation)
             if run.exact {
                 #expect(run.proseLength == run.sourceLength, sourceLocation: sourceLocation)
@@ -109,10 +119,13 @@ enum MarkupFixture {
                 for k in 0..<run.proseLength {
                     let prose = document.text[run.prose + k]
                     let original = source[run.source + k]
-                    let same = prose == original || (lineBreaksAsSpaces && prose == 0x20 && (original == 0x0A || original == 0x0D))
+                    let same =
+                        prose == original
+                        || (lineBreaksAsSpaces && prose == 0x20 && (original == 0x0A || original == 0x0D))
                         || (blanks && prose == 0x20)
                     if !same {
-                        Issue.record("identity run \(run) differs from the source at \(k)", sourceLocation: sourceLocation)
+                        Issue.record(
+                            "identity run \(run) differs from the source at \(k)", sourceLocation: sourceLocation)
                         break
                     }
                 }
@@ -146,41 +159,43 @@ enum MarkupFixture {
     }
 
     static let lexicon = """
-    category: test
-    rules:
-      - id: test.misconduct
-        severity: warning
-        guidance: V1
-        principles: [B1]
-        patterns:
-          - sexual misconduct
-        message: 'flagged {match}'
-        suggestions: [sexual assault]
-        why: B1, name the harm.
-        examples:
-          flag: ['[[sexual misconduct]]']
-          pass: [sexual assault]
-      - id: test.accuser
-        severity: warning
-        guidance: V1
-        principles: [B1]
-        patterns:
-          - accuser
-        message: 'flagged {match}'
-        suggestions: [the woman who reported]
-        why: B1, name the harm.
-        examples:
-          flag: ['[[accuser]]']
-          pass: [reporter]
-    """
+        category: test
+        rules:
+          - id: test.misconduct
+            severity: warning
+            guidance: V1
+            principles: [B1]
+            patterns:
+              - sexual misconduct
+            message: 'flagged {match}'
+            suggestions: [sexual assault]
+            why: B1, name the harm.
+            examples:
+              flag: ['[[sexual misconduct]]']
+              pass: [sexual assault]
+          - id: test.accuser
+            severity: warning
+            guidance: V1
+            principles: [B1]
+            patterns:
+              - accuser
+            message: 'flagged {match}'
+            suggestions: [the woman who reported]
+            why: B1, name the harm.
+            examples:
+              flag: ['[[accuser]]']
+              pass: [reporter]
+        """
 
     static func linter() throws -> Linter {
         try Linter(ruleSet: RuleSet.compile([LexiconLoader.parse(lexicon, path: "test.yml")]))
     }
 
     /// Checks a finding's line, column, offset, length and match against the `occurrence`-th `needle` in `text`.
-    static func expectFinding(_ finding: Finding?, at needle: String, in text: String, occurrence: Int = 1,
-                              sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectFinding(
+        _ finding: Finding?, at needle: String, in text: String, occurrence: Int = 1,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let bytes = Array(text.utf8)
         guard let finding else {
             Issue.record("no finding for \(needle.debugDescription)", sourceLocation: sourceLocation)
@@ -246,7 +261,7 @@ enum MarkupFixture {
         "Footnote here[^note] ends.",
         "",
         "[^note]: The footnote names the accuser.",
-        "",
+        ""
     ].joined(separator: "\r\n")
 
     @Test func fixtureProseAndPositions() {
@@ -268,7 +283,10 @@ enum MarkupFixture {
         #expect(!prose.contains("note]"))
 
         // Emphasis markers vanish and soft breaks become one space, so split words still read as a phrase.
-        #expect(prose.contains("Café owner’s sexual misconduct — 日本語\ttext with\ttabs. Second line & more: sexual misconduct again, ’quoted’ and *escaped*."))
+        #expect(
+            prose.contains(
+                "Café owner’s sexual misconduct — 日本語\ttext with\ttabs. Second line & more: sexual misconduct again, ’quoted’ and *escaped*."
+            ))
         #expect(prose.contains("Nested emphasis item with 中文 accuser"))
         #expect(prose.contains("Level one item 🎉 continued on a second line"))
 
@@ -356,19 +374,19 @@ enum MarkupFixture {
 
     @Test func directivesOutsideCodeOnly() {
         let text = """
-        <!-- candor-disable-next-line test.accuser -->
-        The accuser.
+            <!-- candor-disable-next-line test.accuser -->
+            The accuser.
 
-        ```html
-        <!-- candor-disable -->
-        ```
+            ```html
+            <!-- candor-disable -->
+            ```
 
-        `<!-- candor-enable -->` in a code span.
+            `<!-- candor-enable -->` in a code span.
 
-            <!-- candor-disable indented -->
+                <!-- candor-disable indented -->
 
-        <!-- candor-enable test.accuser -->
-        """
+            <!-- candor-enable test.accuser -->
+            """
         let (document, _) = read(text)
         #expect(document.directives.map(\.kind) == [.disableNextLine, .enable])
         #expect(document.directives.map(\.line) == [1, 12])
@@ -390,7 +408,7 @@ enum MarkupFixture {
             "    \n\t\n",
             String(repeating: "> ", count: 200) + "deep accuser\n",
             String(repeating: "- ", count: 200) + "nested accuser\n",
-            String(repeating: "*", count: 500) + " accuser " + String(repeating: "_", count: 500),
+            String(repeating: "*", count: 500) + " accuser " + String(repeating: "_", count: 500)
         ]
         for input in inputs {
             let (document, source) = read(input)
@@ -414,11 +432,13 @@ enum MarkupFixture {
     }
 
     @Test func randomDocumentsKeepTheMapExact() {
-        let fragments = ["word ", "accuser", " ", "*", "**", "_", "`", "```\n", "~~~\n", "\n", "\r\n", "\n\n", "\t",
-                         "> ", "- ", "1. ", "    ", "# ", "|", "| a | b |\n|---|---|\n", "---\n", "+++\n", "[", "](", ")",
-                         "![", "<", ">", "<!-- ", " -->", "<div>", "</div>", "&amp;", "&#x41;", "&rsquo;", "&bogus;",
-                         "\\", "\\*", "😀", "日本語", "’", "“", "https://x.org", "<https://a.b>", "[^1]", "[^1]: ",
-                         "[r]: /u\n", "~~", "\r"]
+        let fragments = [
+            "word ", "accuser", " ", "*", "**", "_", "`", "```\n", "~~~\n", "\n", "\r\n", "\n\n", "\t",
+            "> ", "- ", "1. ", "    ", "# ", "|", "| a | b |\n|---|---|\n", "---\n", "+++\n", "[", "](", ")",
+            "![", "<", ">", "<!-- ", " -->", "<div>", "</div>", "&amp;", "&#x41;", "&rsquo;", "&bogus;",
+            "\\", "\\*", "😀", "日本語", "’", "“", "https://x.org", "<https://a.b>", "[^1]", "[^1]: ",
+            "[r]: /u\n", "~~", "\r"
+        ]
         for text in F.randomDocuments(count: 400, fragments: fragments, length: 40) {
             let bytes = Array(text.utf8)
             F.expectWellFormed(MarkdownReader().read(bytes), source: bytes, blanks: true)
@@ -449,8 +469,10 @@ enum MarkupFixture {
 
         // Heading, nested list item, block quote, link text, alt text and footnote; never front matter, code, a URL,
         // a link title, raw HTML or an autolink. The table cell is under "Instead of": a mention, so not reported.
-        let contexts = ["The accuser speaks", "中文 accuser", "“accuser”", "the accuser link", "alt of 🖼 accuser",
-                        "names the accuser"]
+        let contexts = [
+            "The accuser speaks", "中文 accuser", "“accuser”", "the accuser link", "alt of 🖼 accuser",
+            "names the accuser"
+        ]
         let expected = contexts.map { context in
             F.offset(of: context, in: Array(text.utf8))! + F.offset(of: "accuser", in: Array(context.utf8))!
         }
@@ -493,7 +515,7 @@ enum MarkupFixture {
             "<div>\naccuser\n</div>\n",
             "Inline <span title=\"accuser\">x</span> html.\n",
             "<!-- accuser -->\n",
-            "Note[^accuser].\n\n[^accuser]: Fine.\n",
+            "Note[^accuser].\n\n[^accuser]: Fine.\n"
         ]
         for text in silent {
             #expect(linter.lint(text: text, path: "x.md", markup: .markdown).isEmpty, "\(text.debugDescription)")
@@ -514,7 +536,7 @@ enum MarkupFixture {
             ("- [ ] task for the accuser\n", "accuser"),
             ("See https://example.com/x. The accuser spoke.\n", "accuser"),
             ("Not a URL: www. accuser\n", "accuser"),
-            ("An ftp:/accuser typo.\n", "accuser"),
+            ("An ftp:/accuser typo.\n", "accuser")
         ]
         for (text, match) in loud {
             let findings = linter.lint(text: text, path: "x.md", markup: .markdown)
@@ -533,15 +555,15 @@ enum MarkupFixture {
     @Test func suppressionWorksAndIgnoresCode() throws {
         let linter = try F.linter()
         let text = """
-        <!-- candor-disable-next-line test.accuser -->
-        The accuser.
+            <!-- candor-disable-next-line test.accuser -->
+            The accuser.
 
-        ```
-        <!-- candor-disable -->
-        ```
+            ```
+            <!-- candor-disable -->
+            ```
 
-        Another accuser.
-        """
+            Another accuser.
+            """
         let findings = linter.lint(text: text, path: "x.md", markup: .markdown).filter { $0.rule == "test.accuser" }
         #expect(findings.count == 1)
         F.expectFinding(findings.first, at: "accuser", in: text, occurrence: 3)

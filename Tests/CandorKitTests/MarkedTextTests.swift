@@ -1,7 +1,8 @@
+import Testing
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
-import Testing
 
 /// The one `[[…]]` parser behind rule examples and labelled drafts.
 @Suite struct MarkedTextTests {
@@ -18,7 +19,8 @@ import Testing
         let marked = try MarkedText(parsing: "He [[vague.sexual-misconduct:said: misconduct]] it.", labelled: true)
         #expect(marked.text == "He said: misconduct it.")
         #expect(marked.markers.first?.label == "vague.sexual-misconduct")
-        #expect(try LabelledDocument.parseMarked("A [[vague.x:sex scandal]].", id: "a").spans.first?.category == "vague")
+        #expect(
+            try LabelledDocument.parseMarked("A [[vague.x:sex scandal]].", id: "a").spans.first?.category == "vague")
     }
 
     @Test(arguments: [
@@ -26,7 +28,7 @@ import Testing
         ("a [[b]]", true, .missingLabel(marker: "b")),
         ("a [[:b]]", true, .emptyLabelOrWords(marker: ":b")),
         ("a [[vague:]]", true, .emptyLabelOrWords(marker: "vague:")),
-        ("a [[b", false, .unclosed(byte: 2)),
+        ("a [[b", false, .unclosed(byte: 2))
     ])
     func brokenMarkersAreNamed(text: String, labelled: Bool, expected: MarkedText.Problem) {
         #expect(throws: expected) { try MarkedText(parsing: text, labelled: labelled) }

@@ -1,11 +1,16 @@
+import Foundation
 import Testing
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
 
 @Suite struct MessageTestTests {
-    func card(_ text: String, path: String = "draft.txt", kind: String? = nil, weights: [String: Double] = [:]) -> Scorecard {
-        MessageTester(weights: weights, kind: kind).scorecard(for: SourceDocument(path: path, text: text), linter: TestSupport.linter())
+    func card(_ text: String, path: String = "draft.txt", kind: String? = nil, weights: [String: Double] = [:])
+        -> Scorecard
+    {
+        MessageTester(weights: weights, kind: kind).scorecard(
+            for: SourceDocument(path: path, text: text), linter: TestSupport.linter())
     }
 
     func status(_ card: Scorecard, _ id: String) -> TestStatus? { card.results.first { $0.id == id }?.status }
@@ -35,27 +40,38 @@ import Testing
     }
 
     @Test func condemningWithoutNamingAnythingFails() {
-        let result = card("We condemn the sexual misconduct that took place at our club. Inappropriate behaviour has no place here.")
+        let result = card(
+            "We condemn the sexual misconduct that took place at our club. Inappropriate behaviour has no place here.")
         #expect(status(result, "names-harm") == .fail)
     }
 
     @Test func agentlessPassivesLowerAgency() {
         let passive = card("A student was raped on campus on Friday. She was assaulted near the library.")
         #expect(status(passive, "agency") == .fail)
-        let active = card("A man raped a student on campus on Friday. Her former partner assaulted her near the library.")
+        let active = card(
+            "A man raped a student on campus on Friday. Her former partner assaulted her near the library.")
         #expect(status(active, "agency") == .pass)
     }
 
     @Test func blameInTheWritersVoiceFails() {
-        #expect(status(card("The student was raped after a party. She was drunk and what she was wearing did not help."), "blame") == .fail)
-        #expect(status(card("The club said the rape allegations were a witch hunt. An investigation found they were true."), "blame") == .warn)
+        #expect(
+            status(
+                card("The student was raped after a party. She was drunk and what she was wearing did not help."),
+                "blame") == .fail)
+        #expect(
+            status(
+                card("The club said the rape allegations were a witch hunt. An investigation found they were true."),
+                "blame") == .warn)
     }
 
     @Test func preventionAndKind() {
         let plain = "The coach raped a 14-year-old player in 2019."
         #expect(status(card(plain), "prevention") == .warn)
         #expect(status(card(plain, kind: "news"), "prevention") == .notApplicable)
-        #expect(status(card(plain + " The league will require safeguarding training and bystander education."), "prevention") == .pass)
+        #expect(
+            status(
+                card(plain + " The league will require safeguarding training and bystander education."), "prevention")
+                == .pass)
     }
 
     @Test func notAnApologyIsNotApplicable() {
@@ -70,8 +86,11 @@ import Testing
     }
 
     @Test func plainLanguageMeasuresGrade() {
-        let dense = String(repeating: "Institutional organisational accountability mechanisms notwithstanding, "
-                           + "comprehensive multidisciplinary interventions necessitate considerable interdepartmental coordination, ", count: 3) + "evidently."
+        let dense =
+            String(
+                repeating: "Institutional organisational accountability mechanisms notwithstanding, "
+                    + "comprehensive multidisciplinary interventions necessitate considerable interdepartmental coordination, ",
+                count: 3) + "evidently."
         #expect(status(card(dense), "plain-language") == .fail)
         #expect(status(card("He hit her. She left him. She is safe now."), "plain-language") == .pass)
     }
@@ -81,7 +100,9 @@ import Testing
         let reporter = ScorecardReporter(color: false)
         #expect(reporter.text(cards).contains("Apology anatomy"))
         let comparison = reporter.compare(cards)
-        #expect(comparison.contains("a.txt") && comparison.contains("b.txt") && comparison.contains("Follows the guidance best: a.txt"))
+        #expect(
+            comparison.contains("a.txt") && comparison.contains("b.txt")
+                && comparison.contains("Follows the guidance best: a.txt"))
         let json = reporter.json(cards)
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
         let drafts = object["drafts"] as! [[String: Any]]
@@ -89,5 +110,3 @@ import Testing
         #expect((drafts[0]["tests"] as! [[String: Any]]).count == MessageTester.tests.count)
     }
 }
-
-import Foundation

@@ -1,9 +1,10 @@
+import CandorBuiltins
 import Foundation
 import Testing
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
-import CandorBuiltins
 
 /// User lexicons that would expand to gigabytes or hours (issue 12): each is refused with an error that names
 /// the file, the rule and the limit, or, where the size is honest, compiled in linear time.
@@ -36,7 +37,10 @@ import CandorBuiltins
         // A short chain stays within the limit and matches.
         var short = "classes:\n  C0: [alpha|beta]\n"
         for level in 1...3 { short += "  C\(level): ['@C\(level - 1) @C\(level - 1)']\n" }
-        #expect((try? TestSupport.matches(["@C2"], in: "alpha beta beta alpha", classes: short)) == ["alpha beta beta alpha"])
+        #expect(
+            (try? TestSupport.matches(["@C2"], in: "alpha beta beta alpha", classes: short)) == [
+                "alpha beta beta alpha"
+            ])
     }
 
     @Test func longRunsOfOptionalWordsAreRefused() {
@@ -78,8 +82,9 @@ import CandorBuiltins
             to: directory.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
         let result = try CLITests.run(["lint", directory.appendingPathComponent("a.txt").path])
         #expect(result.status == 2)
-        #expect(result.stdout.contains(".candor.yml:1:") || result.stderr.contains(".candor.yml:1:"),
-                "\(result.stdout.prefix(400)) \(result.stderr.prefix(400))")
+        #expect(
+            result.stdout.contains(".candor.yml:1:") || result.stderr.contains(".candor.yml:1:"),
+            "\(result.stdout.prefix(400)) \(result.stderr.prefix(400))")
         // Anchors used as people use them (a list reused twice) are fine.
         let reuse = "category: vague\nclasses:\n  A: &words [alpha, beta]\n  B: *words\nrules: []\n"
         #expect(throws: Never.self) { try LexiconLoader.parse(reuse, path: "reuse.yml") }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
@@ -12,14 +13,19 @@ import Testing
     @Test func bracesAndAttachedOptionalsExpandSpellings() throws {
         #expect(try PatternParser.parse("behavio{r,ur}") == .choice([.word("behavior"), .word("behaviour")]))
         #expect(try PatternParser.parse("time(s)") == .choice([.word("time"), .word("times")]))
-        #expect(try PatternParser.parse("apologi{s,z}e{,d}") == .choice(["apologise", "apologised", "apologize", "apologized"].map(PatternNode.word)))
+        #expect(
+            try PatternParser.parse("apologi{s,z}e{,d}")
+                == .choice(["apologise", "apologised", "apologize", "apologized"].map(PatternNode.word)))
         #expect(try PatternParser.parse("a{b,b}{c,c}") == .word("abc"))
     }
 
     @Test func spellingsAreBoundedAndDeduplicatedInLinearTime() throws {
         // Ten lists of two: 1,024 spellings, the limit. One more would double them.
         let ten = "x" + String(repeating: "{a,b}", count: 10)
-        guard case .choice(let words) = try PatternParser.parse(ten) else { Issue.record("expected a choice"); return }
+        guard case .choice(let words) = try PatternParser.parse(ten) else {
+            Issue.record("expected a choice")
+            return
+        }
         #expect(words.count == 1024)
         do {
             _ = try PatternParser.parse("x" + String(repeating: "{a,b}", count: 16))
@@ -33,23 +39,30 @@ import Testing
     }
 
     @Test func groupsSeparateWholePhrases() throws {
-        #expect(try PatternParser.parse("[had sex|slept] with") == .sequence([
-            .choice([.sequence([.word("had"), .word("sex")]), .word("slept")]), .word("with"),
-        ]))
-        #expect(try PatternParser.parse("(sexual) advances") == .sequence([.optional(.word("sexual")), .word("advances")]))
+        #expect(
+            try PatternParser.parse("[had sex|slept] with")
+                == .sequence([
+                    .choice([.sequence([.word("had"), .word("sex")]), .word("slept")]), .word("with")
+                ]))
+        #expect(
+            try PatternParser.parse("(sexual) advances") == .sequence([.optional(.word("sexual")), .word("advances")]))
     }
 
     @Test func specialTokens() throws {
         #expect(try PatternParser.parse("sorry * if") == .sequence([.word("sorry"), .anyWord, .word("if")]))
         #expect(try PatternParser.parse("<minor-age> year old") == .sequence([.minorAge, .word("year"), .word("old")]))
-        #expect(try PatternParser.parse("sex with @MINOR") == .sequence([.word("sex"), .word("with"), .classReference("MINOR")]))
-        #expect(try PatternParser.parse("he said , she said") == .sequence([.word("he"), .word("said"), .punctuation(","), .word("she"), .word("said")]))
+        #expect(
+            try PatternParser.parse("sex with @MINOR")
+                == .sequence([.word("sex"), .word("with"), .classReference("MINOR")]))
+        #expect(
+            try PatternParser.parse("he said , she said")
+                == .sequence([.word("he"), .word("said"), .punctuation(","), .word("she"), .word("said")]))
     }
 
     @Test(arguments: [
         ("", "empty"), ("(sexual advances", "never closed"), ("sexual)", "without a matching"),
         ("a|", "needs a word"), ("<adult>", "unknown token class"), ("@", "class name"),
-        ("behavio{r,ur", "never closed"), ("()", "empty alternative"), ("(a)b", "space after"),
+        ("behavio{r,ur", "never closed"), ("()", "empty alternative"), ("(a)b", "space after")
     ])
     func malformedPatternsAreExplained(pattern: String, expected: String) {
         do {
@@ -65,41 +78,53 @@ import Testing
 
 @Suite struct MatcherTests {
     @Test func literalPhrasesMatchAnyCaseAndQuoteStyle() throws {
-        #expect(try TestSupport.matches(["sexual misconduct"], in: "Sexual Misconduct and SEXUAL MISCONDUCT.") ==
-                ["Sexual Misconduct", "SEXUAL MISCONDUCT"])
+        #expect(
+            try TestSupport.matches(["sexual misconduct"], in: "Sexual Misconduct and SEXUAL MISCONDUCT.") == [
+                "Sexual Misconduct", "SEXUAL MISCONDUCT"
+            ])
         #expect(try TestSupport.matches(["didn't mean to"], in: "I didn’t mean to.") == ["didn’t mean to"])
     }
 
     @Test func hyphensAndDashesAreTransparent() throws {
-        let found = try TestSupport.matches(["non consensual sex"], in: "non-consensual sex; non consensual sex; non–consensual sex")
+        let found = try TestSupport.matches(
+            ["non consensual sex"], in: "non-consensual sex; non consensual sex; non–consensual sex")
         #expect(found.count == 3)
     }
 
     @Test func optionalWordsAndLongestMatch() throws {
-        #expect(try TestSupport.matches(["(unwanted) (sexual) advances"], in: "He made unwanted sexual advances.") ==
-                ["unwanted sexual advances"])
+        #expect(
+            try TestSupport.matches(["(unwanted) (sexual) advances"], in: "He made unwanted sexual advances.") == [
+                "unwanted sexual advances"
+            ])
     }
 
     @Test func wildcardMatchesOneWord() throws {
-        #expect(try TestSupport.matches(["sorry * if"], in: "I am sorry again if that hurt. Sorry if.") == ["sorry again if"])
+        #expect(
+            try TestSupport.matches(["sorry * if"], in: "I am sorry again if that hurt. Sorry if.") == [
+                "sorry again if"
+            ])
     }
 
     @Test func minorAgeMatchesDigitsAndWordsUnderEighteen() throws {
-        let found = try TestSupport.matches(["sex with a <minor-age> year old"],
-                                            in: "Sex with a 14-year-old. Sex with a fifteen year old. Sex with a 19-year-old.")
+        let found = try TestSupport.matches(
+            ["sex with a <minor-age> year old"],
+            in: "Sex with a 14-year-old. Sex with a fifteen year old. Sex with a 19-year-old.")
         #expect(found == ["Sex with a 14-year-old", "Sex with a fifteen year old"])
     }
 
     @Test func classesExpandInline() throws {
         let classes = "classes:\n  KID: [child|children, <minor-age> year old]\n"
-        #expect(try TestSupport.matches(["relationship with a @KID"], in: "a relationship with a child and a relationship with a 12-year-old",
-                                        classes: classes) == ["relationship with a child", "relationship with a 12-year-old"])
+        #expect(
+            try TestSupport.matches(
+                ["relationship with a @KID"], in: "a relationship with a child and a relationship with a 12-year-old",
+                classes: classes) == ["relationship with a child", "relationship with a 12-year-old"])
     }
 
     @Test func matchesNeverCrossASentence() throws {
         #expect(try TestSupport.matches(["sexual misconduct"], in: "It was sexual. Misconduct followed.").isEmpty)
         #expect(try TestSupport.matches(["sexual misconduct"], in: "# Sexual\n\nMisconduct followed.").isEmpty)
-        #expect(try TestSupport.matches(["sexual misconduct"], in: "It was sexual\nmisconduct.") == ["sexual\nmisconduct"])
+        #expect(
+            try TestSupport.matches(["sexual misconduct"], in: "It was sexual\nmisconduct.") == ["sexual\nmisconduct"])
     }
 
     @Test func otherPunctuationBreaksAPhrase() throws {
@@ -107,8 +132,10 @@ import Testing
     }
 
     @Test func exceptionsCancelOverlappingMatches() throws {
-        #expect(try TestSupport.matches(["sexual misconduct"], in: "the sexual misconduct policy and sexual misconduct",
-                                        exceptions: ["sexual misconduct policy"]) == ["sexual misconduct"])
+        #expect(
+            try TestSupport.matches(
+                ["sexual misconduct"], in: "the sexual misconduct policy and sexual misconduct",
+                exceptions: ["sexual misconduct policy"]) == ["sexual misconduct"])
     }
 
     @Test func overlappingRulesAreEachReported() throws {
@@ -126,11 +153,18 @@ import Testing
     /// Alternatives that begin alike are compiled to share their beginning, and patterns that begin with the
     /// same word share their first step: every match is still found, each with its own start.
     @Test func sharedBeginningsLoseNoMatch() throws {
-        let patterns = ["[the child|the girl|the child was|she] (had) consented", "the child", "the girl left", "a|the misunderstanding"]
-        let text = "The child consented, the girl had consented, the girl left, and the child was. The misunderstanding."
+        let patterns = [
+            "[the child|the girl|the child was|she] (had) consented", "the child", "the girl left",
+            "a|the misunderstanding"
+        ]
+        let text =
+            "The child consented, the girl had consented, the girl left, and the child was. The misunderstanding."
         let found = try TestSupport.matches(patterns, in: text)
-        #expect(found.sorted() == ["The child", "The child consented", "The misunderstanding", "the child",
-                                   "the girl had consented", "the girl left"])
+        #expect(
+            found.sorted() == [
+                "The child", "The child consented", "The misunderstanding", "the child",
+                "the girl had consented", "the girl left"
+            ])
         // "a | a b" reads as "a (b)"; the same alternative twice is one.
         #expect(try TestSupport.matches(["[sex|sex scandal|sex scandal]"], in: "a sex scandal") == ["sex scandal"])
     }
@@ -138,12 +172,14 @@ import Testing
     @Test func alternativesAreFactoredByTheirFirstItem() {
         let word = PatternNode.word
         let factored = RuleSetCompiler.sharingPrefixes([
-            .sequence([word("the"), word("child")]), .sequence([word("the"), word("girl")]), word("she"), word("the"),
+            .sequence([word("the"), word("child")]), .sequence([word("the"), word("girl")]), word("she"), word("the")
         ])
-        #expect(factored == [
-            .sequence([word("the"), .choice([.sequence([word("child")]), .sequence([word("girl")]), .sequence([])])]),
-            word("she"),
-        ])
+        #expect(
+            factored == [
+                .sequence([word("the"), .choice([.sequence([word("child")]), .sequence([word("girl")]), .sequence([])])]
+                ),
+                word("she")
+            ])
         let distinct: [PatternNode] = [word("a"), word("b")]
         #expect(RuleSetCompiler.sharingPrefixes(distinct) == distinct)
     }

@@ -39,7 +39,8 @@ import Testing
     }
 
     let badDraft = "# Statement\n\nThe coach resigned after allegations of sexual misconduct.\n"
-    let fixedDraft = "# Statement\n\nThe coach sexually assaulted two players. The club has reported him to the police.\n"
+    let fixedDraft =
+        "# Statement\n\nThe coach sexually assaulted two players. The club has reported him to the police.\n"
 
     /// Fails on the bad draft with the finding's position, passes once the draft is fixed.
     func checkHook(_ hook: String, path: String = "") throws {
@@ -59,12 +60,16 @@ import Testing
             print("skipped: pre-commit is not installed (pip install pre-commit); the \(hook) hook test did not run")
             return nil
         }
-        let repo = FileManager.default.temporaryDirectory.appendingPathComponent("candor-precommit-\(UUID().uuidString)")
+        let repo = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "candor-precommit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: repo) }
         try draft.write(to: repo.appendingPathComponent("statement.md"), atomically: true, encoding: .utf8)
-        let setup = try Self.shell("git init -q . && git config user.email t@example.com && git config user.name t && git add statement.md", in: repo)
+        let setup = try Self.shell(
+            "git init -q . && git config user.email t@example.com && git config user.name t && git add statement.md",
+            in: repo)
         #expect(setup.status == 0, "\(setup.output)")
-        return try Self.shell("PATH='\(path)'\"$PATH\" pre-commit try-repo '\(root.path)' \(hook) --files statement.md", in: repo)
+        return try Self.shell(
+            "PATH='\(path)'\"$PATH\" pre-commit try-repo '\(root.path)' \(hook) --files statement.md", in: repo)
     }
 }

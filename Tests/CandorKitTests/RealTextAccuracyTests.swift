@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
@@ -28,14 +29,18 @@ import Testing
     }
 
     @Test func theCorpusIsRealSizedAndSourced() throws {
-        let dev = try Self.items("dev"), test = try Self.items("test")
+        let dev = try Self.items("dev")
+        let test = try Self.items("test")
         let all = dev + test
         #expect(all.count >= 300)
         #expect(Set(all.map(\.id)).count == all.count, "ids are unique")
         #expect(Set(dev.map(\.marked)).isDisjoint(with: test.map(\.marked)), "no excerpt is in both parts")
         #expect(all.allSatisfy { $0.source.hasPrefix("http") }, "every excerpt keeps its source address")
-        let documents = try LabelledDocument.readJSONLines(path: TestSupport.packageRoot.appendingPathComponent("fixtures/real/dev.jsonl").path)
-            + LabelledDocument.readJSONLines(path: TestSupport.packageRoot.appendingPathComponent("fixtures/real/test.jsonl").path)
+        let documents =
+            try LabelledDocument.readJSONLines(
+                path: TestSupport.packageRoot.appendingPathComponent("fixtures/real/dev.jsonl").path)
+            + LabelledDocument.readJSONLines(
+                path: TestSupport.packageRoot.appendingPathComponent("fixtures/real/test.jsonl").path)
         let negatives = documents.filter { document in !document.spans.contains { $0.category != Evaluation.neutral } }
         #expect(negatives.count * 3 >= documents.count, "at least a third are negatives")
         // The test part is the latest fresh gathering (docs/accuracy.md); earlier test parts joined dev once read.
@@ -48,7 +53,7 @@ import Testing
         // blaming 0.600/0.220.
         "vague": (0.94, 0.46),
         "intent": (0.72, 0.24),
-        "blaming": (0.60, 0.21),
+        "blaming": (0.60, 0.21)
     ]
 
     @Test func theTestSplitHoldsItsRecordedFigures() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
@@ -8,9 +9,10 @@ import Testing
 /// in lists and before "defence"/"myth", a rejection in the next sentence, defined terms, arrest wording,
 /// and one finding per span.
 @Suite struct RealTextContextTests {
-    static let ruleSet = try! TestSupport.ruleSet(TestSupport.lexicon([
-        "sexual misconduct", "boys will be boys", "fondling", "word against", "had sex with",
-    ]))
+    static let ruleSet = try! TestSupport.ruleSet(
+        TestSupport.lexicon([
+            "sexual misconduct", "boys will be boys", "fondling", "word against", "had sex with"
+        ]))
 
     func findings(_ text: String) -> [Finding] {
         try! Linter(ruleSet: Self.ruleSet).lint(text: text)
@@ -37,7 +39,8 @@ import Testing
     }
 
     @Test func windowIsTheWholeOfAShortDraft() {
-        let far = "He abused the boy.\n\n" + Array(repeating: "Nothing happened.", count: 6).joined(separator: "\n\n")
+        let far =
+            "He abused the boy.\n\n" + Array(repeating: "Nothing happened.", count: 6).joined(separator: "\n\n")
             + "\n\nThe beast smiled."
         #expect(flagged(far, scope: "window"))
         #expect(!flagged("The beast smiled.", scope: "window"))
@@ -46,10 +49,14 @@ import Testing
     @Test func windowInALongDocumentIsThreeParagraphsEitherSide() {
         let filler = String(repeating: "The farmer counted the sheep in the field again and again. ", count: 30)
         func document(gap: Int) -> String {
-            (["He abused the boy."] + Array(repeating: filler, count: gap) + ["The beast smiled."]).joined(separator: "\n\n")
+            (["He abused the boy."] + Array(repeating: filler, count: gap) + ["The beast smiled."]).joined(
+                separator: "\n\n")
         }
         #expect(document(gap: 6).utf8.count > DocumentGates.shortDocumentBytes)
-        #expect(flagged(document(gap: 2) + "\n\n" + Array(repeating: filler, count: 6).joined(separator: "\n\n"), scope: "window"))
+        #expect(
+            flagged(
+                document(gap: 2) + "\n\n" + Array(repeating: filler, count: 6).joined(separator: "\n\n"),
+                scope: "window"))
         #expect(!flagged(document(gap: 6), scope: "window"))
         #expect(flagged(document(gap: 6), scope: "document"))
     }
@@ -57,14 +64,16 @@ import Testing
     // MARK: Mention
 
     @Test func aTermInTheListAfterAStrongCueIsAMention() {
-        #expect(contexts("Words and phrases such as sexual imposition, molestation, and fondling soften the violence.").isEmpty)
+        #expect(
+            contexts("Words and phrases such as sexual imposition, molestation, and fondling soften the violence.")
+                .isEmpty)
         #expect(contexts("He admitted fondling the girl, the court heard.") == [nil])
     }
 
     @Test(arguments: [
         "It is time to retire the boys will be boys defence.",
         "The \"boys will be boys\" excuse has to go.",
-        "We keep hearing the boys-will-be-boys myth.",
+        "We keep hearing the boys-will-be-boys myth."
     ])
     func aTermBeforeDefenceOrMythIsAMention(text: String) {
         #expect(contexts(text).isEmpty)
@@ -79,7 +88,10 @@ import Testing
     // MARK: Legal and defined terms
 
     @Test func aCapitalisedTermMidSentenceIsADefinedTerm() {
-        #expect(contexts("The University considers Sexual Harassment and Sexual Misconduct, as defined below, to be serious offences.").isEmpty)
+        #expect(
+            contexts(
+                "The University considers Sexual Harassment and Sexual Misconduct, as defined below, to be serious offences."
+            ).isEmpty)
         #expect(contexts("SENATOR QUITS OVER SEXUAL MISCONDUCT") == [nil])
         #expect(contexts("He resigned over sexual misconduct at the firm.") == [nil])
     }
@@ -98,7 +110,8 @@ import Testing
 
     @Test func aGerundAfterAPleaIsADescriptionNotAnOffenceName() {
         // The charge's name is a noun phrase; "having sex with" after "pleaded guilty to" is the writer's account.
-        let set = try! TestSupport.ruleSet(TestSupport.lexicon(["having sex with", "sexual misconduct", "engaging in lewd acts"]))
+        let set = try! TestSupport.ruleSet(
+            TestSupport.lexicon(["having sex with", "sexual misconduct", "engaging in lewd acts"]))
         func contexts(_ text: String) -> [MatchContext?] { (try! Linter(ruleSet: set).lint(text: text)).map(\.context) }
         #expect(contexts("The teacher pleaded guilty to having sex with a pupil.") == [nil])
         #expect(contexts("She was convicted of engaging in sexual misconduct with a student.") == [nil])
@@ -109,12 +122,16 @@ import Testing
 
     @Test func overlappingCategoriesKeepTheOneTheGuidanceListsFirst() throws {
         func finding(_ category: String, _ offset: Int, _ length: Int) -> Finding {
-            Finding(rule: "\(category).x", category: FindingCategory(category), severity: .warning, line: 1, column: offset + 1,
-                    endLine: 1, endColumn: offset + length + 1, offset: offset, length: length, match: "m",
-                    message: "", suggestions: [], context: nil, fix: nil)
+            Finding(
+                rule: "\(category).x", category: FindingCategory(category), severity: .warning, line: 1,
+                column: offset + 1,
+                endLine: 1, endColumn: offset + length + 1, offset: offset, length: length, match: "m",
+                message: "", suggestions: [], context: nil, fix: nil)
         }
-        let kept = Linter.oneFindingPerSpan([finding("blaming", 0, 10), finding("intent", 5, 10), finding("vague", 30, 4),
-                                             finding("blaming", 40, 3), finding("test", 0, 50)])
+        let kept = Linter.oneFindingPerSpan([
+            finding("blaming", 0, 10), finding("intent", 5, 10), finding("vague", 30, 4),
+            finding("blaming", 40, 3), finding("test", 0, 50)
+        ])
         #expect(kept.map(\.category) == [.intent, .vague, .blaming, FindingCategory("test")])
     }
 

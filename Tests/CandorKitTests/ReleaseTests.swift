@@ -21,7 +21,8 @@ import Testing
     }
 
     static func sh(_ command: String, in directory: URL, environment: [String: String] = [:]) throws
-        -> (status: Int32, stdout: String, stderr: String) {
+        -> (status: Int32, stdout: String, stderr: String)
+    {
         try ActionTests.shell(command, in: directory, environment: environment)
     }
 
@@ -40,14 +41,20 @@ import Testing
         guard let tarball = Self.tarball() else { return }
         let name = tarball.lastPathComponent
         let arch = try Self.sh("uname -m", in: Self.root).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(name.range(of: #"^candor-\d+\.\d+\.\d+[^/]*-linux-"# + arch + #"\.tar\.gz$"#, options: .regularExpression) != nil, "\(name)")
+        #expect(
+            name.range(of: #"^candor-\d+\.\d+\.\d+[^/]*-linux-"# + arch + #"\.tar\.gz$"#, options: .regularExpression)
+                != nil, "\(name)")
         let check = try Self.sh("sha256sum -c '\(name).sha256'", in: tarball.deletingLastPathComponent())
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         let listing = try Self.sh("tar -tzf '\(tarball.path)' | sed 's|^[^/]*/||' | sort", in: Self.root).stdout
-        for path in ["bin/candor", "share/man/man1/candor.1", "share/bash-completion/completions/candor",
-                     "share/zsh/site-functions/_candor", "share/fish/vendor_completions.d/candor.fish",
-                     "share/doc/candor/README.md", "share/doc/candor/RUNTIME-DEPENDENCIES"] {
-            #expect(listing.split(separator: "\n").contains(Substring(path)), "\(path) missing from the tarball:\n\(listing)")
+        for path in [
+            "bin/candor", "share/man/man1/candor.1", "share/bash-completion/completions/candor",
+            "share/zsh/site-functions/_candor", "share/fish/vendor_completions.d/candor.fish",
+            "share/doc/candor/README.md", "share/doc/candor/RUNTIME-DEPENDENCIES"
+        ] {
+            #expect(
+                listing.split(separator: "\n").contains(Substring(path)),
+                "\(path) missing from the tarball:\n\(listing)")
         }
         #expect(listing.contains("share/doc/candor/third-party/"), "the statically linked packages' licences")
     }
@@ -63,7 +70,8 @@ import Testing
         #expect(ldd.status == 0)
         #expect(!ldd.stdout.contains("libswift"), "needs the Swift runtime:\n\(ldd.stdout)")
         #expect(!ldd.stdout.contains("not found"), "\(ldd.stdout)")
-        #expect(ldd.stdout.contains("libicuuc") && ldd.stdout.contains("libxml2") && ldd.stdout.contains("libcmark-gfm"))
+        #expect(
+            ldd.stdout.contains("libicuuc") && ldd.stdout.contains("libxml2") && ldd.stdout.contains("libcmark-gfm"))
         let file = try Self.sh("file '\(binary)' || true", in: package).stdout
         if file.contains("ELF") { #expect(file.contains("stripped") && !file.contains("not stripped"), "\(file)") }
 
@@ -78,8 +86,11 @@ import Testing
         #expect(lint.stdout.contains("apology.md:3:"), "\(lint.stdout)")
         #expect(lint.stdout.contains("vague.sexual-misconduct"), "\(lint.stdout)")
         let version = try Self.sh("'\(binary)' --version", in: elsewhere, environment: bare)
-        #expect(tarball.lastPathComponent.hasPrefix("candor-" + version.stdout.replacingOccurrences(of: "candor ", with: "")
-            .trimmingCharacters(in: .whitespacesAndNewlines) + "-"))
+        #expect(
+            tarball.lastPathComponent.hasPrefix(
+                "candor-"
+                    + version.stdout.replacingOccurrences(of: "candor ", with: "")
+                    .trimmingCharacters(in: .whitespacesAndNewlines) + "-"))
     }
 
     @Test(.enabled(if: ReleaseTests.hasTarball, "CANDOR_RELEASE_TARBALL is not set: scripts/release makes one"))
@@ -94,25 +105,34 @@ import Testing
         }
         let bash = try Self.sh("source share/bash-completion/completions/candor && complete -p candor", in: package)
         #expect(bash.status == 0 && bash.stdout.contains("candor"), "\(bash.stdout)\(bash.stderr)")
-        let zsh = try String(contentsOfFile: package.appendingPathComponent("share/zsh/site-functions/_candor").path, encoding: .utf8)
+        let zsh = try String(
+            contentsOfFile: package.appendingPathComponent("share/zsh/site-functions/_candor").path, encoding: .utf8)
         #expect(zsh.hasPrefix("#compdef candor"))
-        let fish = try String(contentsOfFile: package.appendingPathComponent("share/fish/vendor_completions.d/candor.fish").path, encoding: .utf8)
+        let fish = try String(
+            contentsOfFile: package.appendingPathComponent("share/fish/vendor_completions.d/candor.fish").path,
+            encoding: .utf8)
         #expect(fish.contains("complete -c 'candor'"), "\(fish.prefix(200))")
     }
 
     @Test(.enabled(if: ReleaseTests.hasPrefix, "CANDOR_INSTALLED_PREFIX is not set: make install PREFIX=… fills one"))
     func makeInstallFillsThePrefix() throws {
         guard let prefix = Self.environment["CANDOR_INSTALLED_PREFIX"], !prefix.isEmpty else {
-            print("skipped: CANDOR_INSTALLED_PREFIX is not set (make install PREFIX=… fills one); make install was not tested")
+            print(
+                "skipped: CANDOR_INSTALLED_PREFIX is not set (make install PREFIX=… fills one); make install was not tested"
+            )
             return
         }
         let root = URL(fileURLWithPath: prefix)
-        for path in ["bin/candor", "share/man/man1/candor.1", "share/bash-completion/completions/candor",
-                     "share/zsh/site-functions/_candor", "share/fish/vendor_completions.d/candor.fish"] {
-            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path), "\(path) not installed")
+        for path in [
+            "bin/candor", "share/man/man1/candor.1", "share/bash-completion/completions/candor",
+            "share/zsh/site-functions/_candor", "share/fish/vendor_completions.d/candor.fish"
+        ] {
+            #expect(
+                FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path), "\(path) not installed")
         }
-        let run = try Self.sh("candor lint -", in: FileManager.default.temporaryDirectory,
-                              environment: ["PATH": root.appendingPathComponent("bin").path + ":/usr/bin:/bin"])
+        let run = try Self.sh(
+            "candor lint -", in: FileManager.default.temporaryDirectory,
+            environment: ["PATH": root.appendingPathComponent("bin").path + ":/usr/bin:/bin"])
         #expect(run.status == 0, "\(run.stderr)")
     }
 
@@ -127,9 +147,11 @@ import Testing
         let home = workspace.appendingPathComponent(".home")
         let runner = "'\(Self.root.path)/scripts/action/run-locally' --workspace ."
         let environment = ["CANDOR_ACTION_CACHE": home.path]
-        let sha = try Self.sh("cut -d' ' -f1 '\(tarball.path).sha256'", in: workspace).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let sha = try Self.sh("cut -d' ' -f1 '\(tarball.path).sha256'", in: workspace).stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
 
-        let released = try Self.sh("""
+        let released = try Self.sh(
+            """
             \(runner) --input release='\(tarball.path)' --input release-sha256=\(sha) --input paths='content' \
               --input sarif-file=candor.sarif --outputs outputs.json
             """, in: workspace, environment: environment)
@@ -139,20 +161,23 @@ import Testing
         let outputs = try String(contentsOf: workspace.appendingPathComponent("outputs.json"), encoding: .utf8)
         #expect(outputs.contains("\"exit-code\": \"1\""), "\(outputs)")
 
-        let wrongSum = try Self.sh("\(runner) --input release='\(tarball.path)' --input release-sha256=\(String(repeating: "0", count: 64))",
-                                   in: workspace, environment: environment)
+        let wrongSum = try Self.sh(
+            "\(runner) --input release='\(tarball.path)' --input release-sha256=\(String(repeating: "0", count: 64))",
+            in: workspace, environment: environment)
         #expect(wrongSum.status == 2)
         #expect(wrongSum.stdout.contains("does not match release-sha256"), "\(wrongSum.stdout)")
 
-        let built = try Self.sh("\(runner) --cache-store '\(store.path)' --input paths=content --input fail-level=error",
-                                in: workspace, environment: environment)
+        let built = try Self.sh(
+            "\(runner) --cache-store '\(store.path)' --input paths=content --input fail-level=error",
+            in: workspace, environment: environment)
         #expect(built.status == 0, "\(built.stdout)\(built.stderr)")
         #expect(built.stderr.contains("cache: miss"), "\(built.stderr)")
         #expect(built.stdout.contains("::warning file=content/bad.md"), "\(built.stdout)")
 
         try? FileManager.default.removeItem(at: home)
-        let cached = try Self.sh("\(runner) --cache-store '\(store.path)' --input paths=content/good.md",
-                                 in: workspace, environment: environment)
+        let cached = try Self.sh(
+            "\(runner) --cache-store '\(store.path)' --input paths=content/good.md",
+            in: workspace, environment: environment)
         #expect(cached.status == 0, "\(cached.stdout)\(cached.stderr)")
         #expect(cached.stderr.contains("cache: hit"), "\(cached.stderr)")
         #expect(cached.stdout.contains("using the cached build"), "\(cached.stdout)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
@@ -19,7 +20,8 @@ import Testing
         environment["NO_COLOR"] = "1"
         environment["CANDOR"] = CLITests.binary.path
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -27,15 +29,15 @@ import Testing
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return CLITests.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                               stderr: String(decoding: errData, as: UTF8.self))
+        return CLITests.Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     static func jsonPaths(_ output: String) throws -> [String] {
         let object = try JSONSerialization.jsonObject(with: Data(output.utf8)) as! [String: Any]
         return (object["files"] as! [[String: Any]]).map { $0["path"] as! String }
     }
-
 
     // MARK: crashes
 
@@ -64,13 +66,15 @@ import Testing
         let draft = directory.appendingPathComponent("a.txt")
         try bad.write(to: draft, atomically: true, encoding: .utf8)
 
-        let piped = try Self.shell("timeout 60 bash -c 'cat /dev/zero | \"$CANDOR\" lint --format json --max-input-size 1M - \(draft.path)'")
+        let piped = try Self.shell(
+            "timeout 60 bash -c 'cat /dev/zero | \"$CANDOR\" lint --format json --max-input-size 1M - \(draft.path)'")
         #expect(piped.status == 2)
         #expect(piped.stderr.contains("-: larger than the input limit of 1 MB"), "\(piped.stderr)")
         #expect(try Self.jsonPaths(piped.stdout).contains(draft.path))
         #expect(piped.stdout.contains("vague.sexual-misconduct"))
 
-        let tested = try Self.shell("timeout 60 bash -c 'head -c 3000000 /dev/zero | \"$CANDOR\" test --max-input-size 2M -'")
+        let tested = try Self.shell(
+            "timeout 60 bash -c 'head -c 3000000 /dev/zero | \"$CANDOR\" test --max-input-size 2M -'")
         #expect(tested.status == 2)
         #expect(tested.stderr.contains("larger than the input limit of 2 MB"), "\(tested.stderr)")
 
@@ -114,8 +118,10 @@ import Testing
         try bad.write(to: directory.appendingPathComponent("sub/b.md"), atomically: true, encoding: .utf8)
         try manager.createSymbolicLink(atPath: directory.appendingPathComponent("self1").path, withDestinationPath: ".")
         try manager.createSymbolicLink(atPath: directory.appendingPathComponent("self2").path, withDestinationPath: ".")
-        try manager.createSymbolicLink(atPath: directory.appendingPathComponent("sub/up").path, withDestinationPath: "..")
-        try manager.createSymbolicLink(atPath: directory.appendingPathComponent("again.md").path, withDestinationPath: "a.md")
+        try manager.createSymbolicLink(
+            atPath: directory.appendingPathComponent("sub/up").path, withDestinationPath: "..")
+        try manager.createSymbolicLink(
+            atPath: directory.appendingPathComponent("again.md").path, withDestinationPath: "a.md")
 
         let result = try Self.shell("timeout 60 \"$CANDOR\" lint --format json \(directory.path)")
         #expect(result.status == 1, "\(result.stderr)")
@@ -147,8 +153,10 @@ import Testing
         let draft = directory.appendingPathComponent("a.txt")
         try bad.write(to: draft, atomically: true, encoding: .utf8)
         let good = TestSupport.packageRoot.appendingPathComponent("fixtures/drafts/good-apology.md").path
-        for arguments in ["lint \(draft.path)", "lint --format json \(draft.path)", "rules", "explain vague.sexual-misconduct",
-                          "test \(draft.path)", "compare \(draft.path) \(good)"] {
+        for arguments in [
+            "lint \(draft.path)", "lint --format json \(draft.path)", "rules", "explain vague.sexual-misconduct",
+            "test \(draft.path)", "compare \(draft.path) \(good)"
+        ] {
             let result = try Self.shell("\"$CANDOR\" \(arguments) > /dev/full")
             #expect(result.status == 2, "\(arguments): \(result.status)")
             #expect(result.stderr.contains("cannot write the output"), "\(arguments): \(result.stderr)")
@@ -169,8 +177,10 @@ import Testing
         let invalid = directory.appendingPathComponent("b.txt")
         try Data([0xC3, 0x28]).write(to: invalid)
         let baseline = directory.appendingPathComponent("baseline.json").path
-        let result = try CLITests.run(["lint", "--write-baseline", baseline, draft.path, invalid.path,
-                                       directory.appendingPathComponent("missing.md").path])
+        let result = try CLITests.run([
+            "lint", "--write-baseline", baseline, draft.path, invalid.path,
+            directory.appendingPathComponent("missing.md").path
+        ])
         #expect(result.status == 2)
         #expect(result.stderr.contains("missing.md: no such file or directory"), "\(result.stderr)")
         #expect(result.stderr.contains("b.txt: invalid UTF-8"), "\(result.stderr)")
@@ -200,8 +210,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let text = "It was a sex scandal.\n"
         let encodings: [(String, String.Encoding, String)] = [
-            ("le16.txt", .utf16LittleEndian, "UTF-16 (little-endian)"), ("be16.txt", .utf16BigEndian, "UTF-16 (big-endian)"),
-            ("le32.txt", .utf32LittleEndian, "UTF-32 (little-endian)"), ("be32.txt", .utf32BigEndian, "UTF-32 (big-endian)"),
+            ("le16.txt", .utf16LittleEndian, "UTF-16 (little-endian)"),
+            ("be16.txt", .utf16BigEndian, "UTF-16 (big-endian)"),
+            ("le32.txt", .utf32LittleEndian, "UTF-32 (little-endian)"),
+            ("be32.txt", .utf32BigEndian, "UTF-32 (big-endian)")
         ]
         for (name, encoding, label) in encodings {
             let bom: [UInt8]
@@ -223,7 +235,8 @@ import Testing
     @Test func baselineKeysOnThePathRelativeToTheBaselineFile() throws {
         let directory = try CLITests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("drafts"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("drafts"), withIntermediateDirectories: true)
         try bad.write(to: directory.appendingPathComponent("drafts/x.md"), atomically: true, encoding: .utf8)
         let written = try CLITests.run(["lint", "--write-baseline", "baseline.json", "."], directory: directory)
         #expect(written.status == 0, "\(written.stderr)")
@@ -233,8 +246,9 @@ import Testing
             let result = try CLITests.run(["lint", "--baseline", "baseline.json", path], directory: directory)
             #expect(result.status == 0, "\(path): \(result.stdout)")
         }
-        let fromInside = try CLITests.run(["lint", "--baseline", "../baseline.json", "x.md"],
-                                          directory: directory.appendingPathComponent("drafts"))
+        let fromInside = try CLITests.run(
+            ["lint", "--baseline", "../baseline.json", "x.md"],
+            directory: directory.appendingPathComponent("drafts"))
         #expect(fromInside.status == 0, "\(fromInside.stdout)")
     }
 
@@ -264,7 +278,9 @@ import Testing
         try "categories:\n  vauge: off\n".write(to: config, atomically: true, encoding: .utf8)
         let category = try CLITests.run(["lint", draft.path])
         #expect(category.status == 2)
-        #expect(category.stderr.contains(".candor.yml:2:10: categories.vauge: unknown category 'vauge'"), "\(category.stderr)")
+        #expect(
+            category.stderr.contains(".candor.yml:2:10: categories.vauge: unknown category 'vauge'"),
+            "\(category.stderr)")
         try "weights:\n  nmes-harm: 3\n".write(to: config, atomically: true, encoding: .utf8)
         for command in ["lint", "test"] {
             let weights = try CLITests.run([command, draft.path])
@@ -281,9 +297,11 @@ import Testing
     @Test func ignoreGlobsApplyToNamedFilesUnlessNoForceExclude() throws {
         let directory = try CLITests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("archive/2019"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("archive/2019"), withIntermediateDirectories: true)
         try bad.write(to: directory.appendingPathComponent("archive/2019/old.md"), atomically: true, encoding: .utf8)
-        try "ignore: [\"archive/**\"]\n".write(to: directory.appendingPathComponent(".candor.yml"), atomically: true, encoding: .utf8)
+        try "ignore: [\"archive/**\"]\n".write(
+            to: directory.appendingPathComponent(".candor.yml"), atomically: true, encoding: .utf8)
         // As pre-commit runs the hook: file names, relative to the repository.
         let named = try CLITests.run(["lint", "archive/2019/old.md"], directory: directory)
         #expect(named.status == 0, "\(named.stdout)")
@@ -294,18 +312,23 @@ import Testing
 
     @Test func loneCRsEndLinesEverywhere() throws {
         for markup in ["text", "markdown"] {
-            let split = try CLITests.run(["lint", "--markup", markup, "-"], stdin: "Intro.\r\rIt was a sex\r\rscandal.\r")
+            let split = try CLITests.run(
+                ["lint", "--markup", markup, "-"], stdin: "Intro.\r\rIt was a sex\r\rscandal.\r")
             #expect(split.status == 0, "\(markup): \(split.stdout)")
-            let placed = try CLITests.run(["lint", "--markup", markup, "--format", "json", "-"],
-                                          stdin: "Intro.\r\rIt was a sex scandal.\r")
+            let placed = try CLITests.run(
+                ["lint", "--markup", markup, "--format", "json", "-"],
+                stdin: "Intro.\r\rIt was a sex scandal.\r")
             let object = try JSONSerialization.jsonObject(with: Data(placed.stdout.utf8)) as! [String: Any]
             let findings = (object["files"] as! [[String: Any]])[0]["findings"] as! [[String: Any]]
             #expect(findings.map { "\($0["line"]!):\($0["column"]!)" } == ["3:10"], "\(markup)")
         }
-        let comment = ["text": "# candor-disable-next-line vague", "markdown": "<!-- candor-disable-next-line vague -->",
-                       "html": "<!-- candor-disable-next-line vague -->"]
+        let comment = [
+            "text": "# candor-disable-next-line vague", "markdown": "<!-- candor-disable-next-line vague -->",
+            "html": "<!-- candor-disable-next-line vague -->"
+        ]
         for (markup, directive) in comment {
-            let result = try CLITests.run(["lint", "--markup", markup, "-"], stdin: "Intro.\r\(directive)\rIt was a sex scandal.\r")
+            let result = try CLITests.run(
+                ["lint", "--markup", markup, "-"], stdin: "Intro.\r\(directive)\rIt was a sex scandal.\r")
             #expect(result.status == 0, "\(markup): \(result.stdout)")
         }
     }

@@ -1,11 +1,13 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The CI formats: each is read by a tool that is strict in its own way (GitHub's escaping and annotation
 /// cap, XML well-formedness, reviewdog's byte columns, code scanning's fingerprints), so each is checked
@@ -59,9 +61,11 @@ import Testing
     static let source = "Intro line.\nShe said 😀 “hi” then the bad thing.\nNo % problem: she provoked, here.\n"
 
     /// A finding for the `occurrence`-th `match` in `source`, positioned as the linter positions it.
-    static func finding(_ rule: String, _ match: String, in source: String, occurrence: Int = 0,
-                        severity: Severity? = nil, message: String? = nil, context: MatchContext? = nil,
-                        fix: String? = nil) -> Finding {
+    static func finding(
+        _ rule: String, _ match: String, in source: String, occurrence: Int = 0,
+        severity: Severity? = nil, message: String? = nil, context: MatchContext? = nil,
+        fix: String? = nil
+    ) -> Finding {
         let bytes = Array(source.utf8)
         let needle = Array(match.utf8)
         var found: [Int] = []
@@ -75,11 +79,12 @@ import Testing
         let start = lines.position(of: offset)
         let end = lines.position(of: offset + needle.count)
         let ruleValue = rules.first { $0.id == rule }
-        var result = Finding(rule: rule, category: FindingCategory("test"), severity: severity ?? ruleValue?.severity ?? .warning,
-                             line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
-                             offset: offset, length: needle.count, match: match,
-                             message: message ?? ruleValue?.message(for: match) ?? "flagged",
-                             suggestions: ruleValue?.suggestions ?? [], context: context, fix: fix)
+        var result = Finding(
+            rule: rule, category: FindingCategory("test"), severity: severity ?? ruleValue?.severity ?? .warning,
+            line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+            offset: offset, length: needle.count, match: match,
+            message: message ?? ruleValue?.message(for: match) ?? "flagged",
+            suggestions: ruleValue?.suggestions ?? [], context: context, fix: fix)
         result.lineText = lines.line(start.line).trimmingCharacters(in: .whitespaces)
         return result
     }
@@ -92,14 +97,14 @@ import Testing
         let findings = [
             finding("test.vague-term", "bad thing", in: source),
             finding("test.blame", "she provoked", in: source, message: awkwardMessage, context: .quoted),
-            finding("test.soft-word", "She said", in: source, fix: "survivor"),
+            finding("test.soft-word", "She said", in: source, fix: "survivor")
         ]
         return RunReport(
             files: [
                 FileReport(path: "./notes/a,b.md", findings: findings, source: keepSource ? Array(source.utf8) : nil),
                 FileReport(path: "clean.md", source: keepSource ? [] : nil),
                 FileReport(path: "missing.md", error: "no such file or directory"),
-                FileReport(path: "image.txt", skipped: "binary file"),
+                FileReport(path: "image.txt", skipped: "binary file")
             ],
             rules: rules,
             version: "0.1.0"
@@ -110,7 +115,7 @@ import Testing
 
     @Test(arguments: [
         "plain", "", "quote \" and backslash \\", "line\nbreak\r\ttab", "bell\u{07}nul\u{0}esc\u{1B}",
-        "curly “quotes” and an em dash — stay as they are", "separators \u{2028} and \u{2029}", "emoji 👩🏽‍⚖️ é",
+        "curly “quotes” and an em dash — stay as they are", "separators \u{2028} and \u{2029}", "emoji 👩🏽‍⚖️ é"
     ])
     func jsonStringsRoundTrip(text: String) throws {
         let quoted = JSONWriter.quote(text)
@@ -125,27 +130,32 @@ import Testing
         var json = JSONWriter(pretty: false)
         json.beginObject()
         json.field("zero", 0)
-        json.field("negative", -1234567890)
+        json.field("negative", -1_234_567_890)
         json.field("max", Int.max)
         json.field("list", ["a", "b"])
         json.key("empty")
         json.beginArray()
         json.endArray()
         json.endObject()
-        #expect(json.output == #"{"zero":0,"negative":-1234567890,"max":9223372036854775807,"list":["a","b"],"empty":[]}"#)
+        #expect(
+            json.output == #"{"zero":0,"negative":-1234567890,"max":9223372036854775807,"list":["a","b"],"empty":[]}"#)
     }
 
     @Test func githubEscapesMessagesAndPropertiesExactlyAsTheToolkit() {
         let output = GitHubReporter().render(Self.sampleRun())
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.contains(
-            "::warning file=notes/a%2Cb.md,line=2,endLine=2,col=26,endColumn=35,title=Candor [test.vague-term]::"
-                + "\"bad thing\" hides what happened.%0ATry: name the act; say who did it"))
-        #expect(lines.contains(
-            "::error file=notes/a%2Cb.md,line=3,endLine=3,col=15,endColumn=27,title=Candor [test.blame]::"
-                + "100%25 sure: this, that%0Anext (quoted)%0ATry: say what he did"))
-        #expect(lines.contains("::notice file=notes/a%2Cb.md,line=2,endLine=2,col=1,endColumn=9,"
-            + "title=Candor [test.soft-word]::Softer than needed.%0ATry: survivor"))
+        #expect(
+            lines.contains(
+                "::warning file=notes/a%2Cb.md,line=2,endLine=2,col=26,endColumn=35,title=Candor [test.vague-term]::"
+                    + "\"bad thing\" hides what happened.%0ATry: name the act; say who did it"))
+        #expect(
+            lines.contains(
+                "::error file=notes/a%2Cb.md,line=3,endLine=3,col=15,endColumn=27,title=Candor [test.blame]::"
+                    + "100%25 sure: this, that%0Anext (quoted)%0ATry: say what he did"))
+        #expect(
+            lines.contains(
+                "::notice file=notes/a%2Cb.md,line=2,endLine=2,col=1,endColumn=9,"
+                    + "title=Candor [test.soft-word]::Softer than needed.%0ATry: survivor"))
         #expect(lines.contains("::error file=missing.md,title=Candor::missing.md: no such file or directory"))
         #expect(GitHubReporter.escapeProperty("a%b,c:d\r\ne") == "a%25b%2Cc%3Ad%0D%0Ae")
         #expect(GitHubReporter.escapeData("a%b,c:d\r\ne") == "a%25b,c:d%0D%0Ae")
@@ -167,9 +177,12 @@ import Testing
         var text = ""
         for index in 0..<37 { text += "line \(index) bad thing\n" }
         var findings: [Finding] = []
-        for index in 0..<25 { findings.append(Self.finding("test.vague-term", "bad thing", in: text, occurrence: index)) }
+        for index in 0..<25 {
+            findings.append(Self.finding("test.vague-term", "bad thing", in: text, occurrence: index))
+        }
         for index in 25..<35 {
-            findings.append(Self.finding("test.soft-word", "bad thing", in: text, occurrence: index, severity: .suggestion))
+            findings.append(
+                Self.finding("test.soft-word", "bad thing", in: text, occurrence: index, severity: .suggestion))
         }
         for index in 35..<37 {
             findings.append(Self.finding("test.blame", "bad thing", in: text, occurrence: index, severity: .error))
@@ -191,7 +204,10 @@ import Testing
         #expect(overflow?.hasPrefix("::notice title=Candor::Candor: 16 more findings were not annotated") == true)
         #expect(overflow?.contains("--format sarif") == true)
         // The left-out findings are still in the log, as plain lines that GitHub will not parse as commands.
-        #expect(lines.contains("big.md:11:9: warning: \"bad thing\" hides what happened. Try: name the act; say who did it [test.vague-term]"))
+        #expect(
+            lines.contains(
+                "big.md:11:9: warning: \"bad thing\" hides what happened. Try: name the act; say who did it [test.vague-term]"
+            ))
         #expect(lines.filter { !$0.hasPrefix("::") }.count == 16)
     }
 
@@ -199,8 +215,9 @@ import Testing
         let text = String(repeating: "line bad thing\n", count: 12)
         let path = "::error title=X::a.md"
         let findings = (0..<12).map { Self.finding("test.vague-term", "bad thing", in: text, occurrence: $0) }
-        let run = RunReport(files: [FileReport(path: path, findings: findings), FileReport(path: "##[error]b.md", error: "x")],
-                            rules: Self.rules)
+        let run = RunReport(
+            files: [FileReport(path: path, findings: findings), FileReport(path: "##[error]b.md", error: "x")],
+            rules: Self.rules)
         let lines = GitHubReporter().render(run).split(separator: "\n").map(String.init)
         // Every line is a command Candor meant, or sits between ::stop-commands::TOKEN and ::TOKEN::.
         var stopped: String?
@@ -213,7 +230,9 @@ import Testing
                 stopped = String(line.dropFirst("::stop-commands::".count))
                 continue
             }
-            #expect(line.hasPrefix("::warning file=%3A%3Aerror title=X%3A%3Aa.md,") || line.hasPrefix("::notice title=Candor::")
+            #expect(
+                line.hasPrefix("::warning file=%3A%3Aerror title=X%3A%3Aa.md,")
+                    || line.hasPrefix("::notice title=Candor::")
                     || line.hasPrefix("::error file=##[error]b.md,"), "\(line)")
         }
         #expect(stopped == nil)
@@ -296,8 +315,9 @@ import Testing
 
         let failures = document.elements.filter { $0.name == "failure" }
         #expect(failures.map { $0.attributes["type"] } == ["test.vague-term", "test.blame", "test.soft-word"])
-        #expect(failures[0].text == "notes/a,b.md:2:26: warning: \"bad thing\" hides what happened. [test.vague-term]\n"
-            + "Try: name the act; say who did it")
+        #expect(
+            failures[0].text == "notes/a,b.md:2:26: warning: \"bad thing\" hides what happened. [test.vague-term]\n"
+                + "Try: name the act; say who did it")
         #expect(failures[1].attributes["message"] == "error: " + Self.awkwardMessage)
         let error = try #require(document.elements.first { $0.name == "error" })
         #expect(error.attributes["message"] == "no such file or directory")
@@ -315,7 +335,8 @@ import Testing
         let diagnostics = try #require(root["diagnostics"] as? [[String: Any]])
         #expect(diagnostics.count == 4)
 
-        let vague = try #require(diagnostics.first { ($0["code"] as? [String: Any])?["value"] as? String == "test.vague-term" })
+        let vague = try #require(
+            diagnostics.first { ($0["code"] as? [String: Any])?["value"] as? String == "test.vague-term" })
         let location = try #require(vague["location"] as? [String: Any])
         #expect(location["path"] as? String == "notes/a,b.md")
         let range = try #require(location["range"] as? [String: [String: Int]])
@@ -326,7 +347,8 @@ import Testing
         #expect(vague["severity"] as? String == "WARNING")
         #expect(vague["suggestions"] == nil)
 
-        let soft = try #require(diagnostics.first { ($0["code"] as? [String: Any])?["value"] as? String == "test.soft-word" })
+        let soft = try #require(
+            diagnostics.first { ($0["code"] as? [String: Any])?["value"] as? String == "test.soft-word" })
         #expect(soft["severity"] as? String == "INFO")
         let suggestions = try #require(soft["suggestions"] as? [[String: Any]])
         #expect(suggestions.count == 1)
@@ -335,7 +357,8 @@ import Testing
         #expect(suggestionRange["start"] == ["line": 2, "column": 1])
         #expect(suggestionRange["end"] == ["line": 2, "column": 9])
 
-        let input = try #require(diagnostics.first { ($0["code"] as? [String: Any])?["value"] as? String == "candor.input" })
+        let input = try #require(
+            diagnostics.first { ($0["code"] as? [String: Any])?["value"] as? String == "candor.input" })
         #expect(input["severity"] as? String == "ERROR")
         #expect((input["location"] as? [String: Any])?["path"] as? String == "missing.md")
     }
@@ -369,9 +392,11 @@ import Testing
         #expect(rules.map { $0["id"] as? String } == ["test.vague-term", "test.blame", "test.soft-word"])
         let vagueRule = rules[0]
         #expect(vagueRule["name"] as? String == "VagueTerm")
-        #expect((vagueRule["shortDescription"] as? [String: Any])?["text"] as? String == "This phrase hides what happened.")
-        #expect((vagueRule["fullDescription"] as? [String: Any])?["text"] as? String
-            == "B1, name the harm. A vague phrase lets readers imagine the mildest case.")
+        #expect(
+            (vagueRule["shortDescription"] as? [String: Any])?["text"] as? String == "This phrase hides what happened.")
+        #expect(
+            (vagueRule["fullDescription"] as? [String: Any])?["text"] as? String
+                == "B1, name the harm. A vague phrase lets readers imagine the mildest case.")
         let help = try #require(vagueRule["help"] as? [String: String])
         #expect(help["text"]?.contains("- name the act") == true)
         #expect(help["text"]?.contains("V1") == true)
@@ -390,9 +415,11 @@ import Testing
         #expect(first["ruleId"] as? String == "test.vague-term")
         #expect(first["ruleIndex"] as? Int == 0)
         #expect(first["level"] as? String == "warning")
-        #expect((first["message"] as? [String: Any])?["text"] as? String
-            == "\"bad thing\" hides what happened. Try: name the act; say who did it")
-        let physical = try #require(((first["locations"] as? [[String: Any]])?.first)?["physicalLocation"] as? [String: Any])
+        #expect(
+            (first["message"] as? [String: Any])?["text"] as? String
+                == "\"bad thing\" hides what happened. Try: name the act; say who did it")
+        let physical = try #require(
+            ((first["locations"] as? [[String: Any]])?.first)?["physicalLocation"] as? [String: Any])
         #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == "notes/a,b.md")
         let region = try #require(physical["region"] as? [String: Any])
         #expect(region["startLine"] as? Int == 2)
@@ -419,9 +446,10 @@ import Testing
         func fingerprints(_ text: String) throws -> [String] {
             let findings = [
                 Self.finding("test.vague-term", "bad thing", in: text, occurrence: 0),
-                Self.finding("test.vague-term", "bad thing", in: text, occurrence: 1),
+                Self.finding("test.vague-term", "bad thing", in: text, occurrence: 1)
             ]
-            let root = try Self.sarif(RunReport(files: [FileReport(path: "doc.md", findings: findings)], rules: Self.rules))
+            let root = try Self.sarif(
+                RunReport(files: [FileReport(path: "doc.md", findings: findings)], rules: Self.rules))
             let results = try #require((root["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
             return results.compactMap { ($0["partialFingerprints"] as? [String: String])?["primaryLocationLineHash"] }
         }
@@ -459,7 +487,8 @@ import Testing
     @Test func sarifValidatesAgainstTheSchema() throws {
         let packageRoot = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let schema = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/sarif-schema-2.1.0.json")
+        let schema = packageRoot.deletingLastPathComponent().appendingPathComponent(
+            "shared/data/sarif-schema-2.1.0.json")
         guard FileManager.default.fileExists(atPath: schema.path) else {
             print("skipped: SARIF schema not found at \(schema.path)")
             return
@@ -532,14 +561,17 @@ final class XMLDocumentReader: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: Data(xml.utf8))
         parser.delegate = reader
         guard parser.parse() else {
-            throw ParseError(description: "not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "unknown error")"
-                + " at line \(parser.lineNumber)\n\(xml)")
+            throw ParseError(
+                description: "not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "unknown error")"
+                    + " at line \(parser.lineNumber)\n\(xml)")
         }
         return reader
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
         open.append(elements.count)
         elements.append(Element(name: elementName, attributes: attributeDict))
     }
@@ -548,7 +580,9 @@ final class XMLDocumentReader: NSObject, XMLParserDelegate {
         if let index = open.last { elements[index].text += string }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
+    ) {
         if let index = open.popLast() {
             elements[index].text = elements[index].text.trimmingCharacters(in: .whitespacesAndNewlines)
         }

@@ -24,7 +24,8 @@ import Testing
     @Test func checkPassesWhenEveryExampleHolds() throws {
         let folder = try CLITests.temporaryDirectory()
         let lexicon = folder.appendingPathComponent("team.yml")
-        try Self.goodRule.replacingOccurrences(of: "The incident room", with: "The storm").write(to: lexicon, atomically: true, encoding: .utf8)
+        try Self.goodRule.replacingOccurrences(of: "The incident room", with: "The storm").write(
+            to: lexicon, atomically: true, encoding: .utf8)
         let result = try CLITests.run(["rules", "--check", "--lexicon", lexicon.path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("0 failed"))
@@ -44,14 +45,16 @@ import Testing
         let folder = try CLITests.temporaryDirectory()
         try Self.goodRule.replacingOccurrences(of: "The incident room", with: "The storm")
             .write(to: folder.appendingPathComponent("team.yml"), atomically: true, encoding: .utf8)
-        let overridden = try CLITests.run(["lint", "--no-config", "-"], stdin: "He resigned over sexual misconduct after the incident.",
-                                          environment: ["CANDOR_BUILTIN_LEXICONS": folder.path])
+        let overridden = try CLITests.run(
+            ["lint", "--no-config", "-"], stdin: "He resigned over sexual misconduct after the incident.",
+            environment: ["CANDOR_BUILTIN_LEXICONS": folder.path])
         #expect(overridden.status == 1)
         #expect(overridden.stdout.contains("team.incident"))
         #expect(!overridden.stdout.contains("vague.sexual-misconduct"))
 
-        let missing = try CLITests.run(["lint", "--no-config", "-"], stdin: "text",
-                                       environment: ["CANDOR_BUILTIN_LEXICONS": folder.appendingPathComponent("nowhere").path])
+        let missing = try CLITests.run(
+            ["lint", "--no-config", "-"], stdin: "text",
+            environment: ["CANDOR_BUILTIN_LEXICONS": folder.appendingPathComponent("nowhere").path])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("CANDOR_BUILTIN_LEXICONS"))
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
@@ -17,8 +18,9 @@ import Testing
     @Test func everyRuleCitesAPrincipleAndCarriesExamples() {
         for rule in Self.rules {
             #expect(!rule.principles.isEmpty, "\(rule.id) cites no principle")
-            #expect(rule.principles.allSatisfy { $0.range(of: "^B([1-9]|1[0-6])$", options: .regularExpression) != nil },
-                    "\(rule.id): principles must be B1...B16")
+            #expect(
+                rule.principles.allSatisfy { $0.range(of: "^B([1-9]|1[0-6])$", options: .regularExpression) != nil },
+                "\(rule.id): principles must be B1...B16")
             #expect(rule.why.contains("B"), "\(rule.id): why should name its principle")
             #expect(!rule.flagExamples.isEmpty && !rule.passExamples.isEmpty, "\(rule.id) needs examples")
         }
@@ -33,11 +35,15 @@ import Testing
         for example in rule.flagExamples {
             let (text, spans) = RuleExamples.parse(example)
             // The writer's own words: plain use, or a relayed phrase that keeps its severity.
-            let findings = linter.lint(text: text).filter { $0.rule == ruleID && ($0.context == nil || $0.severity == rule.severity) }
+            let findings = linter.lint(text: text).filter {
+                $0.rule == ruleID && ($0.context == nil || $0.severity == rule.severity)
+            }
             #expect(!findings.isEmpty, "\(ruleID) should flag: \(text)")
             for span in spans where !findings.isEmpty {
-                #expect(findings.contains { $0.offset == span.lowerBound && $0.offset + $0.length == span.upperBound },
-                        "\(ruleID) should flag exactly [[\(text.utf8Slice(span))]] in: \(text); found \(findings.map(\.match))")
+                #expect(
+                    findings.contains { $0.offset == span.lowerBound && $0.offset + $0.length == span.upperBound },
+                    "\(ruleID) should flag exactly [[\(text.utf8Slice(span))]] in: \(text); found \(findings.map(\.match))"
+                )
             }
         }
     }

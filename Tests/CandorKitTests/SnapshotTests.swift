@@ -1,6 +1,7 @@
+import CandorBuiltins
 import Foundation
 import Testing
-import CandorBuiltins
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
@@ -65,7 +66,9 @@ import CandorBuiltins
         let bytes = RuleSetSnapshot.encode(lexicons: yaml.lexicons, ruleSet: yaml.ruleSet)
         // Cut short anywhere: every read checks that its bytes are there.
         for length in [0, 4, 8, 12, 100, bytes.count / 3, bytes.count / 2, bytes.count - 1] {
-            #expect(throws: RuleSetSnapshot.DecodingError.self) { try RuleSetSnapshot.decode(Array(bytes.prefix(length))) }
+            #expect(throws: RuleSetSnapshot.DecodingError.self) {
+                try RuleSetSnapshot.decode(Array(bytes.prefix(length)))
+            }
         }
         #expect(throws: RuleSetSnapshot.DecodingError.self) { try RuleSetSnapshot.decode(bytes + [0]) }
         // Another format version is refused rather than misread.
@@ -98,7 +101,7 @@ import CandorBuiltins
         var state: UInt64 = 5
         for length in 0..<200 {
             let bytes = (0..<length).map { _ -> UInt8 in
-                state = state &* 6364136223846793005 &+ 1442695040888963407
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 return UInt8(truncatingIfNeeded: state >> 40)
             }
             let text = Array(Data(bytes).base64EncodedString().utf8)
@@ -111,7 +114,8 @@ import CandorBuiltins
         let plain = ConfigResolver(builtin: shipped.lexicons, precompiled: shipped.ruleSet, overrides: .init())
         #expect(try plain.settings(forConfigAt: nil).ruleSet === shipped.ruleSet)
 
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("candor-snapshot-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "candor-snapshot-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let config = directory.appendingPathComponent(".candor.yml").path
@@ -122,4 +126,3 @@ import CandorBuiltins
         #expect(findings.isEmpty)
     }
 }
-

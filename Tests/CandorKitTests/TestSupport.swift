@@ -1,5 +1,6 @@
-import Foundation
 import CandorBuiltins
+import Foundation
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
@@ -19,26 +20,26 @@ enum TestSupport {
         var yaml = "category: test\nrules:\n"
         for (index, pattern) in patterns.enumerated() {
             yaml += """
-              - id: test.r\(index)
-                severity: warning
-                guidance: V1
-                principles: [B1]
-                patterns:
-                  - '\(pattern.replacingOccurrences(of: "'", with: "''"))'
+                  - id: test.r\(index)
+                    severity: warning
+                    guidance: V1
+                    principles: [B1]
+                    patterns:
+                      - '\(pattern.replacingOccurrences(of: "'", with: "''"))'
 
-            """
+                """
             if !exceptions.isEmpty {
                 yaml += "    exceptions:\n" + exceptions.map { "      - '\($0)'\n" }.joined()
             }
             yaml += """
-                message: 'flagged {match}'
-                suggestions: [something plainer]
-                why: B1 test.
-                examples:
-                  flag: [x]
-                  pass: [y]
-            \(extra)
-            """
+                    message: 'flagged {match}'
+                    suggestions: [something plainer]
+                    why: B1 test.
+                    examples:
+                      flag: [x]
+                      pass: [y]
+                \(extra)
+                """
         }
         return yaml
     }
@@ -50,13 +51,16 @@ enum TestSupport {
     }
 
     /// Matched texts (in order) for patterns compiled alone.
-    static func matches(_ patterns: [String], in text: String, exceptions: [String] = [],
-                        classes: String? = nil) throws -> [String] {
+    static func matches(
+        _ patterns: [String], in text: String, exceptions: [String] = [],
+        classes: String? = nil
+    ) throws -> [String] {
         let set = try ruleSet(lexicon(patterns, exceptions: exceptions), classes: classes)
         return try Linter(ruleSet: set).lint(text: text).map(\.match)
     }
 
     static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CandorKit
 @testable import CandorRules
 @testable import CandorText
@@ -19,7 +20,10 @@ import Testing
 
     @Test func wordsNumbersPunctuationAndSpaces() {
         let result = tokens("She didn't report it in 2019, he said.")
-        #expect(result.map(\.0) == ["She", " ", "didn't", " ", "report", " ", "it", " ", "in", " ", "2019", ",", " ", "he", " ", "said", "."])
+        #expect(
+            result.map(\.0) == [
+                "She", " ", "didn't", " ", "report", " ", "it", " ", "in", " ", "2019", ",", " ", "he", " ", "said", "."
+            ])
         #expect(result[10].1 == .number)
         #expect(result[11].1 == .punctuation)
         #expect(result[1].1 == .space)
@@ -52,7 +56,9 @@ import Testing
     @Test func offsetsAreSourceBytesWhateverTheScript() {
         let text = "Проверка 😀 测试 e\u{301}cole 👩‍👩‍👧 abuse"
         let bytes = Array(text.utf8)
-        let all = bytes.withUnsafeBufferPointer { tokenizer.tokenize($0, range: 0..<$0.count, vocabulary: Vocabulary()) }
+        let all = bytes.withUnsafeBufferPointer {
+            tokenizer.tokenize($0, range: 0..<$0.count, vocabulary: Vocabulary())
+        }
         // Tokens tile the input exactly: no gaps, no overlaps, ending at the last byte.
         var expected: Int32 = 0
         for token in all {
@@ -89,7 +95,8 @@ import Testing
         #expect(Array("Abuse".utf8).withUnsafeBufferPointer { vocabulary.lookup($0) } == other)
         #expect(Array("unknown".utf8).withUnsafeBufferPointer { vocabulary.lookup($0) } == Vocabulary.unknown)
         for index in 0..<5000 { vocabulary.intern("word\(index)") }
-        #expect(Array("WORD4999".utf8).withUnsafeBufferPointer { vocabulary.lookup($0) } == vocabulary.intern("word4999"))
+        #expect(
+            Array("WORD4999".utf8).withUnsafeBufferPointer { vocabulary.lookup($0) } == vocabulary.intern("word4999"))
         #expect(vocabulary.word(id) == "didn't")
     }
 }

@@ -1,6 +1,6 @@
-import Foundation
 import CandorRules
 import CandorText
+import Foundation
 
 /// What every message check reads: one draft's findings, and the signal phrases the same pass collected.
 struct MessageDraft {
@@ -27,8 +27,10 @@ struct Verdict {
     var evidence: [Evidence]
     var components: [(name: String, status: TestStatus, note: String)]
 
-    init(_ status: TestStatus, _ reason: String, _ evidence: [Evidence] = [],
-         components: [(String, TestStatus, String)] = []) {
+    init(
+        _ status: TestStatus, _ reason: String, _ evidence: [Evidence] = [],
+        components: [(String, TestStatus, String)] = []
+    ) {
         self.status = status
         self.reason = reason
         self.evidence = evidence
@@ -70,7 +72,7 @@ public struct MessageTester {
     /// The checks, in report order.
     static let checks: [any MessageCheck] = [
         NamesHarmCheck(), ApologyCheck(), AgencyCheck(), BlameCheck(), PreventionCheck(), PlainLanguageCheck(),
-        HelpCheck(),
+        HelpCheck()
     ]
 
     public static let defaultWeights: [String: Double] =
@@ -94,16 +96,18 @@ public struct MessageTester {
         if let error = report.error ?? report.skipped {
             return Scorecard(path: document.path, results: [], findings: [], error: error)
         }
-        let draft = MessageDraft(findings: report.findings.filter { $0.category != .candor }, statistics: statistics,
-                                 kind: kind)
+        let draft = MessageDraft(
+            findings: report.findings.filter { $0.category != .candor }, statistics: statistics,
+            kind: kind)
         let results = Self.checks.map { check -> TestResult in
             let verdict = check.evaluate(draft)
             let weight = weights[check.id] ?? 0
             var status = verdict.status
             if weight == 0 && check.isOptionalWhenUnweighted && status != .pass { status = .notApplicable }
-            return TestResult(id: check.id, title: check.title, principle: check.principle, status: status,
-                              reason: verdict.reason, evidence: verdict.evidence, components: verdict.components,
-                              weight: weight)
+            return TestResult(
+                id: check.id, title: check.title, principle: check.principle, status: status,
+                reason: verdict.reason, evidence: verdict.evidence, components: verdict.components,
+                weight: weight)
         }
         return Scorecard(path: document.path, results: results, findings: draft.findings)
     }

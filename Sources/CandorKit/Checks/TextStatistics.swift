@@ -1,6 +1,6 @@
-import Foundation
 import CandorRules
 import CandorText
+import Foundation
 
 /// What the message tests need to know about a whole draft, gathered in the same pass as linting.
 public struct TextStatistics: Sendable {
@@ -32,11 +32,15 @@ public struct TextStatistics: Sendable {
 
     public func hits(_ signal: String) -> [SignalHit] { signals.filter { $0.signal == signal } }
 
-    static let auxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be", "get", "gets", "got",
-                                           "getting", "am", "'s", "had", "has", "have"]
+    static let auxiliaries: Set<String> = [
+        "was", "were", "been", "being", "is", "are", "be", "get", "gets", "got",
+        "getting", "am", "'s", "had", "has", "have"
+    ]
 
-    mutating func add(block: ProseBlock, tokens: [Token], matches: [RawMatch], text: UnsafeBufferPointer<UInt8>,
-                      ruleSet: RuleSet, map: OffsetMap) {
+    mutating func add(
+        block: ProseBlock, tokens: [Token], matches: [RawMatch], text: UnsafeBufferPointer<UInt8>,
+        ruleSet: RuleSet, map: OffsetMap
+    ) {
         paragraphs += 1
         let firstSentence = sentences
         var sentenceWords: [Int32: (count: Int, start: Int)] = [:]
@@ -64,17 +68,23 @@ public struct TextStatistics: Sendable {
             let start = map.sourceStart(Int(tokens[Int(match.first)].start))
             let end = map.sourceEnd(Int(tokens[Int(match.last)].end))
             let sentence = tokens[Int(match.first)].sentence
-            var hit = SignalHit(signal: name, offset: start, length: end - start,
-                                sentence: firstSentence + Int(sentence), paragraph: paragraphs - 1)
+            var hit = SignalHit(
+                signal: name, offset: start, length: end - start,
+                sentence: firstSentence + Int(sentence), paragraph: paragraphs - 1)
             if name == "harm-verb" {
                 // Passive when an auxiliary stands right before the verb; then only "by" names the agent.
                 var previous = Int(match.first) - 1
-                while previous >= 0 && (tokens[previous].kind == .space || tokens[previous].kind == .punctuation) { previous -= 1 }
+                while previous >= 0 && (tokens[previous].kind == .space || tokens[previous].kind == .punctuation) {
+                    previous -= 1
+                }
                 if previous >= 0 && tokens[previous].sentence == sentence && Self.auxiliaries.contains(word(previous)) {
                     var next = Int(match.last) + 1
                     var agent = false
                     while next < tokens.count && tokens[next].sentence == sentence {
-                        if tokens[next].kind == .word && word(next) == "by" { agent = true; break }
+                        if tokens[next].kind == .word && word(next) == "by" {
+                            agent = true
+                            break
+                        }
                         next += 1
                     }
                     hit.hasAgent = agent
@@ -92,7 +102,9 @@ public struct TextStatistics: Sendable {
             (signals[index].line, signals[index].column) = lines.position(of: hit.offset)
             signals[index].match = String(decoding: source[hit.offset..<(hit.offset + hit.length)], as: UTF8.self)
         }
-        for index in longSentences.indices { longSentences[index].line = lines.position(of: longSentences[index].offset).line }
+        for index in longSentences.indices {
+            longSentences[index].line = lines.position(of: longSentences[index].offset).line
+        }
     }
 
     /// Vowel groups, a standard English estimate (Flesch-Kincaid needs syllables, and ICU has no count).
@@ -110,7 +122,7 @@ public struct TextStatistics: Sendable {
             last = byte
             letters += 1
         }
-        if last == 101 && count > 1 && letters > 2 { count -= 1 } // silent final e
+        if last == 101 && count > 1 && letters > 2 { count -= 1 }  // silent final e
         return max(1, count)
     }
 }

@@ -1,12 +1,14 @@
-import Foundation
 import CandorRules
 import CandorText
+import Foundation
 
 /// Finds and reads `.candor.yml` files. Unknown keys and wrong types are errors naming the file, line and key.
 public enum ConfigLoader {
     public static let fileName = ".candor.yml"
-    static let keys: Set<String> = ["categories", "rules", "lexicons", "accept", "ignore", "quoted", "fail-level",
-                                    "weights", "kind"]
+    static let keys: Set<String> = [
+        "categories", "rules", "lexicons", "accept", "ignore", "quoted", "fail-level",
+        "weights", "kind"
+    ]
 
     /// The nearest `.candor.yml` in `directory` or a folder above it.
     public static func discover(from directory: String) -> String? {
@@ -25,7 +27,8 @@ public enum ConfigLoader {
         switch SourceReader.read(path: path, maximumSize: LexiconLoader.maximumFileSize) {
         case .success(let bytes): data = Data(bytes)
         case .failure(let problem):
-            throw YAMLFileError("cannot read configuration: \(problem)", at: FileLocation(file: path, line: 1, column: 1))
+            throw YAMLFileError(
+                "cannot read configuration: \(problem)", at: FileLocation(file: path, line: 1, column: 1))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw YAMLFileError("configuration is not valid UTF-8", at: FileLocation(file: path, line: 1, column: 1))
@@ -96,7 +99,9 @@ public enum ConfigLoader {
             case "kind":
                 let text = try value.string()
                 let kinds = ["statement", "news", "advocacy", "guide"]
-                guard kinds.contains(text) else { throw value.error("expected one of \(kinds.joined(separator: ", "))") }
+                guard kinds.contains(text) else {
+                    throw value.error("expected one of \(kinds.joined(separator: ", "))")
+                }
                 config.kind = text
             default:
                 break
@@ -115,7 +120,8 @@ public enum ConfigLoader {
 
     static func resolve(_ path: String, against directory: String) -> String {
         if path.hasPrefix("/") { return path }
-        return URL(fileURLWithPath: directory.isEmpty ? "." : directory).appendingPathComponent(path).standardizedFileURL.path
+        return URL(fileURLWithPath: directory.isEmpty ? "." : directory).appendingPathComponent(path)
+            .standardizedFileURL.path
     }
 
     /// Accepted phrases are plain words, not patterns: drop the pattern language's special characters.

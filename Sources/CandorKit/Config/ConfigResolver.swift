@@ -1,6 +1,6 @@
-import Foundation
 import CandorRules
 import CandorText
+import Foundation
 
 /// Decides which configuration and compiled rule set apply to each input, caching both: a run over 10,000
 /// files under one `.candor.yml` reads that file once and compiles the rules once.
@@ -41,7 +41,8 @@ public final class ConfigResolver {
     public func configPath(for path: String) -> String? {
         if overrides.noConfig { return nil }
         if let explicit = overrides.configPath { return explicit }
-        let directory = path == "-" ? FileManager.default.currentDirectoryPath : (path as NSString).deletingLastPathComponent
+        let directory =
+            path == "-" ? FileManager.default.currentDirectoryPath : (path as NSString).deletingLastPathComponent
         let key = directory.isEmpty ? "." : directory
         if let cached = configByDirectory[key] { return cached }
         let found = ConfigLoader.discover(from: key)
@@ -82,7 +83,9 @@ public final class ConfigResolver {
         if let config {
             for (rule, location) in config.ruleLocations.sorted(by: { $0.value.line < $1.value.line })
             where ruleSet.rule(id: rule) == nil {
-                let close = ruleSet.rules.map(\.id).filter { $0.hasSuffix(rule.split(separator: ".").last.map(String.init) ?? rule) }
+                let close = ruleSet.rules.map(\.id).filter {
+                    $0.hasSuffix(rule.split(separator: ".").last.map(String.init) ?? rule)
+                }
                 let hint = close.isEmpty ? " (run 'candor rules' to list them)" : "; did you mean \(close[0])?"
                 throw YAMLFileError("unknown rule id '\(rule)'\(hint)", at: location, field: "rules.\(rule)")
             }
@@ -91,8 +94,9 @@ public final class ConfigResolver {
             for (category, location) in config.categoryLocations.sorted(by: { $0.value.line < $1.value.line })
             where !known.contains(category) {
                 let list = known.sorted().joined(separator: ", ")
-                throw YAMLFileError("unknown category '\(category)' (known: \(list))", at: location,
-                                    field: "categories.\(category)")
+                throw YAMLFileError(
+                    "unknown category '\(category)' (known: \(list))", at: location,
+                    field: "categories.\(category)")
             }
         }
         var options = LintOptions()

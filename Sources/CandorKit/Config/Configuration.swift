@@ -1,6 +1,6 @@
-import Foundation
 import CandorRules
 import CandorText
+import Foundation
 
 /// A rule's setting in `.candor.yml`: off, or a severity.
 public enum RuleSetting: Equatable, Sendable {
@@ -124,8 +124,10 @@ public struct Glob: Sendable, CustomStringConvertible {
     /// `*` and `?` within one segment, by the two-pointer method: a mismatch resumes after the last `*`, so
     /// the time is bounded by the product of the lengths and in practice linear.
     static func matchSegment(_ pattern: [Unicode.Scalar], _ name: [Unicode.Scalar]) -> Bool {
-        var p = 0, n = 0
-        var star = -1, resume = 0
+        var p = 0
+        var n = 0
+        var star = -1
+        var resume = 0
         while n < name.count {
             if p < pattern.count && pattern[p] == "*" {
                 while p < pattern.count && pattern[p] == "*" { p += 1 }

@@ -1,6 +1,6 @@
-import Foundation
 import CandorRules
 import CandorText
+import Foundation
 
 /// Turns what the user named (files, folders, '-' for standard input) into jobs, each carrying the settings
 /// resolved for it, or the report already decided for it. Every command that reads drafts (lint, test,
@@ -21,8 +21,10 @@ public struct LintPlanner {
     /// Apply a config's `ignore:` globs to files named on the command line too, as pre-commit passes them.
     public var ignoresNamedFiles: Bool
 
-    public init(resolver: ConfigResolver, maximumInputSize: Int = SourceReader.defaultMaximumSize,
-                stdinFilename: String? = nil, ignoresNamedFiles: Bool = true) {
+    public init(
+        resolver: ConfigResolver, maximumInputSize: Int = SourceReader.defaultMaximumSize,
+        stdinFilename: String? = nil, ignoresNamedFiles: Bool = true
+    ) {
         self.resolver = resolver
         self.maximumInputSize = maximumInputSize
         self.stdinFilename = stdinFilename
@@ -39,8 +41,10 @@ public struct LintPlanner {
     }
 
     /// The jobs for `paths`; '-' (or no path at all) is standard input, read by `readStandardInput` once.
-    public func plan(_ paths: [String], order: Order = .byPath,
-                     readStandardInput: () -> Result<[UInt8], InputProblem>) -> [LintJob] {
+    public func plan(
+        _ paths: [String], order: Order = .byPath,
+        readStandardInput: () -> Result<[UInt8], InputProblem>
+    ) -> [LintJob] {
         let named = paths.isEmpty ? ["-"] : paths
         var stdin: LintJob?
         func standardInputJob() -> LintJob {
@@ -88,10 +92,13 @@ public struct LintPlanner {
         let resolver = self.resolver
         let expanded = SourceReader.expand(paths, filterNamed: ignoresNamedFiles) { path in
             guard let configPath = resolver.configPath(for: path),
-                  let config = try? resolver.configuration(at: configPath) else { return false }
+                let config = try? resolver.configuration(at: configPath)
+            else { return false }
             return config.ignores(path)
         }
-        var decided: [LintJob] = expanded.missing.map { .decided(FileReport(path: $0, error: InputProblem.notFound.description)) }
+        var decided: [LintJob] = expanded.missing.map {
+            .decided(FileReport(path: $0, error: InputProblem.notFound.description))
+        }
         decided += expanded.skipped.map { .decided(FileReport(path: $0.path, skipped: $0.reason)) }
         return expanded.files.map { job(LintInput(path: $0)) } + decided
     }

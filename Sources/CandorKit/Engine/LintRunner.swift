@@ -1,7 +1,7 @@
-import Dispatch
-import Foundation
 import CandorRules
 import CandorText
+import Dispatch
+import Foundation
 
 /// Lints many jobs in parallel, handing reports back in job order. Loading and compiling lexicons happened
 /// once, in planning; here each worker thread makes one `Linter` per rule set it meets.
@@ -10,8 +10,10 @@ public struct LintRunner: Sendable {
     /// Files larger than this are reported as errors instead of read (`--max-input-size`).
     public var maximumInputSize: Int
 
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                maximumInputSize: Int = SourceReader.defaultMaximumSize) {
+    public init(
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+        maximumInputSize: Int = SourceReader.defaultMaximumSize
+    ) {
         self.jobs = max(1, jobs)
         self.maximumInputSize = maximumInputSize
     }
@@ -43,7 +45,8 @@ public struct LintRunner: Sendable {
     }
 
     private func lint(_ job: LintJob, linters: inout [ObjectIdentifier: Linter]) -> FileReport {
-        let input: LintInput, settings: InputSettings
+        let input: LintInput
+        let settings: InputSettings
         switch job {
         case .decided(let report): return report
         case .lint(let named, let resolved): (input, settings) = (named, resolved)

@@ -1,6 +1,6 @@
-import Foundation
 import CandorRules
 import CandorText
+import Foundation
 
 /// The whole pipeline for one document: source → markup → tokens → matches → context → findings.
 ///
@@ -43,21 +43,26 @@ public final class Linter {
         return (report, collector!)
     }
 
-    private func lint(_ document: SourceDocument, options: LintOptions, statistics: inout TextStatistics?) -> FileReport {
+    private func lint(_ document: SourceDocument, options: LintOptions, statistics: inout TextStatistics?) -> FileReport
+    {
         if let problem = SourceValidator.validate(document.bytes) {
-            return problem.isSkip ? FileReport(path: document.path, skipped: problem.description)
-                                  : FileReport(path: document.path, error: problem.description)
+            return problem.isSkip
+                ? FileReport(path: document.path, skipped: problem.description)
+                : FileReport(path: document.path, error: problem.description)
         }
         let markup = options.markup ?? MarkupKind.detect(path: document.path)
         let prose = MarkupReaders.reader(for: markup).read(document.bytes)
         var findings = findingsFor(prose: prose, source: document.bytes, options: options, statistics: &statistics)
         findings.sort { ($0.offset, $0.rule) < ($1.offset, $1.rule) }
-        return FileReport(path: document.path, findings: findings, source: options.keepSource ? document.bytes : nil,
-                          markup: options.keepSource ? markup : nil)
+        return FileReport(
+            path: document.path, findings: findings, source: options.keepSource ? document.bytes : nil,
+            markup: options.keepSource ? markup : nil)
     }
 
-    private func findingsFor(prose: ProseDocument, source: [UInt8], options: LintOptions,
-                             statistics: inout TextStatistics?) -> [Finding] {
+    private func findingsFor(
+        prose: ProseDocument, source: [UInt8], options: LintOptions,
+        statistics: inout TextStatistics?
+    ) -> [Finding] {
         let analyzer = ContextAnalyzer(ruleSet: ruleSet)
         var documentGates = DocumentGates(count: ruleSet.gateCount)
         var located: [(candidate: Candidate, start: Int, end: Int)] = []
@@ -72,18 +77,23 @@ public final class Linter {
                 if statistics == nil && !matches.contains(where: { ruleSet.isRulePattern($0.pattern) }) {
                     // Document-scope gates still need to hear about this block's gate phrases.
                     for match in matches {
-                        if case .gate(let gate) = ruleSet.roles[Int(match.pattern)] { documentGates.record(gate, block: Int32(blockIndex)) }
+                        if case .gate(let gate) = ruleSet.roles[Int(match.pattern)] {
+                            documentGates.record(gate, block: Int32(blockIndex))
+                        }
                     }
                     continue
                 }
                 tokenizer.assignSentences(&tokens, text: text, range: block.range)
                 matches.removeAll { tokens[Int($0.first)].sentence != tokens[Int($0.last)].sentence }
                 if statistics != nil {
-                    statistics!.add(block: block, tokens: tokens, matches: matches, text: text, ruleSet: ruleSet, map: prose.map)
+                    statistics!.add(
+                        block: block, tokens: tokens, matches: matches, text: text, ruleSet: ruleSet, map: prose.map)
                 }
                 if matches.isEmpty { continue }
-                for candidate in analyzer.analyze(tokens: tokens, matches: matches, text: text, block: block,
-                                                  blockIndex: Int32(blockIndex), documentGates: &documentGates) {
+                for candidate in analyzer.analyze(
+                    tokens: tokens, matches: matches, text: text, block: block,
+                    blockIndex: Int32(blockIndex), documentGates: &documentGates)
+                {
                     let start = prose.map.sourceStart(Int(tokens[Int(candidate.first)].start))
                     let end = prose.map.sourceEnd(Int(tokens[Int(candidate.last)].end))
                     // A reader that could not place a piece of text exactly (emphasis inside a table cell, with
@@ -102,9 +112,11 @@ public final class Linter {
         for (candidate, start, end) in located {
             // The rule is passed straight from the array, so it is borrowed: binding it to a local would copy
             // every field of the struct (and retain each string) once per finding.
-            if let finding = finding(for: candidate, start: start, end: end, rule: ruleSet.rules[candidate.rule],
-                                     options: options, documentGates: documentGates, lines: lines,
-                                     suppressions: suppressions, source: source) {
+            if let finding = finding(
+                for: candidate, start: start, end: end, rule: ruleSet.rules[candidate.rule],
+                options: options, documentGates: documentGates, lines: lines,
+                suppressions: suppressions, source: source)
+            {
                 findings.append(finding)
             }
         }
@@ -143,21 +155,32 @@ public final class Linter {
 
 extension Linter {
     /// The finding a located candidate becomes, or nil when options, gates or a directive drop it.
-    private func finding(for candidate: Candidate, start: Int, end: Int, rule: Rule, options: LintOptions,
-                         documentGates: DocumentGates, lines: LineIndex, suppressions: SuppressionIndex,
-                         source: [UInt8]) -> Finding? {
+    private func finding(
+        for candidate: Candidate, start: Int, end: Int, rule: Rule, options: LintOptions,
+        documentGates: DocumentGates, lines: LineIndex, suppressions: SuppressionIndex,
+        source: [UInt8]
+    ) -> Finding? {
         guard options.isActive(rule) else { return nil }
         if let context = candidate.context, !context.isReported { return nil }
-        if let gates = candidate.documentRequires, !gates.contains(where: { documentGates.seenAnywhere($0) }) { return nil }
-        if let gates = candidate.documentUnless, gates.contains(where: { documentGates.seenAnywhere($0) }) { return nil }
-        if let gates = candidate.windowRequires, !gates.contains(where: { documentGates.seen($0, near: candidate.block) }) {
+        if let gates = candidate.documentRequires, !gates.contains(where: { documentGates.seenAnywhere($0) }) {
             return nil
         }
-        if let gates = candidate.windowUnless, gates.contains(where: { documentGates.seen($0, near: candidate.block) }) {
+        if let gates = candidate.documentUnless, gates.contains(where: { documentGates.seenAnywhere($0) }) {
             return nil
         }
-        guard let severity = options.quoted.severity(options.severities[rule.id] ?? rule.severity,
-                                                     context: candidate.context, category: FindingCategory(rule.category))
+        if let gates = candidate.windowRequires,
+            !gates.contains(where: { documentGates.seen($0, near: candidate.block) })
+        {
+            return nil
+        }
+        if let gates = candidate.windowUnless, gates.contains(where: { documentGates.seen($0, near: candidate.block) })
+        {
+            return nil
+        }
+        guard
+            let severity = options.quoted.severity(
+                options.severities[rule.id] ?? rule.severity,
+                context: candidate.context, category: FindingCategory(rule.category))
         else { return nil }
         let (line, column) = lines.position(of: start)
         if suppressions.suppresses(rule: rule, line: line, offset: start) { return nil }

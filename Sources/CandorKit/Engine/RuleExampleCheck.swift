@@ -30,15 +30,18 @@ public enum RuleExampleCheck {
                 }) {
                     let found = findings.map { "\"\($0.match)\"" }.joined(separator: ", ")
                     let marked = String(decoding: Array(text.utf8)[span], as: UTF8.self)
-                    failures.append(Failure(rule: rule.id, example: text,
-                                            problem: "should flag exactly the marked span \"\(marked)\", found \(found)"))
+                    failures.append(
+                        Failure(
+                            rule: rule.id, example: text,
+                            problem: "should flag exactly the marked span \"\(marked)\", found \(found)"))
                 }
             }
             for example in rule.passExamples {
                 let findings = linter.lint(text: example).filter { $0.rule == rule.id }
                 if !findings.isEmpty {
                     let found = findings.map { "\"\($0.match)\"" }.joined(separator: ", ")
-                    failures.append(Failure(rule: rule.id, example: example, problem: "should leave alone, flagged \(found)"))
+                    failures.append(
+                        Failure(rule: rule.id, example: example, problem: "should leave alone, flagged \(found)"))
                 }
             }
         }

@@ -1,6 +1,6 @@
-import Foundation
 import CandorRules
 import CandorText
+import Foundation
 
 /// A text with the spans a careful editor would flag, for measuring precision and recall.
 public struct LabelledDocument: Sendable {
@@ -57,9 +57,9 @@ public struct LabelledDocument: Sendable {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
-            let where_ = "\(path):\(index + 1)"
+            let location = "\(path):\(index + 1)"
             guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any] else {
-                throw EvaluationError("\(where_): not a JSON object")
+                throw EvaluationError("\(location): not a JSON object")
             }
             let id = object["id"] as? String ?? "line \(index + 1)"
             if let marked = object["marked"] as? String {
@@ -67,13 +67,16 @@ public struct LabelledDocument: Sendable {
                 continue
             }
             guard let text = object["text"] as? String else {
-                throw EvaluationError("\(where_): needs \"text\" (with \"spans\") or \"marked\"")
+                throw EvaluationError("\(location): needs \"text\" (with \"spans\") or \"marked\"")
             }
             var spans: [Span] = []
             for (n, item) in (object["spans"] as? [[String: Any]] ?? []).enumerated() {
-                guard let start = item["start"] as? Int, let end = item["end"] as? Int, let category = item["category"] as? String,
-                      start >= 0, end > start, end <= text.utf8.count else {
-                    throw EvaluationError("\(where_): span \(n + 1) needs start < end within the text (UTF-8 bytes) and a category")
+                guard let start = item["start"] as? Int, let end = item["end"] as? Int,
+                    let category = item["category"] as? String,
+                    start >= 0, end > start, end <= text.utf8.count
+                else {
+                    throw EvaluationError(
+                        "\(location): span \(n + 1) needs start < end within the text (UTF-8 bytes) and a category")
                 }
                 spans.append(Span(range: start..<end, category: category))
             }
@@ -144,24 +147,30 @@ public struct Evaluation: Sendable {
                 let range = finding.offset..<(finding.offset + finding.length)
                 let category = finding.category.rawValue
                 // "Acceptable, not required" (labelling standard): a flag there is neither right nor wrong.
-                if document.spans.contains(where: { $0.category == Self.neutral && $0.range.overlaps(range) }) { continue }
+                if document.spans.contains(where: { $0.category == Self.neutral && $0.range.overlaps(range) }) {
+                    continue
+                }
                 if document.spans.contains(where: { $0.category == category && $0.range.overlaps(range) }) {
                     scores[category]!.truePositives += 1
                 } else {
                     scores[category]!.falsePositives += 1
-                    falsePositives.append(Miss(document: document.id, category: category, text: finding.match, rule: finding.rule))
+                    falsePositives.append(
+                        Miss(document: document.id, category: category, text: finding.match, rule: finding.rule))
                 }
             }
             for span in document.spans where span.category != Self.neutral {
                 let recalled = findings.contains { finding in
-                    finding.category.rawValue == span.category && span.range.overlaps(finding.offset..<(finding.offset + finding.length))
+                    finding.category.rawValue == span.category
+                        && span.range.overlaps(finding.offset..<(finding.offset + finding.length))
                 }
                 if recalled {
                     scores[span.category]!.recalledSpans += 1
                 } else {
                     scores[span.category]!.falseNegatives += 1
-                    falseNegatives.append(Miss(document: document.id, category: span.category,
-                                               text: String(decoding: bytes[span.range], as: UTF8.self), rule: nil))
+                    falseNegatives.append(
+                        Miss(
+                            document: document.id, category: span.category,
+                            text: String(decoding: bytes[span.range], as: UTF8.self), rule: nil))
                 }
             }
         }
@@ -180,13 +189,16 @@ public struct Evaluation: Sendable {
             total.recalledSpans += score.recalledSpans
             total.falsePositives += score.falsePositives
             total.falseNegatives += score.falseNegatives
-            out += "\(pad(category, 10)) \(pad(String(score.truePositives), 5)) \(pad(String(score.falsePositives), 5)) "
+            out +=
+                "\(pad(category, 10)) \(pad(String(score.truePositives), 5)) \(pad(String(score.falsePositives), 5)) "
             out += "\(pad(String(score.recalledSpans), 6)) "
-            out += "\(pad(String(score.falseNegatives), 5)) \(pad(format(score.precision), 10)) \(pad(format(score.recall), 8)) \(format(score.f1))\n"
+            out +=
+                "\(pad(String(score.falseNegatives), 5)) \(pad(format(score.precision), 10)) \(pad(format(score.recall), 8)) \(format(score.f1))\n"
         }
         out += "\(pad("all", 10)) \(pad(String(total.truePositives), 5)) \(pad(String(total.falsePositives), 5)) "
         out += "\(pad(String(total.recalledSpans), 6)) "
-        out += "\(pad(String(total.falseNegatives), 5)) \(pad(format(total.precision), 10)) \(pad(format(total.recall), 8)) \(format(total.f1))\n"
+        out +=
+            "\(pad(String(total.falseNegatives), 5)) \(pad(format(total.precision), 10)) \(pad(format(total.recall), 8)) \(format(total.f1))\n"
         out += "\(documents) documents, \(spans) labelled spans.\n"
         return out
     }

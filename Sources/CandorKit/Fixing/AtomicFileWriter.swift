@@ -1,6 +1,6 @@
-import Foundation
 import CandorRules
 import CandorText
+import Foundation
 
 /// Why fixed text could not be written. The file is unchanged whenever one of these is thrown.
 public struct FileWriteError: Error, CustomStringConvertible {
@@ -25,7 +25,7 @@ public enum AtomicFileWriter {
         var template = Array(((folder.isEmpty ? "." : folder) + "/.\(name).candor-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw failure(path, "cannot create a temporary file beside it", errno) }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var written = 0
         var problem: FileWriteError?
         bytes.withUnsafeBufferPointer { buffer in
@@ -52,6 +52,7 @@ public enum AtomicFileWriter {
     }
 
     private static func failure(_ path: String, _ what: String, _ code: Int32) -> FileWriteError {
-        FileWriteError(description: "\(path): \(what) (\(String(cString: strerror(code)))); not fixed, the file is unchanged")
+        FileWriteError(
+            description: "\(path): \(what) (\(String(cString: strerror(code)))); not fixed, the file is unchanged")
     }
 }

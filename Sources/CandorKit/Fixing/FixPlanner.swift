@@ -1,6 +1,6 @@
-import Foundation
 import CandorRules
 import CandorText
+import Foundation
 
 /// One replacement of source bytes.
 public struct SourceEdit: Equatable, Sendable {

@@ -1,6 +1,6 @@
-import Foundation
 import CandorRules
 import CandorText
+import Foundation
 
 /// A unified diff of what a set of edits does to a file, built from the edits themselves: the lines they
 /// touch are known, so no general diff algorithm is needed and a large file costs one pass.
@@ -27,7 +27,9 @@ public enum UnifiedDiff {
             let first = lineIndex(of: edit.range.lowerBound)
             let last = lineIndex(of: max(edit.range.lowerBound, edit.range.upperBound - 1))
             if let previous = changes.last, previous.old.upperBound + 1 >= first {
-                changes[changes.count - 1] = (previous.old.lowerBound...max(previous.old.upperBound, last), previous.edits + [edit])
+                changes[changes.count - 1] = (
+                    previous.old.lowerBound...max(previous.old.upperBound, last), previous.edits + [edit]
+                )
             } else {
                 changes.append((first...last, [edit]))
             }
@@ -39,7 +41,8 @@ public enum UnifiedDiff {
             // A hunk: changes whose context windows touch.
             var group = [changes[index]]
             while index + 1 < changes.count,
-                  changes[index + 1].old.lowerBound - group.last!.old.upperBound - 1 <= 2 * contextLines {
+                changes[index + 1].old.lowerBound - group.last!.old.upperBound - 1 <= 2 * contextLines
+            {
                 index += 1
                 group.append(changes[index])
             }
@@ -53,7 +56,9 @@ public enum UnifiedDiff {
             for change in group {
                 while line < change.old.lowerBound {
                     body += " " + text(source, lines[line]) + noNewlineMarker(source, lines[line])
-                    oldCount += 1; newCount += 1; line += 1
+                    oldCount += 1
+                    newCount += 1
+                    line += 1
                 }
                 let oldRange = lines[change.old.lowerBound].lowerBound..<lines[change.old.upperBound].upperBound
                 for old in change.old {
@@ -61,8 +66,10 @@ public enum UnifiedDiff {
                     oldCount += 1
                 }
                 let shifted = change.edits.map { edit in
-                    SourceEdit(range: (edit.range.lowerBound - oldRange.lowerBound)..<(edit.range.upperBound - oldRange.lowerBound),
-                               replacement: edit.replacement, rule: edit.rule)
+                    SourceEdit(
+                        range: (edit.range.lowerBound - oldRange.lowerBound)..<(edit.range.upperBound
+                            - oldRange.lowerBound),
+                        replacement: edit.replacement, rule: edit.rule)
                 }
                 let replaced = FixPlanner.apply(shifted, to: Array(source[oldRange]))
                 for newLine in lineRanges(replaced) where !newLine.isEmpty {
@@ -73,7 +80,9 @@ public enum UnifiedDiff {
             }
             while line <= end {
                 body += " " + text(source, lines[line]) + noNewlineMarker(source, lines[line])
-                oldCount += 1; newCount += 1; line += 1
+                oldCount += 1
+                newCount += 1
+                line += 1
             }
             let oldStart = oldCount == 0 ? start : start + 1
             let newStart = newCount == 0 ? start + lineDelta : start + 1 + lineDelta

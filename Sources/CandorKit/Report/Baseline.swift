@@ -1,6 +1,6 @@
-import Foundation
 import CandorRules
 import CandorText
+import Foundation
 
 /// Today's findings, recorded so that a team adopting Candor on existing content sees only new ones.
 ///
@@ -85,17 +85,20 @@ public struct Baseline: Equatable {
         let data: Data
         switch SourceReader.read(path: path) {
         case .success(let bytes): data = Data(bytes)
-        case .failure(.unreadable("is a directory")): throw FormatError(description: "it is a folder; name the baseline file")
+        case .failure(.unreadable("is a directory")):
+            throw FormatError(description: "it is a folder; name the baseline file")
         case .failure(let problem): throw FormatError(description: problem.description)
         }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let entries = object["findings"] as? [[String: Any]] else {
+            let entries = object["findings"] as? [[String: Any]]
+        else {
             throw FormatError(description: "not a Candor baseline (expected {\"version\": 1, \"findings\": [...]})")
         }
         var baseline = Baseline(reports: [])
         for (index, entry) in entries.enumerated() {
             guard let path = entry["path"] as? String, let rule = entry["rule"] as? String,
-                  let match = entry["match"] as? String, let line = entry["line"] as? String else {
+                let match = entry["match"] as? String, let line = entry["line"] as? String
+            else {
                 throw FormatError(description: "entry \(index + 1) needs path, rule, match and line")
             }
             let count = entry["count"] as? Int ?? 1
@@ -129,7 +132,10 @@ public enum OutputFile {
             while written < buffer.count {
                 let n = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
                 if n < 0 && errno == EINTR { continue }
-                if n <= 0 { failure = n < 0 ? errno : EIO; return }
+                if n <= 0 {
+                    failure = n < 0 ? errno : EIO
+                    return
+                }
                 written += n
             }
         }

@@ -16,7 +16,8 @@ public struct CheckstyleReporter: Reporter {
             let path = ReportSupport.reportPath(file.path, base: baseDirectory)
             out += "  <file name=\"\(ReportSupport.xmlAttribute(path))\">\n"
             if let error = file.error {
-                out += "    <error severity=\"error\" message=\"\(ReportSupport.xmlAttribute(error))\" source=\"candor.input\"/>\n"
+                out +=
+                    "    <error severity=\"error\" message=\"\(ReportSupport.xmlAttribute(error))\" source=\"candor.input\"/>\n"
             }
             for finding in file.findings {
                 out += "    <error line=\"\(finding.line)\" column=\"\(finding.column)\""

@@ -31,8 +31,10 @@ public struct GitHubReporter: Reporter {
             // Standard input has no file to attach to; the annotation then shows on the run itself.
             let fileProperty: [(String, String)] = file.path == "-" ? [] : [("file", path)]
             if let error = file.error {
-                annotations.append(Annotation(level: "error", properties: fileProperty + [("title", "Candor")],
-                                              message: "\(path): \(error)", plain: "\(path): error: \(error)"))
+                annotations.append(
+                    Annotation(
+                        level: "error", properties: fileProperty + [("title", "Candor")],
+                        message: "\(path): \(error)", plain: "\(path): error: \(error)"))
                 continue
             }
             for finding in file.findings {
@@ -45,16 +47,21 @@ public struct GitHubReporter: Reporter {
                     properties.append(("endColumn", String(finding.endColumn)))
                 }
                 properties.append(("title", "Candor [\(finding.rule)]"))
-                let plain = "\(path):\(finding.line):\(finding.column): \(finding.severity.rawValue): "
+                let plain =
+                    "\(path):\(finding.line):\(finding.column): \(finding.severity.rawValue): "
                     + "\(ReportSupport.fullMessage(finding)) [\(finding.rule)]"
-                annotations.append(Annotation(level: Self.level(finding.severity), properties: properties,
-                                              message: ReportSupport.fullMessage(finding, separator: "\n"),
-                                              plain: plain))
+                annotations.append(
+                    Annotation(
+                        level: Self.level(finding.severity), properties: properties,
+                        message: ReportSupport.fullMessage(finding, separator: "\n"),
+                        plain: plain))
             }
         }
 
-        var limits = ["error": Self.annotationsPerLevel, "warning": Self.annotationsPerLevel,
-                      "notice": Self.annotationsPerLevel]
+        var limits = [
+            "error": Self.annotationsPerLevel, "warning": Self.annotationsPerLevel,
+            "notice": Self.annotationsPerLevel
+        ]
         let totals = Dictionary(grouping: annotations, by: \.level).mapValues(\.count)
         let overflows = totals.contains { $0.value > Self.annotationsPerLevel }
         // The closing notice is itself a notice annotation and needs one of the ten places.
@@ -74,12 +81,14 @@ public struct GitHubReporter: Reporter {
         if !omitted.isEmpty {
             // A file name or message may hold `::error ...` or `##[...]`, which the runner would obey as a
             // command: the plain lines go between stop-commands markers, so it reads none of them.
-            let plain = omitted.map { $0.plain.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n" }.joined()
+            let plain = omitted.map { $0.plain.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n" }
+                .joined()
             var token = "candor-" + ReportSupport.fnv1a64(plain)
             while plain.contains(token) { token += "-" + ReportSupport.fnv1a64(token) }
             out += "::stop-commands::\(token)\n" + plain + "::\(token)::\n"
             let count = omitted.count
-            let message = "Candor: \(count) more finding\(count == 1 ? " was" : "s were") not annotated, because GitHub "
+            let message =
+                "Candor: \(count) more finding\(count == 1 ? " was" : "s were") not annotated, because GitHub "
                 + "shows at most \(Self.annotationsPerLevel) annotations of each level per step; they are listed in "
                 + "the log above. Use --format sarif and upload the file to code scanning to see every finding."
             out += Self.command("notice", properties: [("title", "Candor")], message: message)

@@ -10,14 +10,17 @@ public struct JSONReporter: StreamingReporter {
     }
 
     public func begin(version: String) -> String {
-        "{" + newline(1) + "\"version\":" + space + JSONWriter.quote(version) + "," + newline(1) + "\"files\":" + space + "["
+        "{" + newline(1) + "\"version\":" + space + JSONWriter.quote(version) + "," + newline(1) + "\"files\":" + space
+            + "["
     }
 
     public func file(_ file: FileReport, index: Int, write: (String) -> Void) {
         // The findings are written in batches; the object around them is spelled out by hand to match.
         var head = JSONWriter(pretty: pretty, depth: 3)
         head.field("path", file.path)
-        write((index == 0 ? "" : ",") + newline(2) + "{" + newline(3) + head.output + "," + newline(3) + "\"findings\":" + space + "[")
+        write(
+            (index == 0 ? "" : ",") + newline(2) + "{" + newline(3) + head.output + "," + newline(3) + "\"findings\":"
+                + space + "[")
         var batch = JSONWriter(pretty: pretty, depth: 4)
         for (number, finding) in file.findings.enumerated() {
             Self.write(finding, to: &batch)
@@ -43,7 +46,8 @@ public struct JSONReporter: StreamingReporter {
         json.field("suggestions", summary.suggestions)
         json.field("inputErrors", summary.inputErrors)
         json.endObject()
-        return (summary.files == 0 ? "" : newline(1)) + "]," + newline(1) + "\"summary\":" + space + json.output + newline(0) + "}\n"
+        return (summary.files == 0 ? "" : newline(1)) + "]," + newline(1) + "\"summary\":" + space + json.output
+            + newline(0) + "}\n"
     }
 
     private var space: String { pretty ? " " : "" }

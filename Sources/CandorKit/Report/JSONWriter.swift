@@ -69,28 +69,69 @@ struct JSONWriter {
         }
     }
 
-    mutating func beginObject() { beforeValue(); raw("{"); depth += 1; needsComma.append(false) }
-    mutating func endObject() { let had = needsComma.removeLast(); depth -= 1; if had { newline() }; raw("}") }
-    mutating func beginArray() { beforeValue(); raw("["); depth += 1; needsComma.append(false) }
-    mutating func endArray() { let had = needsComma.removeLast(); depth -= 1; if had { newline() }; raw("]") }
+    mutating func beginObject() {
+        beforeValue()
+        raw("{")
+        depth += 1
+        needsComma.append(false)
+    }
+    mutating func endObject() {
+        let had = needsComma.removeLast()
+        depth -= 1
+        if had { newline() }
+        raw("}")
+    }
+    mutating func beginArray() {
+        beforeValue()
+        raw("[")
+        depth += 1
+        needsComma.append(false)
+    }
+    mutating func endArray() {
+        let had = needsComma.removeLast()
+        depth -= 1
+        if had { newline() }
+        raw("]")
+    }
 
     mutating func string(_ value: String?) {
         beforeValue()
         if let value { Self.appendQuoted(value, to: &bytes) } else { raw("null") }
     }
 
-    mutating func number(_ value: Int) { beforeValue(); Self.appendDecimal(value, to: &bytes) }
+    mutating func number(_ value: Int) {
+        beforeValue()
+        Self.appendDecimal(value, to: &bytes)
+    }
     mutating func number(_ value: Double) {
         beforeValue()
         if value.isFinite { bytes.append(contentsOf: String(value).utf8) } else { raw("null") }
     }
-    mutating func bool(_ value: Bool) { beforeValue(); if value { raw("true") } else { raw("false") } }
-    mutating func null() { beforeValue(); raw("null") }
+    mutating func bool(_ value: Bool) {
+        beforeValue()
+        if value { raw("true") } else { raw("false") }
+    }
+    mutating func null() {
+        beforeValue()
+        raw("null")
+    }
 
-    mutating func field(_ name: StaticString, _ value: String?) { key(name); string(value) }
-    mutating func field(_ name: StaticString, _ value: Int) { key(name); number(value) }
-    mutating func field(_ name: StaticString, _ value: Double) { key(name); number(value) }
-    mutating func field(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
+    mutating func field(_ name: StaticString, _ value: String?) {
+        key(name)
+        string(value)
+    }
+    mutating func field(_ name: StaticString, _ value: Int) {
+        key(name)
+        number(value)
+    }
+    mutating func field(_ name: StaticString, _ value: Double) {
+        key(name)
+        number(value)
+    }
+    mutating func field(_ name: StaticString, _ value: Bool) {
+        key(name)
+        bool(value)
+    }
     mutating func field(_ name: StaticString, _ values: [String]) {
         key(name)
         beginArray()
@@ -107,9 +148,12 @@ struct JSONWriter {
     static func appendDecimal(_ value: Int, to result: inout [UInt8]) {
         if value < 0 { result.append(0x2D) }
         var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buffer in
             repeat {
@@ -144,13 +188,17 @@ struct JSONWriter {
                 case 0x09: escape = "\\t"
                 case 0x08: escape = "\\b"
                 case 0x0C: escape = "\\f"
-                case 0xE2 where index + 2 < count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                case 0xE2
+                where index + 2 < count && utf8[index + 1] == 0x80
+                    && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
                     escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                     width = 3
                 default:
                     if byte < 0x20 {
                         result.append(contentsOf: utf8[copied..<index])
-                        result.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+                        result.append(contentsOf: [
+                            0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]
+                        ])
                         index += 1
                         copied = index
                         continue

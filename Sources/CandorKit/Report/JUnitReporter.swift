@@ -31,7 +31,8 @@ public struct JUnitReporter: Reporter {
                 out += "      <skipped message=\"\(ReportSupport.xmlAttribute(reason))\"/>\n"
             }
             for finding in file.findings {
-                let location = "\(ReportSupport.reportPath(file.path, base: baseDirectory)):\(finding.line):\(finding.column)"
+                let location =
+                    "\(ReportSupport.reportPath(file.path, base: baseDirectory)):\(finding.line):\(finding.column)"
                 var body = "\(location): \(finding.severity.rawValue): \(finding.message)"
                 if let context = finding.context { body += " (\(context.rawValue))" }
                 body += " [\(finding.rule)]"

@@ -90,7 +90,8 @@ public struct RDJSONReporter: Reporter {
     /// 1-based UTF-8 byte columns of the finding, end exclusive.
     static func byteColumns(_ finding: Finding, lines: LineIndex?) -> (start: Int, end: Int) {
         guard let lines, finding.line >= 1, finding.line <= lines.lineStarts.count,
-              finding.endLine >= 1, finding.endLine <= lines.lineStarts.count else {
+            finding.endLine >= 1, finding.endLine <= lines.lineStarts.count
+        else {
             // Exact when the line is ASCII up to the match, which is all that can be known without the source.
             let start = finding.column
             let end = finding.endLine == finding.line ? start + finding.match.utf8.count : finding.endColumn

@@ -1,6 +1,6 @@
-import Foundation
 import CandorRules
 import CandorText
+import Foundation
 
 /// Helpers the machine-readable reporters share, so that every format names files, escapes text and
 /// words a finding the same way.
@@ -13,7 +13,7 @@ enum ReportSupport {
         if path == "-" { return "stdin" }
         var result = path
         #if os(Windows)
-        result = result.replacingOccurrences(of: "\\", with: "/")
+            result = result.replacingOccurrences(of: "\\", with: "/")
         #endif
         if let base, !base.isEmpty, result.hasPrefix("/") {
             let prefix = base.hasSuffix("/") ? base : base + "/"

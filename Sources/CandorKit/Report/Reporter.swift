@@ -1,6 +1,6 @@
-import Foundation
 import CandorRules
 import CandorText
+import Foundation
 
 /// Everything one run produced, for reporters.
 public struct RunReport: Sendable {

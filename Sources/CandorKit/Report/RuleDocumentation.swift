@@ -1,10 +1,10 @@
-import Foundation
 import CandorRules
 import CandorText
+import Foundation
 
-public extension Rule {
+extension Rule {
     /// Where a built-in rule is documented: its entry in the lexicon, to the line. User rules have no public page.
-    var documentationURL: String? {
+    public var documentationURL: String? {
         ReportSupport.ruleURL(self).map { "\($0)#L\(location.line)" }
     }
 }
@@ -13,7 +13,8 @@ extension RuleListing {
     /// What `candor explain` prints, as Markdown (editor hovers).
     public static func explainMarkdown(_ rule: Rule) -> String {
         func text(_ value: String) -> String { escapeMarkdown(value) }
-        var out = "**\(rule.id)** (\(rule.category), \(rule.severity.rawValue)\(rule.enabled ? "" : ", off by default"))\n\n"
+        var out =
+            "**\(rule.id)** (\(rule.category), \(rule.severity.rawValue)\(rule.enabled ? "" : ", off by default"))\n\n"
         out += text(rule.message.replacingOccurrences(of: "{match}", with: "…")) + "\n\n"
         out += "**Why:** \(text(rule.why))\n\n"
         out += "**Guidance:** \(rule.guidance); principles \(rule.principles.joined(separator: ", "))\n\n"
@@ -21,9 +22,13 @@ extension RuleListing {
         if let fix = rule.fix { out += "\n**Automatic fix:** \(text(fix))\n" }
         out += "\n**Flags:**\n\n" + rule.flagExamples.map { "- ✗ \(text(RuleExamples.plain($0)))\n" }.joined()
         out += "\n**Leaves alone:**\n\n" + rule.passExamples.map { "- ✓ \(text($0))\n" }.joined()
-        out += "\n**Patterns:**\n\n" + rule.patterns.map { "- `\($0.text.replacingOccurrences(of: "`", with: "'"))`\n" }.joined()
+        out +=
+            "\n**Patterns:**\n\n"
+            + rule.patterns.map { "- `\($0.text.replacingOccurrences(of: "`", with: "'"))`\n" }.joined()
         if !rule.exceptions.isEmpty {
-            out += "\n**Exceptions:**\n\n" + rule.exceptions.map { "- `\($0.text.replacingOccurrences(of: "`", with: "'"))`\n" }.joined()
+            out +=
+                "\n**Exceptions:**\n\n"
+                + rule.exceptions.map { "- `\($0.text.replacingOccurrences(of: "`", with: "'"))`\n" }.joined()
         }
         if let url = rule.documentationURL { out += "\n[The rule in its lexicon](\(url))\n" }
         return out

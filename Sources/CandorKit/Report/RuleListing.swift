@@ -1,6 +1,6 @@
-import Foundation
 import CandorRules
 import CandorText
+import Foundation
 
 /// `candor rules` and `candor explain` output.
 public enum RuleListing {
@@ -33,13 +33,15 @@ public enum RuleListing {
                 let state = rule.enabled ? "" : " (off by default)"
                 out += "\(id)  \(severity)  \(rule.summary)\(state)\n"
             }
-            out += "\(rules.count) rules (\(rules.filter { !$0.enabled }.count) off by default). `candor explain RULE-ID` for details.\n"
+            out +=
+                "\(rules.count) rules (\(rules.filter { !$0.enabled }.count) off by default). `candor explain RULE-ID` for details.\n"
             return out
         }
     }
 
     public static func explain(_ rule: Rule) -> String {
-        var out = "\(rule.id)  (\(rule.category), \(rule.severity.rawValue)\(rule.enabled ? "" : ", off by default"))\n\n"
+        var out =
+            "\(rule.id)  (\(rule.category), \(rule.severity.rawValue)\(rule.enabled ? "" : ", off by default"))\n\n"
         out += "\(rule.message.replacingOccurrences(of: "{match}", with: "…"))\n\n"
         out += "Why: \(rule.why)\n"
         out += "Guidance: \(rule.guidance); principles \(rule.principles.joined(separator: ", "))\n\n"

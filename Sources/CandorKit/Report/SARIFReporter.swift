@@ -1,6 +1,6 @@
-import Foundation
 import CandorRules
 import CandorText
+import Foundation
 
 /// SARIF 2.1.0 with everything GitHub code scanning requires or uses: rules with help, levels,
 /// end positions, `columnKind`, and `partialFingerprints` so alerts follow a finding when lines move.
@@ -56,7 +56,8 @@ public struct SARIFReporter: Reporter {
                 let occurrence = occurrences[key, default: 0]
                 occurrences[key] = occurrence + 1
                 let fingerprint = ReportSupport.fnv1a64(key + "\u{0}" + path + "\u{0}" + String(occurrence))
-                writeResult(finding, path: path, ruleIndex: ruleIndex[finding.rule], fingerprint: fingerprint, to: &json)
+                writeResult(
+                    finding, path: path, ruleIndex: ruleIndex[finding.rule], fingerprint: fingerprint, to: &json)
             }
         }
         json.endArray()
@@ -172,8 +173,10 @@ public struct SARIFReporter: Reporter {
         json.endArray()
     }
 
-    private func writeResult(_ finding: Finding, path: String, ruleIndex: Int?, fingerprint: String,
-                             to json: inout JSONWriter) {
+    private func writeResult(
+        _ finding: Finding, path: String, ruleIndex: Int?, fingerprint: String,
+        to json: inout JSONWriter
+    ) {
         json.beginObject()
         json.field("ruleId", finding.rule)
         if let ruleIndex { json.field("ruleIndex", ruleIndex) }

@@ -56,7 +56,11 @@ public struct ScorecardReporter {
             out += "\n"
         }
         out += "score".padding(toLength: 24, withPad: " ", startingAt: 0)
-        out += cards.map { let text = $0.score.map { "\($0)/100" } ?? "error"; return cell(paint(text, "1"), raw: text.count) }.joined() + "\n"
+        out +=
+            cards.map {
+                let text = $0.score.map { "\($0)/100" } ?? "error"
+                return cell(paint(text, "1"), raw: text.count)
+            }.joined() + "\n"
         if let best = cards.filter({ $0.score != nil }).max(by: { $0.score! < $1.score! }), cards.count > 1 {
             out += "\nFollows the guidance best: \(paint(best.path, "1"))\n"
         }
@@ -64,9 +68,13 @@ public struct ScorecardReporter {
         if cards.count > 1 {
             var lines: [String] = []
             for (index, card) in cards.enumerated() {
-                let others = cards.enumerated().filter { $0.offset != index }.map { Set($0.element.findings.map { "\($0.rule)|\($0.match.lowercased())" }) }
-                for finding in card.findings where others.contains(where: { !$0.contains("\(finding.rule)|\(finding.match.lowercased())") }) {
-                    lines.append("  only in \(names[index]): line \(finding.line) \"\(finding.match)\" [\(finding.rule)]")
+                let others = cards.enumerated().filter { $0.offset != index }.map {
+                    Set($0.element.findings.map { "\($0.rule)|\($0.match.lowercased())" })
+                }
+                for finding in card.findings
+                where others.contains(where: { !$0.contains("\(finding.rule)|\(finding.match.lowercased())") }) {
+                    lines.append(
+                        "  only in \(names[index]): line \(finding.line) \"\(finding.match)\" [\(finding.rule)]")
                 }
             }
             if !lines.isEmpty { out += "\nDifferences:\n" + lines.joined(separator: "\n") + "\n" }
@@ -83,7 +91,12 @@ public struct ScorecardReporter {
         for card in cards {
             json.beginObject()
             json.field("path", card.path)
-            if let score = card.score { json.field("score", score) } else { json.key("score"); json.null() }
+            if let score = card.score {
+                json.field("score", score)
+            } else {
+                json.key("score")
+                json.null()
+            }
             json.field("error", card.error)
             json.key("tests")
             json.beginArray()

@@ -113,7 +113,9 @@ public struct TextReporter: StreamingReporter {
                 .filter { $0.0 > 0 }
                 .map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
                 .joined(separator: ", ")
-            parts.append("\(run.findings) finding\(run.findings == 1 ? "" : "s") (\(counts)) in \(run.filesWithFindings) of \(run.files) \(fileWord)")
+            parts.append(
+                "\(run.findings) finding\(run.findings == 1 ? "" : "s") (\(counts)) in \(run.filesWithFindings) of \(run.files) \(fileWord)"
+            )
         }
         if run.inputErrors > 0 { parts.append("\(run.inputErrors) could not be read") }
         if run.skipped > 0 { parts.append("\(run.skipped) skipped") }

@@ -7,7 +7,10 @@ extension ContextAnalyzer {
         // An offence named after "charged with", "pleaded guilty to", "two counts of" ...
         for cue in cues where cue.last < match.first && tokens[Int(cue.first)].sentence == sentence {
             if wordsBetween(Int(cue.last), Int(match.first), tokens: tokens) <= 3
-                && !(Int(cue.last) + 1...Int(match.first)).contains(where: { describingVerbs.contains(tokens[$0].symbol) }) {
+                && !(Int(cue.last) + 1...Int(match.first)).contains(where: {
+                    describingVerbs.contains(tokens[$0].symbol)
+                })
+            {
                 return true
             }
         }
@@ -60,9 +63,16 @@ extension ContextAnalyzer {
             var words = 0
             while index >= 0 && index < tokens.count && words < 6 {
                 let token = tokens[index]
-                if token.kind == .space || token.symbol == ruleSet.hyphen { index += step; continue }
+                if token.kind == .space || token.symbol == ruleSet.hyphen {
+                    index += step
+                    continue
+                }
                 guard token.kind == .word || token.kind == .number else { return false }
-                if isConnector(token) { index += step; words += 1; continue }
+                if isConnector(token) {
+                    index += step
+                    words += 1
+                    continue
+                }
                 guard token.isCapitalized else { return false }
                 if isInstitution(token) { return true }
                 words += 1
@@ -74,7 +84,8 @@ extension ContextAnalyzer {
     }
 
     private func isInstitution(_ token: Token) -> Bool {
-        token.symbol >= 0 && Int(token.symbol) < ruleSet.institutionNouns.count && ruleSet.institutionNouns[Int(token.symbol)]
+        token.symbol >= 0 && Int(token.symbol) < ruleSet.institutionNouns.count
+            && ruleSet.institutionNouns[Int(token.symbol)]
     }
 
     private func isConnector(_ token: Token) -> Bool {

@@ -2,11 +2,17 @@ import CandorText
 
 /// Use and mention (guidance §C.2).
 extension ContextAnalyzer {
-    static let rejectingHeaders = ["instead of", "avoid", "don't", "do not", "not this", "problematic", "don't say", "never"]
+    static let rejectingHeaders = [
+        "instead of", "avoid", "don't", "do not", "not this", "problematic", "don't say", "never"
+    ]
 
-    func isMention(_ match: RawMatch, tokens: [Token], quotes: [QuoteSpan], cues: [RawMatch], strongCues: [RawMatch],
-                           block: ProseBlock) -> Bool {
-        if let header = block.columnHeader, Self.rejectingHeaders.contains(where: { header.contains($0) }) { return true }
+    func isMention(
+        _ match: RawMatch, tokens: [Token], quotes: [QuoteSpan], cues: [RawMatch], strongCues: [RawMatch],
+        block: ProseBlock
+    ) -> Bool {
+        if let header = block.columnHeader, Self.rejectingHeaders.contains(where: { header.contains($0) }) {
+            return true
+        }
         let sentence = tokens[Int(match.first)].sentence
         let quoted = quotes.contains { $0.first < Int(match.first) && $0.last > Int(match.last) }
         func outside(_ cue: RawMatch) -> Bool {
@@ -31,7 +37,10 @@ extension ContextAnalyzer {
         for index in cue + 1..<Int(match.first) {
             let token = tokens[index]
             if token.kind == .space || token.symbol == ruleSet.hyphen { continue }
-            if ruleSet.symbols.listSeparators.contains(token.symbol) { separators += 1; continue }
+            if ruleSet.symbols.listSeparators.contains(token.symbol) {
+                separators += 1
+                continue
+            }
             if token.kind == .punctuation { return false }
             words += 1
         }
@@ -42,12 +51,18 @@ extension ContextAnalyzer {
     /// said' myth", "the misunderstanding excuse".
     func isNamedForDiscussion(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {
         cues.contains { cue in
-            guard cue.first > match.last, tokens[Int(cue.first)].sentence == tokens[Int(match.last)].sentence else { return false }
+            guard cue.first > match.last, tokens[Int(cue.first)].sentence == tokens[Int(match.last)].sentence else {
+                return false
+            }
             for index in Int(match.last) + 1..<Int(cue.first) {
                 let token = tokens[index]
                 if token.kind == .space || token.symbol == ruleSet.hyphen { continue }
-                if token.kind == .punctuation && (token.symbol == ruleSet.symbols.doubleQuote
-                                                  || token.symbol == ruleSet.symbols.singleQuote) { continue }
+                if token.kind == .punctuation
+                    && (token.symbol == ruleSet.symbols.doubleQuote
+                        || token.symbol == ruleSet.symbols.singleQuote)
+                {
+                    continue
+                }
                 return false
             }
             return true

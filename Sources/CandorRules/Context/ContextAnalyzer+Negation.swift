@@ -19,8 +19,14 @@ extension ContextAnalyzer {
             for index in Int(cue.last) + 1..<Int(match.first) {
                 let token = tokens[index]
                 if token.kind == .space || token.symbol == ruleSet.hyphen { continue }
-                if token.kind == .punctuation && ruleSet.symbols.clauseBreaks.contains(token.symbol) { blocked = true; break }
-                if token.symbol == ruleSet.symbols.but { blocked = true; break }
+                if token.kind == .punctuation && ruleSet.symbols.clauseBreaks.contains(token.symbol) {
+                    blocked = true
+                    break
+                }
+                if token.symbol == ruleSet.symbols.but {
+                    blocked = true
+                    break
+                }
                 words += 1
             }
             if !blocked && words <= 6 { return true }

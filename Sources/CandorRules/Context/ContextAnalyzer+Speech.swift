@@ -2,8 +2,10 @@ import CandorText
 
 /// Quoted and reported speech (guidance §C.1).
 extension ContextAnalyzer {
-    func speechContext(_ match: RawMatch, tokens: [Token], quotes: [QuoteSpan], cues: [RawMatch],
-                               block: ProseBlock) -> MatchContext? {
+    func speechContext(
+        _ match: RawMatch, tokens: [Token], quotes: [QuoteSpan], cues: [RawMatch],
+        block: ProseBlock
+    ) -> MatchContext? {
         if block.kind == .blockQuote { return .quoted }
         let sentence = tokens[Int(match.first)].sentence
         let cues = cues.filter { !isFirstPerson(before: Int($0.first), tokens: tokens) }
@@ -14,8 +16,12 @@ extension ContextAnalyzer {
         }
         // Reported speech: "the senator said the claims were a witch hunt". It ends where a later clause speaks
         // in the first person: "what she described, and I remember it differently" is the writer's own.
-        if cues.contains(where: { $0.last < match.first && tokens[Int($0.first)].sentence == sentence
-                                  && !writerResumes(after: $0, before: match, tokens: tokens) }) { return .attributed }
+        if cues.contains(where: {
+            $0.last < match.first && tokens[Int($0.first)].sentence == sentence
+                && !writerResumes(after: $0, before: match, tokens: tokens)
+        }) {
+            return .attributed
+        }
         return nil
     }
 
@@ -27,7 +33,8 @@ extension ContextAnalyzer {
             let token = tokens[index]
             if token.kind == .space { continue }
             if (token.kind == .punctuation && ruleSet.symbols.clauseBreaks.contains(token.symbol))
-                || ruleSet.symbols.clauseJoiners.contains(token.symbol) {
+                || ruleSet.symbols.clauseJoiners.contains(token.symbol)
+            {
                 sawBreak = true
             } else if sawBreak && ruleSet.symbols.firstPerson.contains(token.symbol) {
                 return true
@@ -81,14 +88,14 @@ extension ContextAnalyzer {
         let start = Int(token.start)
         if token.length == 3 && text[start] == 0xE2 && text[start + 1] == 0x80 {
             switch text[start + 2] {
-            case 0x9C, 0x98, 0x9E: return .opening   // “ ‘ „
-            case 0x9D, 0x99: return .closing         // ” ’
+            case 0x9C, 0x98, 0x9E: return .opening  // “ ‘ „
+            case 0x9D, 0x99: return .closing  // ” ’
             default: break
             }
         }
         if token.length == 2 && text[start] == 0xC2 {
-            if text[start + 1] == 0xAB { return .opening }   // «
-            if text[start + 1] == 0xBB { return .closing }   // »
+            if text[start + 1] == 0xAB { return .opening }  // «
+            if text[start + 1] == 0xBB { return .closing }  // »
         }
         // Straight marks: opening after a space or the start, closing before a space or the end.
         let before = index > 0 ? tokens[index - 1] : nil

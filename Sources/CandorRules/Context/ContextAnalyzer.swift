@@ -30,8 +30,10 @@ package struct ContextAnalyzer {
     }
 
     /// Sorts a block's raw matches into rule candidates (with their context) and records gate phrases seen.
-    package func analyze(tokens: [Token], matches: [RawMatch], text: UnsafeBufferPointer<UInt8>, block: ProseBlock,
-                 blockIndex: Int32, documentGates: inout DocumentGates) -> [Candidate] {
+    package func analyze(
+        tokens: [Token], matches: [RawMatch], text: UnsafeBufferPointer<UInt8>, block: ProseBlock,
+        blockIndex: Int32, documentGates: inout DocumentGates
+    ) -> [Candidate] {
         var ruleMatches: [RawMatch] = []
         var exceptions: [Int: [RawMatch]] = [:]
         var accepts: [RawMatch] = []
@@ -60,7 +62,8 @@ package struct ContextAnalyzer {
         for match in longestPerRule(ruleMatches) {
             guard case .rule(let ruleIndex) = ruleSet.roles[Int(match.pattern)] else { continue }
             let sentence = tokens[Int(match.first)].sentence
-            var candidate = Candidate(rule: ruleIndex, first: match.first, last: match.last, context: nil, block: blockIndex)
+            var candidate = Candidate(
+                rule: ruleIndex, first: match.first, last: match.last, context: nil, block: blockIndex)
 
             func overlaps(_ other: RawMatch) -> Bool { other.first <= match.last && other.last >= match.first }
 
@@ -68,24 +71,30 @@ package struct ContextAnalyzer {
                 candidate.context = .accepted
             } else if exceptions[ruleIndex]?.contains(where: overlaps) ?? false {
                 candidate.context = .excepted
-            } else if !gatesPass(ruleIndex, sentence: sentence, inBlock: gatesInBlock, sentences: gateSentences,
-                                 candidate: &candidate) {
+            } else if !gatesPass(
+                ruleIndex, sentence: sentence, inBlock: gatesInBlock, sentences: gateSentences,
+                candidate: &candidate)
+            {
                 candidate.context = .excepted
             } else if isLegal(match, tokens: tokens, cues: cues[CueKind.legal.rawValue]) {
                 candidate.context = .legal
-            } else if isMention(match, tokens: tokens, quotes: quotes, cues: cues[CueKind.mention.rawValue],
-                                strongCues: cues[CueKind.strongMention.rawValue], block: block)
-                        || isNamedForDiscussion(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue])
-                        || isInIntroducedList(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue])
-                        || isInIntroducedClaim(match, tokens: tokens, cues: cues[CueKind.introducesClaim.rawValue]) {
+            } else if isMention(
+                match, tokens: tokens, quotes: quotes, cues: cues[CueKind.mention.rawValue],
+                strongCues: cues[CueKind.strongMention.rawValue], block: block)
+                || isNamedForDiscussion(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue])
+                || isInIntroducedList(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue])
+                || isInIntroducedClaim(match, tokens: tokens, cues: cues[CueKind.introducesClaim.rawValue])
+            {
                 candidate.context = .mention
             } else if ruleSet.rules[ruleIndex].negation
-                        && isNegated(match, tokens: tokens, cues: negations(cues)) {
+                && isNegated(match, tokens: tokens, cues: negations(cues))
+            {
                 candidate.context = .negated
             } else if isRejectedByNextSentence(match, tokens: tokens, cues: cues[CueKind.rejectsPrevious.rawValue]) {
                 candidate.context = .negated
             } else {
-                candidate.context = speechContext(match, tokens: tokens, quotes: quotes, cues: cues[CueKind.attribution.rawValue], block: block)
+                candidate.context = speechContext(
+                    match, tokens: tokens, quotes: quotes, cues: cues[CueKind.attribution.rawValue], block: block)
             }
             candidates.append(candidate)
         }
@@ -96,7 +105,8 @@ package struct ContextAnalyzer {
     private func longestPerRule(_ matches: [RawMatch]) -> [RawMatch] {
         let sorted = matches.sorted { a, b in
             if a.pattern != b.pattern {
-                let ra = ruleIndex(a), rb = ruleIndex(b)
+                let ra = ruleIndex(a)
+                let rb = ruleIndex(b)
                 if ra != rb { return ra < rb }
             }
             if a.first != b.first { return a.first < b.first }
@@ -120,12 +130,23 @@ package struct ContextAnalyzer {
         return -1
     }
 
-    private func gatesPass(_ rule: Int, sentence: Int32, inBlock: [Bool], sentences: [GateSentence],
-                           candidate: inout Candidate) -> Bool {
+    private func gatesPass(
+        _ rule: Int, sentence: Int32, inBlock: [Bool], sentences: [GateSentence],
+        candidate: inout Candidate
+    ) -> Bool {
         for (scope, gates) in ruleSet.requires[rule] {
             switch scope {
-            case .sentence: if !gates.contains(where: { gate in sentences.contains { $0.gate == gate && $0.sentence == sentence } }) { return false }
-            case .nearby: if !gates.contains(where: { gate in sentences.contains { $0.gate == gate && abs($0.sentence - sentence) <= 1 } }) { return false }
+            case .sentence:
+                if !gates.contains(where: { gate in sentences.contains { $0.gate == gate && $0.sentence == sentence } })
+                {
+                    return false
+                }
+            case .nearby:
+                if !gates.contains(where: { gate in
+                    sentences.contains { $0.gate == gate && abs($0.sentence - sentence) <= 1 }
+                }) {
+                    return false
+                }
             case .paragraph: if !gates.contains(where: { inBlock[$0] }) { return false }
             case .window: candidate.windowRequires = gates
             case .document: candidate.documentRequires = gates
@@ -133,8 +154,17 @@ package struct ContextAnalyzer {
         }
         for (scope, gates) in ruleSet.unless[rule] {
             switch scope {
-            case .sentence: if gates.contains(where: { gate in sentences.contains { $0.gate == gate && $0.sentence == sentence } }) { return false }
-            case .nearby: if gates.contains(where: { gate in sentences.contains { $0.gate == gate && abs($0.sentence - sentence) <= 1 } }) { return false }
+            case .sentence:
+                if gates.contains(where: { gate in sentences.contains { $0.gate == gate && $0.sentence == sentence } })
+                {
+                    return false
+                }
+            case .nearby:
+                if gates.contains(where: { gate in
+                    sentences.contains { $0.gate == gate && abs($0.sentence - sentence) <= 1 }
+                }) {
+                    return false
+                }
             case .paragraph: if gates.contains(where: { inBlock[$0] }) { return false }
             case .window: candidate.windowUnless = gates
             case .document: candidate.documentUnless = gates

@@ -33,14 +33,14 @@ enum Cues {
             "not|never|no|nor|neither|cannot|can't|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|wouldn't",
             "shouldn't|couldn't|hasn't|haven't|hadn't|ain't|mustn't",
             "no such thing as", "rather than", "instead of", "far from", "anything but", "stop calling",
-            "never (,) ever",
+            "never (,) ever"
         ],
         // Cues that mark a mention only when the term is also in quotation marks: "described as 'X'".
         .mention: [
             "euphemism|euphemisms|euphemistic|misnomer|cliche|cliches|cliché|clichés|buzzword|buzzwords",
             "so called", "calling it|them|this|that", "call it|them|this|that", "called it", "called",
             "swap|swapping", "is|are a myth", "the myth of", "the language of",
-            "means|meaning", "refer to it as", "referred to as", "described as", "labelled|labeled",
+            "means|meaning", "refer to it as", "referred to as", "described as", "labelled|labeled"
         ],
         // Cues that mark a mention even without quotation marks: "instead of sexual misconduct, say rape".
         .strongMention: [
@@ -50,7 +50,7 @@ enum Cues {
             "instead of", "rather than", "in place of", "avoid|avoiding|avoids", "replace|replacing|replaced",
             "[don't|do not|never|please don't|stop] say|saying|use|using|write|writing|call|calling",
             "stop calling|saying|using",
-            "[stop|quit|stopped] [asking|questioning|telling|blaming|suggesting|implying|insinuating]",
+            "[stop|quit|stopped] [asking|questioning|telling|blaming|suggesting|implying|insinuating]"
         ],
         .legal: [
             "charged with", "charges of", "charge of", "convicted of", "conviction for|of", "convictions for|of",
@@ -59,32 +59,32 @@ enum Cues {
             // Not "arrested for", "held on suspicion of" or "investigated over": what follows those is the
             // writer's own description of the act, not an offence's name, and must still be read.
             "sentenced for", "offence|offense|offences|offenses of", "crime|crimes of", "accused of the crime of",
-            "§", "u.s.c", "u . s . c", "section <number>",
+            "§", "u.s.c", "u . s . c", "section <number>"
         ],
         .mentionAfter: [
             "excuse|excuses|defence|defense|defences|defenses|myth|myths|narrative|narratives|trope|tropes|canard",
-            "mentality|mindset|argument|arguments|cliche|cliché|cliches|clichés|rhetoric",
+            "mentality|mindset|argument|arguments|cliche|cliché|cliches|clichés|rhetoric"
         ],
         .rejectsPrevious: [
             "[that's|that is|this is|it's|it is] [not so|not true|untrue|false|a myth|nonsense|simply not true|not the case|wrong]",
-            "[not so|not true|nonsense|wrong] [.|!]",
+            "[not so|not true|nonsense|wrong] [.|!]"
         ],
         .affirmingNegation: [
             "[difficult|hard|impossible] not to", "[can't|cannot|couldn't|could not] help (but)",
             "[don't|do not|didn't|did not] know (for certain|for sure|exactly) [why|how come]",
             "[not sure|no idea|not certain|unsure] (exactly) [why|how come]", "not only", "no doubt", "no wonder",
-            "not least", "[can't|cannot] [but|fail to] [wonder|question|notice|ask]",
+            "not least", "[can't|cannot] [but|fail to] [wonder|question|notice|ask]"
         ],
         .introducesClaim: [
             "the [message|idea|notion|belief|assumption|implication|myth|stereotype|perception|misconception|narrative|trope|suggestion] that",
-            "[sends|send|sent|sending|gives|give|gave|giving|reinforces|reinforce|reinforced|reinforcing] the (*) [message|impression|idea|notion] (that)",
+            "[sends|send|sent|sending|gives|give|gave|giving|reinforces|reinforce|reinforced|reinforcing] the (*) [message|impression|idea|notion] (that)"
         ],
         .attribution: [
             // Verbs only: nouns such as "claims" and "states" and the adjective "alleged" would mark plain prose.
             "said|says|told|tells|wrote|writes|stated|claimed|insisted|insists|argued|argues",
             "alleges|tweeted|added|adds|explained|explains|described|describes|called",
-            "according to", "in a statement", "in his|her|their words",
-        ],
+            "according to", "in a statement", "in his|her|their words"
+        ]
     ]
 
     /// Capitalised words that mark an official name: "Sexual Misconduct Policy", "Modern Slavery Act".
@@ -94,7 +94,7 @@ enum Cues {
         "rapporteur", "taskforce", "force", "programme", "program", "council", "hotline", "helpline",
         "foundation", "coalition", "network", "institute", "law", "statute", "convention", "rules", "regulations",
         "bill", "directive", "standard", "standards", "court", "bureau", "agency", "service", "project",
-        "campaign", "initiative", "review", "team", "squad", "exhibition", "report", "survey", "guidelines",
+        "campaign", "initiative", "review", "team", "squad", "exhibition", "report", "survey", "guidelines"
     ]
 
     /// Lower-case words allowed inside a Title Case name ("Office of Professional Misconduct").

@@ -31,7 +31,8 @@ package struct DocumentGates {
         if proseBytes <= Self.shortDocumentBytes { return seenAnywhere(gate) }
         // Blocks were recorded in reading order, so the list is sorted.
         let list = blocks[gate]
-        var low = 0, high = list.count
+        var low = 0
+        var high = list.count
         while low < high {
             let middle = (low + high) / 2
             if list[middle] < block - Self.windowRadius { low = middle + 1 } else { high = middle }

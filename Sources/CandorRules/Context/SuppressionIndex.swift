@@ -13,14 +13,18 @@ package struct SuppressionIndex {
         var open: [SuppressionDirective] = []
         for directive in directives {
             for name in directive.rules where ruleSet.rule(id: name) == nil && !categories.contains(name) {
-                problems.append(Finding(
-                    rule: "candor.unknown-rule", category: .candor, severity: .warning,
-                    line: directive.line, column: directive.column, endLine: directive.line,
-                    endColumn: directive.column + directive.kind.rawValue.count, offset: directive.offset,
-                    length: directive.kind.rawValue.utf8.count, match: directive.kind.rawValue,
-                    message: "\(directive.kind.rawValue) names '\(name)', which is not a rule id or category; it suppresses nothing.",
-                    suggestions: ruleSet.rules.map(\.id).filter { $0.hasSuffix(name) || name.hasSuffix($0) }.prefix(3).map { $0 }
-                        + (ruleSet.rules.isEmpty ? [] : ["run 'candor rules' to list the ids"])))
+                problems.append(
+                    Finding(
+                        rule: "candor.unknown-rule", category: .candor, severity: .warning,
+                        line: directive.line, column: directive.column, endLine: directive.line,
+                        endColumn: directive.column + directive.kind.rawValue.count, offset: directive.offset,
+                        length: directive.kind.rawValue.utf8.count, match: directive.kind.rawValue,
+                        message:
+                            "\(directive.kind.rawValue) names '\(name)', which is not a rule id or category; it suppresses nothing.",
+                        suggestions: ruleSet.rules.map(\.id).filter { $0.hasSuffix(name) || name.hasSuffix($0) }.prefix(
+                            3
+                        ).map { $0 }
+                            + (ruleSet.rules.isEmpty ? [] : ["run 'candor rules' to list the ids"])))
             }
             switch directive.kind {
             case .disableNextLine:
@@ -36,7 +40,8 @@ package struct SuppressionIndex {
                 // An enable closes the disables it names (or all of them when it names none).
                 var remaining: [SuppressionDirective] = []
                 for disabled in open {
-                    let closes = directive.rules.isEmpty || disabled.rules.isEmpty
+                    let closes =
+                        directive.rules.isEmpty || disabled.rules.isEmpty
                         ? directive.rules.isEmpty : !Set(disabled.rules).isDisjoint(with: directive.rules)
                     if closes {
                         ranges.append((disabled.offset, directive.offset, disabled))
@@ -51,9 +56,13 @@ package struct SuppressionIndex {
     }
 
     package func suppresses(rule: Rule, line: Int, offset: Int) -> Bool {
-        if let directives = nextLine[line], directives.contains(where: { $0.covers(ruleID: rule.id, category: rule.category) }) {
+        if let directives = nextLine[line],
+            directives.contains(where: { $0.covers(ruleID: rule.id, category: rule.category) })
+        {
             return true
         }
-        return ranges.contains { offset >= $0.start && offset < $0.end && $0.directive.covers(ruleID: rule.id, category: rule.category) }
+        return ranges.contains {
+            offset >= $0.start && offset < $0.end && $0.directive.covers(ruleID: rule.id, category: rule.category)
+        }
     }
 }

@@ -26,9 +26,11 @@ public struct Finding: Equatable, Sendable {
     /// The text of the line the match starts on, trimmed: what a baseline keys on instead of the line number.
     public var lineText: String = ""
 
-    public init(rule: String, category: FindingCategory, severity: Severity, line: Int, column: Int, endLine: Int,
-                endColumn: Int, offset: Int, length: Int, match: String, message: String, suggestions: [String],
-                context: MatchContext? = nil, fix: String? = nil) {
+    public init(
+        rule: String, category: FindingCategory, severity: Severity, line: Int, column: Int, endLine: Int,
+        endColumn: Int, offset: Int, length: Int, match: String, message: String, suggestions: [String],
+        context: MatchContext? = nil, fix: String? = nil
+    ) {
         self.rule = rule
         self.category = category
         self.severity = severity
@@ -59,8 +61,10 @@ public struct FileReport: Equatable, Sendable {
     /// How the source was read, kept with it: a report that shows the prose reads it the same way.
     public var markup: MarkupKind?
 
-    public init(path: String, findings: [Finding] = [], error: String? = nil, skipped: String? = nil, source: [UInt8]? = nil,
-                markup: MarkupKind? = nil) {
+    public init(
+        path: String, findings: [Finding] = [], error: String? = nil, skipped: String? = nil, source: [UInt8]? = nil,
+        markup: MarkupKind? = nil
+    ) {
         self.path = path
         self.findings = findings
         self.error = error

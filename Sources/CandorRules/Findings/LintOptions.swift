@@ -1,5 +1,5 @@
-import Foundation
 import CandorText
+import Foundation
 
 /// What to do with findings in quoted or reported speech (config `quoted:`).
 public enum QuotedMode: String, CaseIterable, Sendable {

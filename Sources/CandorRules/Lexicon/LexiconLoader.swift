@@ -1,5 +1,5 @@
-import Foundation
 import CandorText
+import Foundation
 
 /// Reads lexicon files (docs/lexicon-format.md) into `Lexicon` values, checking every field.
 ///
@@ -9,10 +9,12 @@ public enum LexiconLoader {
     static let topKeys: Set<String> = ["category", "rules", "classes", "signals"]
     static let ruleKeys: Set<String> = [
         "id", "category", "severity", "enabled", "guidance", "principles", "patterns", "exceptions", "requires",
-        "unless", "negation", "message", "suggestions", "fix", "why", "examples",
+        "unless", "negation", "message", "suggestions", "fix", "why", "examples"
     ]
-    static let requiredRuleKeys = ["id", "severity", "guidance", "principles", "patterns", "message", "suggestions",
-                                   "why", "examples"]
+    static let requiredRuleKeys = [
+        "id", "severity", "guidance", "principles", "patterns", "message", "suggestions",
+        "why", "examples"
+    ]
 
     /// The largest lexicon file read: the built-in ones together are a few hundred kilobytes.
     public static let maximumFileSize = 16 * 1024 * 1024
@@ -27,7 +29,8 @@ public enum LexiconLoader {
             switch problem {
             case .unreadable("is a directory"): reason = "it is a folder; name a lexicon file (.yml)"
             case .notFound: reason = "no such file"
-            case .tooLarge: reason = "larger than \(InputProblem.describeSize(maximumFileSize)), too large for a lexicon"
+            case .tooLarge:
+                reason = "larger than \(InputProblem.describeSize(maximumFileSize)), too large for a lexicon"
             default: reason = problem.description
             }
             throw YAMLFileError("cannot read lexicon: \(reason)", at: FileLocation(file: path, line: 1, column: 1))
@@ -47,7 +50,8 @@ public enum LexiconLoader {
 
     public static func parse(_ text: String, path: String) throws -> Lexicon {
         guard let root = try YAMLValue.parse(text, file: path) else {
-            throw YAMLFileError("lexicon is empty: expected 'rules:' or 'classes:'", at: FileLocation(file: path, line: 1, column: 1))
+            throw YAMLFileError(
+                "lexicon is empty: expected 'rules:' or 'classes:'", at: FileLocation(file: path, line: 1, column: 1))
         }
         var category: String?
         var rules: [Rule] = []
@@ -76,7 +80,8 @@ public enum LexiconLoader {
         for node in ruleNodes {
             let rule = try parseRule(node, defaultCategory: category)
             if let first = ids[rule.id] {
-                throw YAMLFileError("rule id '\(rule.id)' is already used at line \(first.line)", at: rule.location, field: "id")
+                throw YAMLFileError(
+                    "rule id '\(rule.id)' is already used at line \(first.line)", at: rule.location, field: "id")
             }
             ids[rule.id] = rule.location
             rules.append(rule)
@@ -144,7 +149,9 @@ public enum LexiconLoader {
         let bytes = Array(name.utf8)
         func isLetter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
         guard let first = bytes.first, isLetter(first) else { return false }
-        return bytes.allSatisfy { isLetter($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+        return bytes.allSatisfy {
+            isLetter($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+        }
     }
 
     /// `category.slug`: `^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$`, checked without a regular expression.
@@ -153,7 +160,9 @@ public enum LexiconLoader {
         guard parts.count == 2, let head = parts[0].first, let tail = parts[1].first else { return false }
         func isLower(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b) }
         func isDigit(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }
-        func isSlug(_ part: ArraySlice<UInt8>) -> Bool { part.allSatisfy { isLower($0) || isDigit($0) || $0 == UInt8(ascii: "-") } }
+        func isSlug(_ part: ArraySlice<UInt8>) -> Bool {
+            part.allSatisfy { isLower($0) || isDigit($0) || $0 == UInt8(ascii: "-") }
+        }
         return isLower(head) && (isLower(tail) || isDigit(tail)) && isSlug(parts[0]) && isSlug(parts[1])
     }
 

@@ -1,5 +1,6 @@
-import Foundation
 import CandorText
+import Foundation
+
 /// How strongly a finding asks for a change. Ordered: `suggestion < warning < error`.
 public enum Severity: String, Codable, CaseIterable, Comparable, Sendable {
     case suggestion
@@ -84,11 +85,13 @@ public struct Rule: Sendable {
     /// The message split at each "{match}", so that a finding's message is one join, not a search.
     private var messagePieces: [String]
 
-    public init(id: String, category: String, severity: Severity, enabled: Bool = true, guidance: String,
-                principles: [String], patterns: [PatternSource], exceptions: [PatternSource] = [],
-                requires: [GateScope: [PatternSource]] = [:], unless: [GateScope: [PatternSource]] = [:],
-                negation: Bool = true, message: String, suggestions: [String], fix: String? = nil, why: String,
-                flagExamples: [String], passExamples: [String], location: FileLocation) {
+    public init(
+        id: String, category: String, severity: Severity, enabled: Bool = true, guidance: String,
+        principles: [String], patterns: [PatternSource], exceptions: [PatternSource] = [],
+        requires: [GateScope: [PatternSource]] = [:], unless: [GateScope: [PatternSource]] = [:],
+        negation: Bool = true, message: String, suggestions: [String], fix: String? = nil, why: String,
+        flagExamples: [String], passExamples: [String], location: FileLocation
+    ) {
         self.id = id
         self.category = category
         self.severity = severity
@@ -136,7 +139,9 @@ public struct Lexicon: Sendable {
     /// Named phrase lists the message tests look for ("prevention", "responsibility", ...).
     public var signals: [String: [PatternSource]]
 
-    public init(path: String, rules: [Rule], classes: [String: [PatternSource]], signals: [String: [PatternSource]] = [:]) {
+    public init(
+        path: String, rules: [Rule], classes: [String: [PatternSource]], signals: [String: [PatternSource]] = [:]
+    ) {
         self.path = path
         self.rules = rules
         self.classes = classes

@@ -1,6 +1,6 @@
+import CandorText
 import Foundation
 import Yams
-import CandorText
 
 /// A problem in a YAML file Candor reads (a lexicon or a config), with the place and the field.
 public struct YAMLFileError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -90,7 +90,9 @@ package struct YAMLValue {
         return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    package func mapping(allowedKeys: Set<String>? = nil, describing what: String) throws -> [(key: String, value: YAMLValue)] {
+    package func mapping(allowedKeys: Set<String>? = nil, describing what: String) throws -> [(
+        key: String, value: YAMLValue
+    )] {
         if isNull { return [] }
         guard case .mapping(let mapping) = node else { throw error("expected \(what) (a mapping of keys to values)") }
         var seen: Set<String> = []
@@ -152,8 +154,9 @@ package struct YAMLValue {
     private static func convert(_ error: YamlError, file: String) -> YAMLFileError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return YAMLFileError("invalid YAML: \(problem)", at: FileLocation(file: file, line: mark.line, column: mark.column))
+            .composer(_, let problem, let mark, _):
+            return YAMLFileError(
+                "invalid YAML: \(problem)", at: FileLocation(file: file, line: mark.line, column: mark.column))
         default:
             return YAMLFileError("invalid YAML: \(error)", at: FileLocation(file: file, line: 1, column: 1))
         }

@@ -122,7 +122,9 @@ extension Automaton {
         writer.int32s(ints(t.otherStart, t.stateCount + 1))
         writer.array(Array(UnsafeBufferPointer(start: t.otherLabels, count: t.otherCount))) { writer, label in
             switch label {
-            case .symbol(let symbol): writer.bytes.append(0); writer.i32(symbol)
+            case .symbol(let symbol):
+                writer.bytes.append(0)
+                writer.i32(symbol)
             case .anyWord: writer.bytes.append(1)
             case .number: writer.bytes.append(2)
             case .minorAge: writer.bytes.append(3)
@@ -155,14 +157,16 @@ extension Automaton {
         let rootBySymbol = try reader.int32s()
         let rootTargets = try reader.int32s()
         guard edgeSymbols.count == edgeTargets.count, otherLabels.count == otherTargets.count,
-              !edgeStart.isEmpty, otherStart.count == edgeStart.count, acceptStart.count == edgeStart.count,
-              !rootBySymbol.isEmpty else {
+            !edgeStart.isEmpty, otherStart.count == edgeStart.count, acceptStart.count == edgeStart.count,
+            !rootBySymbol.isEmpty
+        else {
             throw RuleSetSnapshot.DecodingError(description: "automaton tables do not match in size")
         }
-        let tables = AutomatonTables(edgeStart: edgeStart, edgeSymbols: edgeSymbols, edgeTargets: edgeTargets,
-                                     otherStart: otherStart, otherLabels: otherLabels, otherTargets: otherTargets,
-                                     acceptStart: acceptStart, acceptPatterns: acceptPatterns,
-                                     rootBySymbol: rootBySymbol, rootTargets: rootTargets)
+        let tables = AutomatonTables(
+            edgeStart: edgeStart, edgeSymbols: edgeSymbols, edgeTargets: edgeTargets,
+            otherStart: otherStart, otherLabels: otherLabels, otherTargets: otherTargets,
+            acceptStart: acceptStart, acceptPatterns: acceptPatterns,
+            rootBySymbol: rootBySymbol, rootTargets: rootTargets)
         guard Int(rootBySymbol[rootBySymbol.count - 1]) == rootTargets.count, tables.isConsistent else {
             throw RuleSetSnapshot.DecodingError(description: "automaton tables point outside themselves")
         }
@@ -176,7 +180,8 @@ extension Automaton {
 
     /// Whether a non-symbol edge accepts `token`. `minorAge` caches the age test, the one costly check.
     @inline(__always)
-    static func admits(_ label: EdgeLabel, _ token: Token, _ attributes: TokenAttributes, minorAge: inout Bool?) -> Bool {
+    static func admits(_ label: EdgeLabel, _ token: Token, _ attributes: TokenAttributes, minorAge: inout Bool?) -> Bool
+    {
         switch label {
         case .symbol(let wanted): return wanted == token.symbol
         case .anyWord: return token.kind == .word || token.kind == .number

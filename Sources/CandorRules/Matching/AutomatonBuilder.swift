@@ -167,10 +167,11 @@ struct AutomatonBuilder {
             rootTargets.append(contentsOf: targets)
             rootBySymbol.append(Int32(rootTargets.count))
         }
-        let tables = AutomatonTables(edgeStart: edgeStart, edgeSymbols: edgeSymbols, edgeTargets: edgeTargets,
-                                     otherStart: otherStart, otherLabels: otherLabels, otherTargets: otherTargets,
-                                     acceptStart: acceptStart, acceptPatterns: acceptPatterns,
-                                     rootBySymbol: rootBySymbol, rootTargets: rootTargets)
+        let tables = AutomatonTables(
+            edgeStart: edgeStart, edgeSymbols: edgeSymbols, edgeTargets: edgeTargets,
+            otherStart: otherStart, otherLabels: otherLabels, otherTargets: otherTargets,
+            acceptStart: acceptStart, acceptPatterns: acceptPatterns,
+            rootBySymbol: rootBySymbol, rootTargets: rootTargets)
         return Automaton(tables: tables)
     }
 }

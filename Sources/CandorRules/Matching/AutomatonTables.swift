@@ -19,8 +19,11 @@ final class AutomatonTables: @unchecked Sendable {
     let acceptCount: Int
     private var allocations: [UnsafeMutableRawPointer] = []
 
-    init(edgeStart: [Int32], edgeSymbols: [Int32], edgeTargets: [Int32], otherStart: [Int32], otherLabels: [EdgeLabel],
-         otherTargets: [Int32], acceptStart: [Int32], acceptPatterns: [Int32], rootBySymbol: [Int32], rootTargets: [Int32]) {
+    init(
+        edgeStart: [Int32], edgeSymbols: [Int32], edgeTargets: [Int32], otherStart: [Int32], otherLabels: [EdgeLabel],
+        otherTargets: [Int32], acceptStart: [Int32], acceptPatterns: [Int32], rootBySymbol: [Int32],
+        rootTargets: [Int32]
+    ) {
         var allocations: [UnsafeMutableRawPointer] = []
         func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
             let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(array.count, 1))
@@ -61,10 +64,12 @@ final class AutomatonTables: @unchecked Sendable {
             (0..<count).allSatisfy { pointer[$0] >= 0 && Int(pointer[$0]) < stateCount }
         }
         return stateCount > 0
-            && offsets(edgeStart, stateCount + 1, limit: edgeCount) && offsets(otherStart, stateCount + 1, limit: otherCount)
+            && offsets(edgeStart, stateCount + 1, limit: edgeCount)
+            && offsets(otherStart, stateCount + 1, limit: otherCount)
             && offsets(acceptStart, stateCount + 1, limit: acceptCount)
             && offsets(rootBySymbol, symbolCount + 1, limit: rootTargetCount)
-            && targets(edgeTargets, edgeCount) && targets(otherTargets, otherCount) && targets(rootTargets, rootTargetCount)
+            && targets(edgeTargets, edgeCount) && targets(otherTargets, otherCount)
+            && targets(rootTargets, rootTargetCount)
     }
 
     var rootTargetCount: Int { Int(rootBySymbol[symbolCount]) }

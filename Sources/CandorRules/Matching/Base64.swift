@@ -26,7 +26,8 @@ enum Base64 {
     static func decode(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard text.count % 4 == 0, let input = text.baseAddress else { return nil }
         if text.isEmpty { return [] }
-        let padding = (text[text.count - 1] == UInt8(ascii: "=") ? 1 : 0) + (text[text.count - 2] == UInt8(ascii: "=") ? 1 : 0)
+        let padding =
+            (text[text.count - 1] == UInt8(ascii: "=") ? 1 : 0) + (text[text.count - 2] == UInt8(ascii: "=") ? 1 : 0)
         let length = text.count / 4 * 3 - padding
         let shifted = Self.shifted
         return values.withUnsafeBufferPointer { values -> [UInt8]? in
@@ -39,9 +40,13 @@ enum Base64 {
                 shifted.withUnsafeBufferPointer { shifted in
                     guard let table = shifted.baseAddress, let output = buffer.baseAddress else { return }
                     for _ in 0..<quads {
-                        let word = table[Int(input[index])] | table[256 + Int(input[index + 1])]
+                        let word =
+                            table[Int(input[index])] | table[256 + Int(input[index + 1])]
                             | table[512 + Int(input[index + 2])] | table[768 + Int(input[index + 3])]
-                        if word & 0x8000_0000 != 0 { valid = false; break }
+                        if word & 0x8000_0000 != 0 {
+                            valid = false
+                            break
+                        }
                         output[out] = UInt8(truncatingIfNeeded: word >> 16)
                         output[out + 1] = UInt8(truncatingIfNeeded: word >> 8)
                         output[out + 2] = UInt8(truncatingIfNeeded: word)
@@ -50,7 +55,8 @@ enum Base64 {
                     }
                 }
                 if valid && padding > 0 {
-                    let a = values[Int(input[index])], b = values[Int(input[index + 1])]
+                    let a = values[Int(input[index])]
+                    let b = values[Int(input[index + 1])]
                     let c = padding == 2 ? 0 : values[Int(input[index + 2])]
                     if (a | b | c) & 0xC0 != 0 || (padding == 2 && input[index + 2] != UInt8(ascii: "=")) {
                         valid = false

@@ -112,7 +112,8 @@ public struct PatternParser {
         if c == UInt8(ascii: "(") || c == UInt8(ascii: "[") {
             let node = try parseGroup()
             if let next = current, !Self.isSpace(next), next != UInt8(ascii: ")"), next != UInt8(ascii: "]"),
-               next != UInt8(ascii: "|") {
+                next != UInt8(ascii: "|")
+            {
                 throw failure("put a space after a closing bracket")
             }
             return c == UInt8(ascii: "(") ? .optional(node) : node
@@ -145,7 +146,10 @@ public struct PatternParser {
             }
             phrases.append(items.count == 1 ? items[0] : phrase)
             guard let c = current else { throw failure("'\(Self.scalar(open))' is never closed") }
-            if c == UInt8(ascii: "|") { position += 1; continue }
+            if c == UInt8(ascii: "|") {
+                position += 1
+                continue
+            }
             if c != close { throw failure("expected '\(Self.scalar(close))' but found '\(characterAtPosition)'") }
             position += 1
             break
@@ -190,7 +194,10 @@ public struct PatternParser {
         while end < bytes.count {
             let c = bytes[end]
             if Self.isSpace(c) || c == UInt8(ascii: "|") || c == UInt8(ascii: ")") || c == UInt8(ascii: "]") { break }
-            if Self.wordSyntax.contains(c) { end = -1; break }
+            if Self.wordSyntax.contains(c) {
+                end = -1
+                break
+            }
             end += 1
         }
         if end > position {
@@ -208,12 +215,17 @@ public struct PatternParser {
         var sawText = false
         while let c = current {
             if Self.isSpace(c) || c == UInt8(ascii: "|") || c == UInt8(ascii: ")") || c == UInt8(ascii: "]")
-                || c == UInt8(ascii: "[") { break }
+                || c == UInt8(ascii: "[")
+            {
+                break
+            }
             if c == UInt8(ascii: "(") {
                 guard sawText else { break }
                 position += 1
                 let inner = readWhile { $0 != UInt8(ascii: ")") && $0 != UInt8(ascii: "(") && !Self.isSpace($0) }
-                guard current == UInt8(ascii: ")") else { throw failure("'(' inside a word must close before any space") }
+                guard current == UInt8(ascii: ")") else {
+                    throw failure("'(' inside a word must close before any space")
+                }
                 position += 1
                 pieces.append(["", inner])
                 continue

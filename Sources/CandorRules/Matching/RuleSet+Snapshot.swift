@@ -8,12 +8,22 @@ extension RuleSet {
         vocabulary.encode(into: &writer)
         writer.array(roles) { writer, role in
             switch role {
-            case .rule(let index): writer.bytes.append(0); writer.int(index)
-            case .exception(let index): writer.bytes.append(1); writer.int(index)
-            case .gate(let index): writer.bytes.append(2); writer.int(index)
+            case .rule(let index):
+                writer.bytes.append(0)
+                writer.int(index)
+            case .exception(let index):
+                writer.bytes.append(1)
+                writer.int(index)
+            case .gate(let index):
+                writer.bytes.append(2)
+                writer.int(index)
             case .accept: writer.bytes.append(3)
-            case .cue(let kind): writer.bytes.append(4); writer.int(kind.rawValue)
-            case .signal(let index): writer.bytes.append(5); writer.int(index)
+            case .cue(let kind):
+                writer.bytes.append(4)
+                writer.int(kind.rawValue)
+            case .signal(let index):
+                writer.bytes.append(5)
+                writer.int(index)
             }
         }
         for table in [requires, unless] {
@@ -62,10 +72,11 @@ extension RuleSet {
         let minorAgeWords = try reader.bools()
         let institutionNouns = try reader.bools()
         let nameConnectors = try reader.bools()
-        let symbols = Symbols(doubleQuote: try reader.i32(), singleQuote: try reader.i32(),
-                              clauseBreaks: Set(try reader.int32s()), but: try reader.i32(),
-                              clauseJoiners: Set(try reader.int32s()), firstPerson: Set(try reader.int32s()),
-                              listSeparators: Set(try reader.int32s()))
+        let symbols = Symbols(
+            doubleQuote: try reader.i32(), singleQuote: try reader.i32(),
+            clauseBreaks: Set(try reader.int32s()), but: try reader.i32(),
+            clauseJoiners: Set(try reader.int32s()), firstPerson: Set(try reader.int32s()),
+            listSeparators: Set(try reader.int32s()))
         // Everything the matcher and the context stage index must agree, or a corrupt snapshot would crash them.
         let rolesInRange = roles.allSatisfy { role in
             switch role {
@@ -79,13 +90,15 @@ extension RuleSet {
             scopes.values.allSatisfy { $0.allSatisfy { $0 >= 0 && $0 < gateCount } }
         }
         guard requires.count == rules.count, unless.count == rules.count, rolesInRange, gatesInRange,
-              automaton.patternsAreBelow(roles.count), vocabulary.count == minorAgeWords.count,
-              vocabulary.count == institutionNouns.count, vocabulary.count == nameConnectors.count else {
+            automaton.patternsAreBelow(roles.count), vocabulary.count == minorAgeWords.count,
+            vocabulary.count == institutionNouns.count, vocabulary.count == nameConnectors.count
+        else {
             throw RuleSetSnapshot.DecodingError(description: "snapshot does not hang together")
         }
-        self.init(rules: rules, automaton: automaton, vocabulary: vocabulary, roles: roles,
-                  requires: requires, unless: unless, gateCount: gateCount, signalNames: signalNames, hyphen: hyphen,
-                  minorAgeWords: minorAgeWords, institutionNouns: institutionNouns, nameConnectors: nameConnectors,
-                  symbols: symbols)
+        self.init(
+            rules: rules, automaton: automaton, vocabulary: vocabulary, roles: roles,
+            requires: requires, unless: unless, gateCount: gateCount, signalNames: signalNames, hyphen: hyphen,
+            minorAgeWords: minorAgeWords, institutionNouns: institutionNouns, nameConnectors: nameConnectors,
+            symbols: symbols)
     }
 }

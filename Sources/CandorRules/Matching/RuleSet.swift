@@ -1,5 +1,5 @@
-import Foundation
 import CandorText
+import Foundation
 
 /// What a pattern in the automaton is for.
 package enum PatternRole: Sendable {
@@ -66,9 +66,12 @@ public final class RuleSet: @unchecked Sendable {
         return false
     }
 
-    init(rules: [Rule], automaton: Automaton, vocabulary: Vocabulary, roles: [PatternRole],
-         requires: [[GateScope: [Int]]], unless: [[GateScope: [Int]]], gateCount: Int, signalNames: [String], hyphen: Int32,
-         minorAgeWords: [Bool], institutionNouns: [Bool], nameConnectors: [Bool], symbols: Symbols) {
+    init(
+        rules: [Rule], automaton: Automaton, vocabulary: Vocabulary, roles: [PatternRole],
+        requires: [[GateScope: [Int]]], unless: [[GateScope: [Int]]], gateCount: Int, signalNames: [String],
+        hyphen: Int32,
+        minorAgeWords: [Bool], institutionNouns: [Bool], nameConnectors: [Bool], symbols: Symbols
+    ) {
         self.rules = rules
         self.automaton = automaton
         self.vocabulary = vocabulary

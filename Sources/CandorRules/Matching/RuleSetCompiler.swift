@@ -1,5 +1,5 @@
-import Foundation
 import CandorText
+import Foundation
 
 /// Compiles lexicons into a `RuleSet`: patterns parsed and built into one automaton (Thompson construction),
 /// classes expanded where they are used, gates numbered, within the limits in docs/reliability.md.
@@ -32,8 +32,10 @@ struct RuleSetCompiler {
 
     mutating func compile(_ lexicons: [Lexicon], accept: [PatternSource]) throws -> RuleSet {
         let hyphen = vocabulary.intern("-")
-        let ageWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"].map { vocabulary.intern($0) }
+        let ageWords = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"
+        ].map { vocabulary.intern($0) }
         let nouns = Cues.institutionNouns.map { vocabulary.intern($0) }
         let connectors = Cues.nameConnectors.map { vocabulary.intern($0) }
         let symbols = RuleSet.Symbols(
@@ -50,7 +52,9 @@ struct RuleSetCompiler {
             for (name, patterns) in lexicon.classes.sorted(by: { $0.key < $1.key }) {
                 let location = patterns.first?.location ?? FileLocation(file: lexicon.path, line: 1, column: 1)
                 if let existing = classes[name] {
-                    throw YAMLFileError("class '\(name)' is already defined at \(existing.location)", at: location, field: "classes.\(name)")
+                    throw YAMLFileError(
+                        "class '\(name)' is already defined at \(existing.location)", at: location,
+                        field: "classes.\(name)")
                 }
                 classes[name] = (try patterns.map { try parse($0, field: "classes.\(name)") }, location)
             }
@@ -61,7 +65,8 @@ struct RuleSetCompiler {
         for lexicon in lexicons {
             for rule in lexicon.rules {
                 if let first = seen[rule.id] {
-                    throw YAMLFileError("rule id '\(rule.id)' is already defined at \(first)", at: rule.location, field: "id")
+                    throw YAMLFileError(
+                        "rule id '\(rule.id)' is already defined at \(first)", at: rule.location, field: "id")
                 }
                 seen[rule.id] = rule.location
                 rules.append(rule)
@@ -87,7 +92,9 @@ struct RuleSetCompiler {
         }
         for kind in CueKind.allCases {
             for text in Cues.patterns[kind] ?? [] {
-                try add(PatternSource(text, at: FileLocation(file: "<built-in cues>", line: 1, column: 1)), role: .cue(kind), field: "cue")
+                try add(
+                    PatternSource(text, at: FileLocation(file: "<built-in cues>", line: 1, column: 1)),
+                    role: .cue(kind), field: "cue")
             }
         }
 
@@ -97,10 +104,12 @@ struct RuleSetCompiler {
             for id in ids { result[Int(id)] = true }
             return result
         }
-        return RuleSet(rules: rules, automaton: frozen, vocabulary: vocabulary,
-                       roles: roles, requires: requires, unless: unless, gateCount: gateIDs.count, signalNames: signalNames, hyphen: hyphen,
-                       minorAgeWords: flags(ageWords), institutionNouns: flags(nouns), nameConnectors: flags(connectors),
-                       symbols: symbols)
+        return RuleSet(
+            rules: rules, automaton: frozen, vocabulary: vocabulary,
+            roles: roles, requires: requires, unless: unless, gateCount: gateIDs.count, signalNames: signalNames,
+            hyphen: hyphen,
+            minorAgeWords: flags(ageWords), institutionNouns: flags(nouns), nameConnectors: flags(connectors),
+            symbols: symbols)
     }
 
     private mutating func gates(_ scopes: [GateScope: [PatternSource]], field: String) throws -> [GateScope: [Int]] {
@@ -131,19 +140,23 @@ struct RuleSetCompiler {
         let id = Int32(roles.count)
         roles.append(role)
         if canMatchNothing(node) {
-            throw YAMLFileError("pattern '\(pattern.text)' can match nothing: make at least one word required",
-                                at: pattern.location, field: field)
+            throw YAMLFileError(
+                "pattern '\(pattern.text)' can match nothing: make at least one word required",
+                at: pattern.location, field: field)
         }
         var stack: [String] = []
         patternFirstState = automaton.states.count
         let end = try build(node, from: Automaton.root, pattern: pattern, field: field, classStack: &stack)
         automaton.accept(end, pattern: id)
-        let closureEdges = automaton.closureEdgeCount(ofStatesFrom: Int32(patternFirstState),
-                                                      limit: Self.maximumClosureEdgesPerPattern)
+        let closureEdges = automaton.closureEdgeCount(
+            ofStatesFrom: Int32(patternFirstState),
+            limit: Self.maximumClosureEdgesPerPattern)
         if closureEdges > Self.maximumClosureEdgesPerPattern {
-            throw tooLarge(pattern, field: field, "its optional parts reach more than "
-                + "\(Self.maximumClosureEdgesPerPattern) transitions (limit \(Self.maximumClosureEdgesPerPattern)); "
-                + "split it into several patterns")
+            throw tooLarge(
+                pattern, field: field,
+                "its optional parts reach more than "
+                    + "\(Self.maximumClosureEdgesPerPattern) transitions (limit \(Self.maximumClosureEdgesPerPattern)); "
+                    + "split it into several patterns")
         }
     }
 
@@ -152,12 +165,17 @@ struct RuleSetCompiler {
     private mutating func newState(_ pattern: PatternSource, field: String) throws -> Int32 {
         let count = automaton.states.count
         if count - patternFirstState >= Self.maximumStatesPerPattern {
-            throw tooLarge(pattern, field: field, "it expands to more than \(Self.maximumStatesPerPattern) automaton "
-                + "states (limit \(Self.maximumStatesPerPattern)); nested classes multiply: split it or flatten a class")
+            throw tooLarge(
+                pattern, field: field,
+                "it expands to more than \(Self.maximumStatesPerPattern) automaton "
+                    + "states (limit \(Self.maximumStatesPerPattern)); nested classes multiply: split it or flatten a class"
+            )
         }
         if count >= Self.maximumStates {
-            throw tooLarge(pattern, field: field, "the lexicons together expand to more than \(Self.maximumStates) "
-                + "automaton states (limit \(Self.maximumStates))")
+            throw tooLarge(
+                pattern, field: field,
+                "the lexicons together expand to more than \(Self.maximumStates) "
+                    + "automaton states (limit \(Self.maximumStates))")
         }
         return automaton.addState()
     }
@@ -185,7 +203,9 @@ struct RuleSetCompiler {
     /// of one per alternative, which was most of the matcher's work.
     static func sharingPrefixes(_ options: [PatternNode]) -> [PatternNode] {
         func split(_ node: PatternNode) -> (head: PatternNode, rest: PatternNode) {
-            if case .sequence(let items) = node, let first = items.first { return (first, .sequence(Array(items.dropFirst()))) }
+            if case .sequence(let items) = node, let first = items.first {
+                return (first, .sequence(Array(items.dropFirst())))
+            }
             return (node, .sequence([]))
         }
         let empty = PatternNode.sequence([])
@@ -208,7 +228,8 @@ struct RuleSetCompiler {
         if groups.count + (hasEmpty ? 1 : 0) == options.count { return options }
         // "a | a b" becomes "a [<nothing>|b]", which is "a (b)".
         return groups.map { group in
-            group.members.count == 1 ? group.members[0] : .sequence([group.head, .choice(group.members.map { split($0).rest })])
+            group.members.count == 1
+                ? group.members[0] : .sequence([group.head, .choice(group.members.map { split($0).rest })])
         } + (hasEmpty ? [empty] : [])
     }
 
@@ -221,13 +242,16 @@ struct RuleSetCompiler {
     }
 
     /// Thompson construction: returns the state reached after `node`.
-    private mutating func build(_ node: PatternNode, from start: Int32, pattern: PatternSource, field: String,
-                                classStack: inout [String]) throws -> Int32 {
+    private mutating func build(
+        _ node: PatternNode, from start: Int32, pattern: PatternSource, field: String,
+        classStack: inout [String]
+    ) throws -> Int32 {
         switch node {
         case .word(let word):
             let symbols = symbols(of: word)
             if symbols.isEmpty {
-                throw YAMLFileError("pattern '\(pattern.text)': '\(word)' contains no word", at: pattern.location, field: field)
+                throw YAMLFileError(
+                    "pattern '\(pattern.text)': '\(word)' contains no word", at: pattern.location, field: field)
             }
             var state = start
             for symbol in symbols {
@@ -248,18 +272,23 @@ struct RuleSetCompiler {
         case .classReference(let name):
             guard let definition = classes[name] else {
                 let known = classes.keys.sorted().map { "@" + $0 }.joined(separator: ", ")
-                throw YAMLFileError("pattern '\(pattern.text)': unknown class @\(name) (defined: \(known.isEmpty ? "none" : known))",
-                                    at: pattern.location, field: field)
+                throw YAMLFileError(
+                    "pattern '\(pattern.text)': unknown class @\(name) (defined: \(known.isEmpty ? "none" : known))",
+                    at: pattern.location, field: field)
             }
             if classStack.contains(name) {
-                throw YAMLFileError("class @\(name) refers to itself", at: definition.location, field: "classes.\(name)")
+                throw YAMLFileError(
+                    "class @\(name) refers to itself", at: definition.location, field: "classes.\(name)")
             }
             classStack.append(name)
             defer { classStack.removeLast() }
-            return try build(.choice(definition.nodes), from: start, pattern: pattern, field: field, classStack: &classStack)
+            return try build(
+                .choice(definition.nodes), from: start, pattern: pattern, field: field, classStack: &classStack)
         case .sequence(let items):
             var state = start
-            for item in items { state = try build(item, from: state, pattern: pattern, field: field, classStack: &classStack) }
+            for item in items {
+                state = try build(item, from: state, pattern: pattern, field: field, classStack: &classStack)
+            }
             return state
         case .choice(let unfactored):
             let options = Self.sharingPrefixes(unfactored)

@@ -34,7 +34,9 @@ public enum RuleSetSnapshot {
     /// The lexicons and the compiled rule set a snapshot holds.
     public static func decode(_ bytes: [UInt8]) throws -> (lexicons: [Lexicon], ruleSet: RuleSet) {
         var reader = SnapshotReader(bytes)
-        guard Array(try reader.raw(magic.count)) == magic else { throw DecodingError(description: "not a rule-set snapshot") }
+        guard Array(try reader.raw(magic.count)) == magic else {
+            throw DecodingError(description: "not a rule-set snapshot")
+        }
         let version = try reader.u32()
         guard version == formatVersion else {
             throw DecodingError(description: "snapshot format \(version), this build reads \(formatVersion)")

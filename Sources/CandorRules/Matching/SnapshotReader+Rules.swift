@@ -42,12 +42,13 @@ extension SnapshotReader {
         guard let severity = Severity(rawValue: severityName) else {
             throw RuleSetSnapshot.DecodingError(description: "unknown severity '\(severityName)'")
         }
-        var rule = Rule(id: id, category: category, severity: severity, enabled: try bool(), guidance: try string(),
-                        principles: try strings(), patterns: try patterns(), exceptions: try patterns(),
-                        requires: try gates { try $0.patterns() }, unless: try gates { try $0.patterns() },
-                        negation: try bool(), message: try string(), suggestions: try strings(),
-                        fix: try optionalString(), why: try string(), flagExamples: try strings(),
-                        passExamples: try strings(), location: try location())
+        var rule = Rule(
+            id: id, category: category, severity: severity, enabled: try bool(), guidance: try string(),
+            principles: try strings(), patterns: try patterns(), exceptions: try patterns(),
+            requires: try gates { try $0.patterns() }, unless: try gates { try $0.patterns() },
+            negation: try bool(), message: try string(), suggestions: try strings(),
+            fix: try optionalString(), why: try string(), flagExamples: try strings(),
+            passExamples: try strings(), location: try location())
         rule.isBuiltin = try bool()
         return rule
     }

@@ -11,8 +11,8 @@ enum ElementRole {
     static func of(_ name: String) -> ElementRole {
         switch name {
         case "p", "div", "section", "article", "header", "footer", "figcaption", "dt", "dd", "caption", "html", "body",
-             "head", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "nav", "aside", "main", "figure",
-             "address", "details", "summary", "fieldset", "legend", "hr", "menu", "hgroup", "center", "form":
+            "head", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "nav", "aside", "main", "figure",
+            "address", "details", "summary", "fieldset", "legend", "hr", "menu", "hgroup", "center", "form":
             return .block(nil)
         case "h1", "h2", "h3", "h4", "h5", "h6", "title": return .block(.heading)
         case "blockquote": return .block(.blockQuote)

@@ -95,8 +95,9 @@ struct HTMLWalk {
             self.text(UnsafeBufferPointer(start: text, count: Int(event.length)), line: Int(event.line))
         case Int(CANDOR_HTML_ATTRIBUTE):
             guard hiddenDepth == 0, rawDepth == 0, event.length > 0, let text = event.text else { return }
-            attribute(Array(String(cString: event.name).lowercased().utf8),
-                      UnsafeBufferPointer(start: text, count: Int(event.length)))
+            attribute(
+                Array(String(cString: event.name).lowercased().utf8),
+                UnsafeBufferPointer(start: text, count: Int(event.length)))
         default:
             break
         }
@@ -139,7 +140,9 @@ struct HTMLWalk {
                 // The whole cell, in case its text sits in blocks of its own (<th><p>Avoid</p></th>).
                 let from = min(table.cellStart, builder.text.count)
                 let header = builder.foldedText(from..<builder.text.count)
-                if let last = builder.blocks.last, last.range.lowerBound >= from { builder.setHeaderOfLastBlock(header) }
+                if let last = builder.blocks.last, last.range.lowerBound >= from {
+                    builder.setHeaderOfLastBlock(header)
+                }
                 var headers = table.rowHeaders
                 while headers.count < table.column - 1 { headers.append("") }
                 headers.append(header)
@@ -215,7 +218,9 @@ struct HTMLWalk {
                 j = end
                 continue
             }
-            if byte == first || byte == 0x26 || byte == 0x0D, let end = matcher.match(decoded, in: source, at: j, limit: count) {
+            if byte == first || byte == 0x26 || byte == 0x0D,
+                let end = matcher.match(decoded, in: source, at: j, limit: count)
+            {
                 return end
             }
             j += 1

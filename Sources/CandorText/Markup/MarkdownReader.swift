@@ -29,8 +29,9 @@ public struct MarkdownReader: MarkupReader {
         func fence(at offset: Int) -> (marker: UInt8, next: Int)? {
             guard offset + 3 <= source.count else { return nil }
             let marker = source[offset]
-            guard (marker == 0x2D || marker == 0x2B || marker == 0x2E), source[offset + 1] == marker,
-                  source[offset + 2] == marker else { return nil }
+            guard marker == 0x2D || marker == 0x2B || marker == 0x2E, source[offset + 1] == marker,
+                source[offset + 2] == marker
+            else { return nil }
             var k = offset + 3
             while k < source.count && (source[k] == 0x20 || source[k] == 0x09) { k += 1 }
             if k == source.count { return (marker, k) }
@@ -42,7 +43,8 @@ public struct MarkdownReader: MarkupReader {
         var line = opening.next
         while line < source.count {
             if let closing = fence(at: line),
-               closing.marker == opening.marker || (opening.marker == 0x2D && closing.marker == 0x2E) {
+                closing.marker == opening.marker || (opening.marker == 0x2D && closing.marker == 0x2E)
+            {
                 return closing.next
             }
             while line < source.count && source[line] != 0x0A && source[line] != 0x0D { line += 1 }
@@ -95,7 +97,9 @@ private struct MarkdownWalk {
     }
 
     mutating func run(_ bytes: [UInt8]) -> ProseDocument {
-        if base < source.count, let document = candor_markdown_parse(source.baseAddress! + base, Int64(source.count - base)) {
+        if base < source.count,
+            let document = candor_markdown_parse(source.baseAddress! + base, Int64(source.count - base))
+        {
             defer { candor_markdown_free(document) }
             var event = CandorMarkdownEvent()
             while candor_markdown_next(document, &event) != 0 {
@@ -154,7 +158,9 @@ private struct MarkdownWalk {
         case Int(CANDOR_MD_TABLE_CELL):
             inTableCell = entering
             if entering {
-                builder.begin(.tableCell, columnHeader: headerRow ? nil : column < columnHeaders.count ? columnHeaders[column] : nil)
+                builder.begin(
+                    .tableCell,
+                    columnHeader: headerRow ? nil : column < columnHeaders.count ? columnHeaders[column] : nil)
                 cursor = start(event)
                 textEnd = cursor
                 blockEnd = max(cursor, end(event))
@@ -170,7 +176,9 @@ private struct MarkdownWalk {
                 column += 1
             }
         case Int(CANDOR_MD_TEXT):
-            guard hiddenDepth == 0, builder.isOpen, event.literal_length > 0, let literal = event.literal else { return }
+            guard hiddenDepth == 0, builder.isOpen, event.literal_length > 0, let literal = event.literal else {
+                return
+            }
             text(UnsafeBufferPointer(start: literal, count: Int(event.literal_length)), event)
         case Int(CANDOR_MD_SOFTBREAK), Int(CANDOR_MD_LINEBREAK):
             // A line break inside a paragraph is a space between words; the source span is whatever lies between
@@ -238,7 +246,8 @@ private struct MarkdownWalk {
         if let verbatim, !verbatim.isEmpty {
             let expected = inlineStart(event)
             let lineEnd = lines.lineEnd(max(line, Int(event.end_line)))
-            let found = expected >= textEnd && Self.equal(source, at: expected, verbatim)
+            let found =
+                expected >= textEnd && Self.equal(source, at: expected, verbatim)
                 ? expected : findVerbatim(verbatim, from: max(textEnd, lines.lineStart(line)), to: lineEnd)
             if let found {
                 learn(line: line, found: found, event: event)
@@ -252,7 +261,9 @@ private struct MarkdownWalk {
         }
     }
 
-    private static func equal(_ source: UnsafeBufferPointer<UInt8>, at offset: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func equal(_ source: UnsafeBufferPointer<UInt8>, at offset: Int, _ bytes: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
         offset >= 0 && offset + bytes.count <= source.count
             && memcmp(source.baseAddress! + offset, bytes.baseAddress!, bytes.count) == 0
     }
@@ -276,7 +287,8 @@ private struct MarkdownWalk {
         while from < limit {
             let byte = source[from]
             if byte == first || byte == 0x26 || byte == 0x5C,
-               let after = matcher.match(literal, in: source, at: from, limit: limit) {
+                let after = matcher.match(literal, in: source, at: from, limit: limit)
+            {
                 matcher.emit(into: &builder, decoded: literal, source: source, spaceLineBreaks: false)
                 cursor = after
                 textEnd = after
@@ -295,7 +307,8 @@ private struct MarkdownWalk {
         // no decoding; otherwise the matcher reads references and escapes first ("&amp;" is not "&" then "amp;").
         if expected >= textEnd && Self.equal(source, at: expected, literal)
             && memchr(literal.baseAddress!, 0x26, literal.count) == nil
-            && memchr(literal.baseAddress!, 0x5C, literal.count) == nil {
+            && memchr(literal.baseAddress!, 0x5C, literal.count) == nil
+        {
             builder.appendIdentity(source, expected..<(expected + literal.count))
             cursor = expected + literal.count
             textEnd = cursor

@@ -13,8 +13,9 @@ public struct PlainTextReader: MarkupReader {
 
     public func read(_ bytes: [UInt8]) -> ProseDocument {
         let lines = Self.loneCRsAsLF(bytes)
-        return ProseDocument(text: bytes, blocks: Self.paragraphs(in: lines, maximumBlock: maximumBlock), map: .identity,
-                             directives: SuppressionDirective.scanPlainText(bytes))
+        return ProseDocument(
+            text: bytes, blocks: Self.paragraphs(in: lines, maximumBlock: maximumBlock), map: .identity,
+            directives: SuppressionDirective.scanPlainText(bytes))
     }
 
     static func paragraphs(in bytes: [UInt8], maximumBlock: Int) -> [ProseBlock] {
@@ -22,9 +23,9 @@ public struct PlainTextReader: MarkupReader {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let count = buffer.count
-            var start = 0          // where the current paragraph began
+            var start = 0  // where the current paragraph began
             var lineStart = 0
-            var hasText = false    // whether the current paragraph has a non-blank line yet
+            var hasText = false  // whether the current paragraph has a non-blank line yet
             func isBlank(_ range: Range<Int>) -> Bool {
                 for i in range where buffer[i] != 0x20 && buffer[i] != 0x09 && buffer[i] != 0x0D { return false }
                 return true

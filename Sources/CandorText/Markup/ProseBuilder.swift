@@ -73,7 +73,9 @@ struct ProseBuilder {
     }
 
     /// A URL whose scheme ends (`:` of `://`) or whose `www` ends (`.`) at `mark`.
-    private static func url(around mark: Int, in buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int) -> (Int, Int)? {
+    private static func url(around mark: Int, in buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int) -> (
+        Int, Int
+    )? {
         var begin: Int
         if buffer[mark] == 0x3A {
             guard mark + 2 < buffer.count, buffer[mark + 1] == 0x2F, buffer[mark + 2] == 0x2F else { return nil }
@@ -85,14 +87,16 @@ struct ProseBuilder {
             }
         } else {
             guard mark >= start + 3, buffer[mark - 1] | 0x20 == 0x77, buffer[mark - 2] | 0x20 == 0x77,
-                  buffer[mark - 3] | 0x20 == 0x77, mark + 1 < buffer.count,
-                  buffer[mark + 1] < 0x80 && (buffer[mark + 1] | 0x20) &- 0x61 < 26 || buffer[mark + 1] &- 0x30 < 10
+                buffer[mark - 3] | 0x20 == 0x77, mark + 1 < buffer.count,
+                buffer[mark + 1] < 0x80 && (buffer[mark + 1] | 0x20) &- 0x61 < 26 || buffer[mark + 1] &- 0x30 < 10
             else { return nil }
             begin = mark - 3
         }
         if begin > start {
             let before = buffer[begin - 1]
-            guard isURLSpace(before) || before == 0x2A || before == 0x5F || before == 0x7E || before == 0x28 else { return nil }
+            guard isURLSpace(before) || before == 0x2A || before == 0x5F || before == 0x7E || before == 0x28 else {
+                return nil
+            }
         }
         var end = mark + 1
         while end < buffer.count && !isURLSpace(buffer[end]) { end += 1 }
@@ -100,7 +104,8 @@ struct ProseBuilder {
         while end > mark + 1 {
             let last = buffer[end - 1]
             if last == 0x3F || last == 0x21 || last == 0x2E || last == 0x2C || last == 0x3A || last == 0x2A
-                || last == 0x5F || last == 0x7E || last == 0x27 || last == 0x22 || last == 0x3B {
+                || last == 0x5F || last == 0x7E || last == 0x27 || last == 0x22 || last == 0x3B
+            {
                 end -= 1
             } else if last == 0x29 {
                 var balance = 0
@@ -119,7 +124,9 @@ struct ProseBuilder {
     }
 
     /// An e-mail address whose `@` is at `at`: the domain needs a dot and must end in a letter or digit.
-    private static func email(around at: Int, in buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int) -> (Int, Int)? {
+    private static func email(around at: Int, in buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int) -> (
+        Int, Int
+    )? {
         var begin = at
         while begin > start && isEmailLocal(buffer[begin - 1]) { begin -= 1 }
         guard begin < at else { return nil }
@@ -129,7 +136,8 @@ struct ProseBuilder {
             let byte = buffer[end]
             if (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte == 0x2D || byte == 0x5F {
                 end += 1
-            } else if byte == 0x2E && end + 1 < buffer.count && isEmailLocal(buffer[end + 1]) && buffer[end + 1] != 0x2E {
+            } else if byte == 0x2E && end + 1 < buffer.count && isEmailLocal(buffer[end + 1]) && buffer[end + 1] != 0x2E
+            {
                 dots += 1
                 end += 1
             } else {
@@ -149,7 +157,9 @@ struct ProseBuilder {
 
     /// Copies `source[range]` into the prose, offsets moving together. With `spaceLineBreaks`, CR and LF become
     /// spaces of the same length: ICU would otherwise end a sentence at every line break of HTML source.
-    mutating func appendIdentity(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, spaceLineBreaks: Bool = false) {
+    mutating func appendIdentity(
+        _ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, spaceLineBreaks: Bool = false
+    ) {
         guard !range.isEmpty else { return }
         let prose = text.count
         if spaceLineBreaks {
@@ -161,26 +171,33 @@ struct ProseBuilder {
             text.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
         }
         if let last = runs.last, last.exact,
-           last.prose + last.proseLength == prose, last.source + last.sourceLength == range.lowerBound {
+            last.prose + last.proseLength == prose, last.source + last.sourceLength == range.lowerBound
+        {
             runs[runs.count - 1].proseLength += range.count
             runs[runs.count - 1].sourceLength += range.count
         } else {
-            runs.append(OffsetMap.Run(prose: prose, source: range.lowerBound, proseLength: range.count,
-                                      sourceLength: range.count))
+            runs.append(
+                OffsetMap.Run(
+                    prose: prose, source: range.lowerBound, proseLength: range.count,
+                    sourceLength: range.count))
         }
     }
 
     /// Prose that stands for a source span of another spelling (an entity, an escape, a line break).
     mutating func appendMapped(_ bytes: UnsafeBufferPointer<UInt8>, source: Range<Int>) {
         guard !bytes.isEmpty else { return }
-        runs.append(OffsetMap.Run(prose: text.count, source: source.lowerBound, proseLength: bytes.count,
-                                  sourceLength: source.count, exact: false))
+        runs.append(
+            OffsetMap.Run(
+                prose: text.count, source: source.lowerBound, proseLength: bytes.count,
+                sourceLength: source.count, exact: false))
         text.append(contentsOf: bytes)
     }
 
     mutating func appendMapped(byte: UInt8, source: Range<Int>) {
-        runs.append(OffsetMap.Run(prose: text.count, source: source.lowerBound, proseLength: 1, sourceLength: source.count,
-                                  exact: false))
+        runs.append(
+            OffsetMap.Run(
+                prose: text.count, source: source.lowerBound, proseLength: 1, sourceLength: source.count,
+                exact: false))
         text.append(byte)
     }
 

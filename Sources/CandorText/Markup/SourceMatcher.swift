@@ -27,8 +27,10 @@ struct SourceMatcher {
 
     /// Matches all of `decoded` against the source starting exactly at `start`, without passing `limit`.
     /// On success `pieces` describes the match and the end offset is returned.
-    mutating func match(_ decoded: UnsafeBufferPointer<UInt8>, in source: UnsafeBufferPointer<UInt8>,
-                        at start: Int, limit: Int) -> Int? {
+    mutating func match(
+        _ decoded: UnsafeBufferPointer<UInt8>, in source: UnsafeBufferPointer<UInt8>,
+        at start: Int, limit: Int
+    ) -> Int? {
         pieces.removeAll(keepingCapacity: true)
         let (i, j) = advance(decoded, from: 0, in: source, at: start, limit: min(limit, source.count))
         return i == decoded.count ? j : nil
@@ -36,8 +38,10 @@ struct SourceMatcher {
 
     /// Like `match`, but lets source bytes the parser dropped (`</` before a space, a broken tag) sit between
     /// stretches of the decoded text, as long as each stretch resumes within `maximumGap` bytes.
-    mutating func matchSkipping(_ decoded: UnsafeBufferPointer<UInt8>, in source: UnsafeBufferPointer<UInt8>,
-                                at start: Int, limit: Int, maximumGap: Int) -> Int? {
+    mutating func matchSkipping(
+        _ decoded: UnsafeBufferPointer<UInt8>, in source: UnsafeBufferPointer<UInt8>,
+        at start: Int, limit: Int, maximumGap: Int
+    ) -> Int? {
         pieces.removeAll(keepingCapacity: true)
         let limit = min(limit, source.count)
         var (i, j) = advance(decoded, from: 0, in: source, at: start, limit: limit)
@@ -65,8 +69,10 @@ struct SourceMatcher {
 
     /// Matches decoded bytes from `i` against the source from `start` until they differ; appends pieces and returns
     /// how far both got.
-    private mutating func advance(_ decoded: UnsafeBufferPointer<UInt8>, from first: Int,
-                                  in source: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int) -> (Int, Int) {
+    private mutating func advance(
+        _ decoded: UnsafeBufferPointer<UInt8>, from first: Int,
+        in source: UnsafeBufferPointer<UInt8>, at start: Int, limit: Int
+    ) -> (Int, Int) {
         var i = first
         var j = start
         var literalStart = start
@@ -77,7 +83,8 @@ struct SourceMatcher {
             guard j < limit else { break }
             let byte = source[j]
             if byte == 0x26, let reference = reference(in: source, at: j, limit: limit),
-               let length = decodedLength(of: reference, decoded: decoded, at: i, source: source, limit: limit) {
+                let length = decodedLength(of: reference, decoded: decoded, at: i, source: source, limit: limit)
+            {
                 flushLiteral(j)
                 pieces.append(.mapped(prose: i..<(i + length), source: j..<reference.end))
                 i += length
@@ -86,7 +93,8 @@ struct SourceMatcher {
                 continue
             }
             if flavor == .markdown && byte == 0x5C && j + 1 < limit && Self.isASCIIPunctuation(source[j + 1])
-                && decoded[i] == source[j + 1] {
+                && decoded[i] == source[j + 1]
+            {
                 flushLiteral(j)
                 pieces.append(.mapped(prose: i..<(i + 1), source: j..<(j + 2)))
                 i += 1
@@ -169,8 +177,10 @@ struct SourceMatcher {
     }
 
     /// How many decoded bytes at `i` a reference stands for, or nil if it does not fit there.
-    private func decodedLength(of reference: Reference, decoded: UnsafeBufferPointer<UInt8>, at i: Int,
-                               source: UnsafeBufferPointer<UInt8>, limit: Int) -> Int? {
+    private func decodedLength(
+        of reference: Reference, decoded: UnsafeBufferPointer<UInt8>, at i: Int,
+        source: UnsafeBufferPointer<UInt8>, limit: Int
+    ) -> Int? {
         if let scalar = reference.scalar {
             var utf8: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
             let count = Self.encode(scalar, into: &utf8)
@@ -229,8 +239,10 @@ struct SourceMatcher {
     }
 
     /// Writes the last match into `builder`: literal pieces from the source, mapped ones from the decoded text.
-    func emit(into builder: inout ProseBuilder, decoded: UnsafeBufferPointer<UInt8>,
-              source: UnsafeBufferPointer<UInt8>, spaceLineBreaks: Bool) {
+    func emit(
+        into builder: inout ProseBuilder, decoded: UnsafeBufferPointer<UInt8>,
+        source: UnsafeBufferPointer<UInt8>, spaceLineBreaks: Bool
+    ) {
         for piece in pieces {
             switch piece {
             case .literal(let range):

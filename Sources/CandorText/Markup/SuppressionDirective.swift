@@ -82,8 +82,9 @@ public struct SuppressionDirective: Equatable, Sendable {
                 if name.isEmpty { continue }
                 ids.append(name)
             }
-            return SuppressionDirective(kind: kind, rules: ids, line: lineNumber, column: column,
-                                        offset: lineOffset + prefixBytes)
+            return SuppressionDirective(
+                kind: kind, rules: ids, line: lineNumber, column: column,
+                offset: lineOffset + prefixBytes)
         }
         return nil
     }
@@ -109,8 +110,8 @@ public struct SuppressionDirective: Equatable, Sendable {
     }
 }
 
-private extension Substring {
-    func trimmingCharacters(in set: String) -> String {
+extension Substring {
+    fileprivate func trimmingCharacters(in set: String) -> String {
         var result = self
         while let first = result.first, set.contains(first) { result = result.dropFirst() }
         while let last = result.last, set.contains(last) { result = result.dropLast() }

@@ -86,7 +86,8 @@ public struct LineIndex: Sendable {
         var column = 1
         var index = lineStarts[line]
         if let checkpoint = Self.lastIndex(in: checkpointOffsets, notAbove: offset),
-           checkpointOffsets[checkpoint] > index {
+            checkpointOffsets[checkpoint] > index
+        {
             index = checkpointOffsets[checkpoint]
             column = checkpointColumns[checkpoint]
         }
@@ -120,7 +121,8 @@ public struct LineIndex: Sendable {
     /// whether the line goes on after it: what a report shows, so a finding on a 4 MB line prints a window,
     /// not the whole line.
     public func window(line number: Int, around match: Range<Int>, width: Int = 100)
-        -> (text: String, column: Int, continues: Bool) {
+        -> (text: String, column: Int, continues: Bool)
+    {
         guard let range = byteRange(ofLine: number) else { return ("", 1, false) }
         if range.count <= width { return (Self.decode(bytes, range), 1, false) }
         func isStart(_ index: Int) -> Bool { index >= range.upperBound || bytes[index] & 0xC0 != 0x80 }
@@ -142,8 +144,12 @@ public struct LineIndex: Sendable {
     /// The text of a line without leading and trailing spaces and tabs: what a baseline keys on.
     public func trimmedLine(_ number: Int) -> String {
         guard var range = byteRange(ofLine: number) else { return "" }
-        while !range.isEmpty && (bytes[range.lowerBound] == 0x20 || bytes[range.lowerBound] == 0x09) { range = (range.lowerBound + 1)..<range.upperBound }
-        while !range.isEmpty && (bytes[range.upperBound - 1] == 0x20 || bytes[range.upperBound - 1] == 0x09) { range = range.lowerBound..<(range.upperBound - 1) }
+        while !range.isEmpty && (bytes[range.lowerBound] == 0x20 || bytes[range.lowerBound] == 0x09) {
+            range = (range.lowerBound + 1)..<range.upperBound
+        }
+        while !range.isEmpty && (bytes[range.upperBound - 1] == 0x20 || bytes[range.upperBound - 1] == 0x09) {
+            range = range.lowerBound..<(range.upperBound - 1)
+        }
         return Self.decode(bytes, range)
     }
 

@@ -102,9 +102,11 @@ public enum SourceReader {
     ///
     /// Symbolic links are followed, but each real folder is entered once and each real file listed once
     /// (by device and inode), so a link back up the tree cannot loop or multiply the work.
-    public static func expand(_ paths: [String], extensions: Set<String> = defaultExtensions,
-                              filterNamed: Bool = false,
-                              isIgnored: (String) -> Bool = { _ in false }) -> Expansion {
+    public static func expand(
+        _ paths: [String], extensions: Set<String> = defaultExtensions,
+        filterNamed: Bool = false,
+        isIgnored: (String) -> Bool = { _ in false }
+    ) -> Expansion {
         var expansion = Expansion()
         var seen = Walk()
         for path in paths {
@@ -119,7 +121,9 @@ public enum SourceReader {
                 continue
             }
             var found: [String] = []
-            seen.walk(path, info: info, extensions: extensions, isIgnored: isIgnored, into: &found, skipped: &expansion.skipped)
+            seen.walk(
+                path, info: info, extensions: extensions, isIgnored: isIgnored, into: &found,
+                skipped: &expansion.skipped)
             expansion.files.append(contentsOf: found.sorted())
         }
         return expansion
@@ -141,8 +145,10 @@ public enum SourceReader {
         var directories: Set<FileID> = []
         var files: Set<FileID> = []
 
-        mutating func walk(_ directory: String, info: stat, extensions: Set<String>, isIgnored: (String) -> Bool,
-                           into found: inout [String], skipped: inout [(path: String, reason: String)]) {
+        mutating func walk(
+            _ directory: String, info: stat, extensions: Set<String>, isIgnored: (String) -> Bool,
+            into found: inout [String], skipped: inout [(path: String, reason: String)]
+        ) {
             guard directories.insert(FileID(info)).inserted else { return }
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
             for name in names.sorted() {
@@ -154,7 +160,9 @@ public enum SourceReader {
                 let kind = entry.st_mode & S_IFMT
                 if kind == S_IFDIR {
                     if !skippedDirectories.contains(name) {
-                        walk(path, info: entry, extensions: extensions, isIgnored: isIgnored, into: &found, skipped: &skipped)
+                        walk(
+                            path, info: entry, extensions: extensions, isIgnored: isIgnored, into: &found,
+                            skipped: &skipped)
                     }
                     continue
                 }

@@ -40,7 +40,8 @@ enum FastSentenceBreaker {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 let high: UInt64 = 0x8080_8080_8080_8080
                 let below = (word &- 0x2020_2020_2020_2020) & ~word & high
-                let delete = ((word ^ 0x7F7F_7F7F_7F7F_7F7F) &- 0x0101_0101_0101_0101) & ~(word ^ 0x7F7F_7F7F_7F7F_7F7F) & high
+                let delete =
+                    ((word ^ 0x7F7F_7F7F_7F7F_7F7F) &- 0x0101_0101_0101_0101) & ~(word ^ 0x7F7F_7F7F_7F7F_7F7F) & high
                 if (word & high) | below | delete == 0 {
                     i += 8
                     continue
@@ -99,7 +100,9 @@ enum FastSentenceBreaker {
             return index + 1 < count && text[index + 1] == 0x0A ? index + 2 : index + 1
         }
         @inline(__always) func add(_ boundary: Int) {
-            if boundary < count && !SentenceAbbreviationFilter.suppresses(text, at: boundary) { result.append(boundary) }
+            if boundary < count && !SentenceAbbreviationFilter.suppresses(text, at: boundary) {
+                result.append(boundary)
+            }
         }
 
         var i = 0
@@ -131,7 +134,9 @@ enum FastSentenceBreaker {
                 if end == i + 1 {
                     // SB6: "3.5"; SB7: "U.S" (a letter, the period, a capital).
                     if next == .numeric { joined = true }
-                    if next == .upper, i > 0, case let before = classBefore(text, i), before == .upper || before == .lower {
+                    if next == .upper, i > 0, case let before = classBefore(text, i),
+                        before == .upper || before == .lower
+                    {
                         joined = true
                     }
                 }
@@ -139,7 +144,9 @@ enum FastSentenceBreaker {
                 var ahead = end
                 while ahead < count {
                     let (kind, step) = character(text, ahead)
-                    if kind == .upper || kind == .lower || kind == .cr || kind == .lf || kind == .aTerm || kind == .sTerm {
+                    if kind == .upper || kind == .lower || kind == .cr || kind == .lf || kind == .aTerm
+                        || kind == .sTerm
+                    {
                         if kind == .lower { joined = true }
                         break
                     }

@@ -45,7 +45,9 @@ enum FastWordBreaker {
     /// (U+201C, U+201D, U+2013, U+2014, U+2026) and the non-breaking space are Other: each is a segment of
     /// its own (U+00A0 is not WSegSpace, so two of them are two segments). Latin-1 letters are ALetter.
     @inline(__always)
-    static func character(_ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ table: UnsafeBufferPointer<Class>) -> (Class, Int) {
+    static func character(_ text: UnsafeBufferPointer<UInt8>, _ index: Int, _ table: UnsafeBufferPointer<Class>) -> (
+        Class, Int
+    ) {
         let byte = text[index]
         if byte < 0x80 { return (table[Int(byte)], 1) }
         switch byte {
@@ -86,7 +88,8 @@ enum FastWordBreaker {
                         }
                         // WB6/7: letter (MidLetter | MidNumLetQ) letter. WB11/12: digit (MidNum | MidNumLetQ) digit.
                         let (after, afterLength) = at(j + length)
-                        if previous == .letter && (current == .midLetter || current == .midNumLetQ) && after == .letter {
+                        if previous == .letter && (current == .midLetter || current == .midNumLetQ) && after == .letter
+                        {
                             status = .letter
                             previous = .letter
                             j += length + afterLength
@@ -127,7 +130,8 @@ enum FastWordBreaker {
         let count = text.count
         guard let base = text.baseAddress else { return true }
         while i < count {
-            if i + 8 <= count && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            if i + 8 <= count && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
                 i += 8
                 continue
             }

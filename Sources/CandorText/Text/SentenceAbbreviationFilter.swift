@@ -18,7 +18,7 @@ enum SentenceAbbreviationFilter {
         "pp.", "Ms.", "To.", "Sgt.", "J.K.", "Nr.", "Jun.", "Fri.", "S.A.R.", "Lev.", "Lt.Cdr.", "Def.", "F.", "Do.",
         "Joe.", "Id.", "Mr.", "Dept.", "Is.", "Pvt.", "Diff.", "Hon.B.A.", "Q.", "Mb.", "On.", "Min.", "J.B.", "Ed.",
         "AB.", "A.", "S.p.A.", "I.", "a.m.", "Comm.", "Go.", "VS.", "L.", "All.", "PP.", "P.V.", "T.", "K.R.", "Etc.",
-        "D.", "Adv.", "Lib.", "E.g.", "Pro.", "U.S.A.", "S.E.", "AA.", "Rep.", "Sq.", "As.",
+        "D.", "Adv.", "Lib.", "E.g.", "Pro.", "U.S.A.", "S.E.", "AA.", "Rep.", "Sq.", "As."
     ]
 
     /// A trie over bytes: `children[node]` maps a byte to the next node; `values[node]` is what ends there.

@@ -18,8 +18,10 @@ public struct Token: Equatable, Sendable {
     /// True when the first letter is upper case (Title Case names, headings).
     public var isCapitalized: Bool
 
-    public init(start: Int32, end: Int32, kind: TokenKind, symbol: Int32 = Vocabulary.unknown,
-                sentence: Int32 = 0, isCapitalized: Bool = false) {
+    public init(
+        start: Int32, end: Int32, kind: TokenKind, symbol: Int32 = Vocabulary.unknown,
+        sentence: Int32 = 0, isCapitalized: Bool = false
+    ) {
         self.start = start
         self.end = end
         self.kind = kind

@@ -45,16 +45,21 @@ public final class Tokenizer {
             var previous = 0
             FastWordBreaker.segments(block) { boundary, status in
                 let piece = UnsafeBufferPointer(start: start + previous, count: boundary - previous)
-                let segment: Int32 = status == .letter ? Int32(CANDOR_SEGMENT_LETTER)
+                let segment: Int32 =
+                    status == .letter
+                    ? Int32(CANDOR_SEGMENT_LETTER)
                     : status == .number ? Int32(CANDOR_SEGMENT_NUMBER) : Int32(CANDOR_SEGMENT_OTHER)
-                var token = Token(start: Int32(range.lowerBound + previous), end: Int32(range.lowerBound + boundary),
-                                  kind: Self.kind(segment, piece))
+                var token = Token(
+                    start: Int32(range.lowerBound + previous), end: Int32(range.lowerBound + boundary),
+                    kind: Self.kind(segment, piece))
                 if token.kind != .space {
                     token.symbol = vocabulary.lookup(piece)
                     let first = piece[0]
                     // The only non-ASCII letters here are Latin-1's, whose capitals are U+00C0–U+00DE but ×.
-                    token.isCapitalized = first &- 65 < 26 || (first == 0xC3 && token.kind == .word
-                        && piece[1] &- 0x80 < 0x1F && piece[1] != 0x97)
+                    token.isCapitalized =
+                        first &- 65 < 26
+                        || (first == 0xC3 && token.kind == .word
+                            && piece[1] &- 0x80 < 0x1F && piece[1] != 0x97)
                 }
                 tokens.append(token)
                 previous = boundary
@@ -69,12 +74,14 @@ public final class Tokenizer {
             let boundary = Int(candor_breaker_next(words, &kind))
             if boundary < 0 { break }
             let piece = UnsafeBufferPointer(start: start + previous, count: boundary - previous)
-            var token = Token(start: Int32(range.lowerBound + previous), end: Int32(range.lowerBound + boundary),
-                              kind: Self.kind(kind, piece))
+            var token = Token(
+                start: Int32(range.lowerBound + previous), end: Int32(range.lowerBound + boundary),
+                kind: Self.kind(kind, piece))
             if token.kind != .space {
                 token.symbol = vocabulary.lookup(piece)
                 let first = piece[0]
-                token.isCapitalized = first &- 65 < 26 || (first >= 0x80 && token.kind == .word && Self.startsUpper(piece))
+                token.isCapitalized =
+                    first &- 65 < 26 || (first >= 0x80 && token.kind == .word && Self.startsUpper(piece))
             }
             tokens.append(token)
             previous = boundary
@@ -96,7 +103,9 @@ public final class Tokenizer {
             if byte == 0x0A || byte == 0x0D {
                 var end = index
                 var breaks = 0
-                while end < copy.count && (copy[end] == 0x0A || copy[end] == 0x0D || copy[end] == 0x20 || copy[end] == 0x09) {
+                while end < copy.count
+                    && (copy[end] == 0x0A || copy[end] == 0x0D || copy[end] == 0x20 || copy[end] == 0x09)
+                {
                     if copy[end] == 0x0A { breaks += 1 }
                     end += 1
                 }
@@ -135,13 +144,17 @@ public final class Tokenizer {
     /// Titles that ICU's abbreviation filter sometimes misses ("Mr. Smith resigned. Dr. Jones ..." breaks after "Dr.").
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "rev", "hon",
-        "jr", "sr", "fr", "no", "vs", "cllr", "supt", "insp", "det", "pc", "mx",
+        "jr", "sr", "fr", "no", "vs", "cllr", "supt", "insp", "det", "pc", "mx"
     ]
 
-    private static func endsWithAbbreviation(_ tokens: [Token], before index: Int, text: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func endsWithAbbreviation(_ tokens: [Token], before index: Int, text: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
         var i = index - 1
         while i >= 0 && tokens[i].kind == .space { i -= 1 }
-        guard i >= 1, tokens[i].kind == .punctuation, tokens[i].length == 1, text[Int(tokens[i].start)] == 0x2E else { return false }
+        guard i >= 1, tokens[i].kind == .punctuation, tokens[i].length == 1, text[Int(tokens[i].start)] == 0x2E else {
+            return false
+        }
         let word = tokens[i - 1]
         guard word.kind == .word, word.length <= 4 else { return false }
         let folded = String(decoding: text[Int(word.start)..<Int(word.end)].map(Folding.lowerASCII), as: UTF8.self)
@@ -186,8 +199,12 @@ public final class Tokenizer {
         switch piece[0] {
         case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return true
         case 0xC2: return piece.count > 1 && (piece[1] == 0xA0 || piece[1] == 0x85)
-        case 0xE2: return piece.count > 2 && ((piece[1] == 0x80 && (piece[2] <= 0x8A || piece[2] == 0xA8
-                || piece[2] == 0xA9 || piece[2] == 0xAF)) || (piece[1] == 0x81 && piece[2] == 0x9F))
+        case 0xE2:
+            return piece.count > 2
+                && ((piece[1] == 0x80
+                    && (piece[2] <= 0x8A || piece[2] == 0xA8
+                        || piece[2] == 0xA9 || piece[2] == 0xAF))
+                    || (piece[1] == 0x81 && piece[2] == 0x9F))
         case 0xE3: return piece.count > 2 && piece[1] == 0x80 && piece[2] == 0x80
         default: return false
         }

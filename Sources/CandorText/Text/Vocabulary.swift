@@ -107,8 +107,9 @@ public struct Vocabulary: Sendable {
         mask = slots.count - 1
         let count = offsets.count - 1
         guard count >= 0, offsets.first == 0, Int(offsets[count]) == bytes.count,
-              zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
-              slots.count.nonzeroBitCount == 1, slots.count > count, slots.allSatisfy({ $0 < Int32(count) }) else {
+            zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
+            slots.count.nonzeroBitCount == 1, slots.count > count, slots.allSatisfy({ $0 < Int32(count) })
+        else {
             throw SnapshotDecodingError(description: "vocabulary tables do not hang together")
         }
     }

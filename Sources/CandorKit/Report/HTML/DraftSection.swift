@@ -12,9 +12,11 @@ struct DraftSection {
     func render(_ draft: HTMLDraft, index: Int, open: Bool, preamble: String = "", headingLevel: Int = 2) -> String {
         let path = HTMLText.escape(draft.shownPath)
         var html = "<details class=\"draft\" id=\"d\(index)\"\(open ? " open" : "")>\n"
-        html += "<summary><h\(headingLevel)>\(path)</h\(headingLevel)> <span class=\"draft-meta\">\(Self.countsLine(draft))</span></summary>\n"
+        html +=
+            "<summary><h\(headingLevel)>\(path)</h\(headingLevel)> <span class=\"draft-meta\">\(Self.countsLine(draft))</span></summary>\n"
         if let error = draft.error {
-            html += "<p class=\"problem-error\" role=\"alert\"><strong>Could not be linted:</strong> \(HTMLText.escape(error))</p>\n"
+            html +=
+                "<p class=\"problem-error\" role=\"alert\"><strong>Could not be linted:</strong> \(HTMLText.escape(error))</p>\n"
         } else if let skipped = draft.skipped {
             html += "<p><strong>Skipped:</strong> \(HTMLText.escape(skipped))</p>\n"
         }
@@ -26,7 +28,8 @@ struct DraftSection {
         html += "<div class=\"prose\" aria-label=\"Text of \(path)\">\n\(prose.html)</div>\n"
         if !prose.unplaced.isEmpty {
             let links = prose.unplaced.map { "<a href=\"#n\(index)-\($0)\">note \($0)</a>" }.joined(separator: ", ")
-            html += "<p class=\"draft-meta\">Not in the prose, so not marked above (a comment or other markup): \(links).</p>\n"
+            html +=
+                "<p class=\"draft-meta\">Not in the prose, so not marked above (a comment or other markup): \(links).</p>\n"
         }
         if !draft.findings.isEmpty {
             html += "<h\(headingLevel + 1)>Notes</h\(headingLevel + 1)>\n<ol class=\"notes\">\n"
@@ -47,10 +50,13 @@ struct DraftSection {
         html += "<span class=\"badge \(category.cssClass) sev-\(finding.severity.rawValue)\">\(icon) \(number)</span>\n"
         var about = "<strong>\(presentation.severityLabel)</strong> · \(HTMLText.escape(category.label))"
         if let context = presentation.contextLabel { about += " · \(HTMLText.escape(context))" }
-        html += "<p><span class=\"match\">“\(HTMLText.escape(finding.match))”</span> · \(about) · line \(finding.line), column \(finding.column)</p>\n"
+        html +=
+            "<p><span class=\"match\">“\(HTMLText.escape(finding.match))”</span> · \(about) · line \(finding.line), column \(finding.column)</p>\n"
         html += "<p>\(HTMLText.escape(finding.message))</p>\n"
         if !finding.suggestions.isEmpty {
-            html += "<p>Try: " + finding.suggestions.map { "<q>\(HTMLText.escape($0))</q>" }.joined(separator: "; ") + "</p>\n"
+            html +=
+                "<p>Try: " + finding.suggestions.map { "<q>\(HTMLText.escape($0))</q>" }.joined(separator: "; ")
+                + "</p>\n"
         }
         html += "<p class=\"rule\">Rule <code>\(HTMLText.escape(finding.rule))</code>"
         if let reference = presentation.guidanceReference { html += " · \(HTMLText.escape(reference))" }

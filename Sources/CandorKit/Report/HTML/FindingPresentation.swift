@@ -14,7 +14,7 @@ struct CategoryStyle {
         .vague: ("Vague term", "≈"),
         .intent: ("Intent-focused", "◎"),
         .blaming: ("Blaming framing", "⚑"),
-        .candor: ("Candor directive", "⚙"),
+        .candor: ("Candor directive", "⚙")
     ]
 
     /// The categories the legend always shows, so a clean report still says what each mark would mean.
@@ -72,7 +72,8 @@ struct FindingPresentation {
         var parts: [String] = []
         if !rule.guidance.isEmpty { parts.append("guidance \(rule.guidance)") }
         if !rule.principles.isEmpty {
-            parts.append((rule.principles.count == 1 ? "principle " : "principles ") + rule.principles.joined(separator: ", "))
+            parts.append(
+                (rule.principles.count == 1 ? "principle " : "principles ") + rule.principles.joined(separator: ", "))
         }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }

@@ -13,8 +13,10 @@ struct HTMLDraft {
     var error: String?
     var skipped: String?
 
-    init(path: String, base: String?, source: [UInt8]?, markup: MarkupKind?, findings: [Finding],
-         error: String? = nil, skipped: String? = nil) {
+    init(
+        path: String, base: String?, source: [UInt8]?, markup: MarkupKind?, findings: [Finding],
+        error: String? = nil, skipped: String? = nil
+    ) {
         self.path = path
         self.shownPath = Self.shown(path, base: base)
         self.source = source
@@ -25,8 +27,9 @@ struct HTMLDraft {
     }
 
     init(_ report: FileReport, base: String?) {
-        self.init(path: report.path, base: base, source: report.source, markup: report.markup,
-                  findings: report.findings, error: report.error, skipped: report.skipped)
+        self.init(
+            path: report.path, base: base, source: report.source, markup: report.markup,
+            findings: report.findings, error: report.error, skipped: report.skipped)
     }
 
     static func shown(_ path: String, base: String?) -> String {

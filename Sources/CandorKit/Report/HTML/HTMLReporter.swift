@@ -18,9 +18,11 @@ public struct HTMLReporter: Reporter {
         let drafts = run.files.map { HTMLDraft($0, base: baseDirectory) }
         let rules = Dictionary(run.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let files = "\(drafts.count) \(drafts.count == 1 ? "file" : "files")"
-        var html = HTMLPage.begin(title: "Candor report: " + (drafts.count == 1 ? drafts[0].shownPath : files),
-                                  findings: drafts.flatMap(\.findings), rules: rules)
-        html += "<h1>Candor report</h1>\n<p class=\"meta\">\(files) linted by Candor \(HTMLText.escape(run.version))</p>\n"
+        var html = HTMLPage.begin(
+            title: "Candor report: " + (drafts.count == 1 ? drafts[0].shownPath : files),
+            findings: drafts.flatMap(\.findings), rules: rules)
+        html +=
+            "<h1>Candor report</h1>\n<p class=\"meta\">\(files) linted by Candor \(HTMLText.escape(run.version))</p>\n"
         html += SummarySection(drafts: drafts).render(title: "Summary")
         let categories = Set(drafts.flatMap { $0.findings.map(\.category) }).union(CategoryStyle.builtin)
         html += HTMLPage.legend(categories: CategoryStyle.order(categories))

@@ -41,13 +41,17 @@ struct ProseHTMLRenderer {
             }
         }
         // Longer spans first at one start, so that they enclose the shorter ones.
-        spans.sort { ($0.range.lowerBound, -$0.range.upperBound, $0.number) < ($1.range.lowerBound, -$1.range.upperBound, $1.number) }
+        spans.sort {
+            ($0.range.lowerBound, -$0.range.upperBound, $0.number) < (
+                $1.range.lowerBound, -$1.range.upperBound, $1.number
+            )
+        }
 
         var html = ""
         var container: BlockKind?
         var nextSpan = 0
-        var carried: [Span] = []   // spans that began in an earlier block and run on into later ones
-        var started = Set<Int>()   // findings whose first piece (with the id) is written
+        var carried: [Span] = []  // spans that began in an earlier block and run on into later ones
+        var started = Set<Int>()  // findings whose first piece (with the id) is written
         for block in prose.blocks {
             if container != block.kind {
                 if let container { html += Self.closing(container) }
@@ -70,8 +74,10 @@ struct ProseHTMLRenderer {
     }
 
     /// Writes one block's text, opening and closing marks at every span boundary inside it.
-    private func renderBlock(_ text: [UInt8], range: Range<Int>, spans: [Span], started: inout Set<Int>,
-                             into html: inout String) {
+    private func renderBlock(
+        _ text: [UInt8], range: Range<Int>, spans: [Span], started: inout Set<Int>,
+        into html: inout String
+    ) {
         guard !spans.isEmpty else {
             html += HTMLText.escape(text[range])
             return
@@ -90,10 +96,14 @@ struct ProseHTMLRenderer {
                 let goingOn = open[(deepest + 1)...].filter { $0.range.upperBound > point }
                 html += String(repeating: "</mark>", count: open.count - deepest)
                 open.removeSubrange(deepest...)
-                for span in goingOn { open.append(span); html += opening(span, started: &started) }
+                for span in goingOn {
+                    open.append(span)
+                    html += opening(span, started: &started)
+                }
             }
             guard position + 1 < points.count else { break }
-            for span in spans where max(span.range.lowerBound, range.lowerBound) == point && span.range.upperBound > point {
+            for span in spans
+            where max(span.range.lowerBound, range.lowerBound) == point && span.range.upperBound > point {
                 open.append(span)
                 html += opening(span, started: &started)
             }

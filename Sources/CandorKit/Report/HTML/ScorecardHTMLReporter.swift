@@ -14,8 +14,9 @@ public struct ScoredDraft: Sendable {
     }
 
     func htmlDraft(base: String?) -> HTMLDraft {
-        HTMLDraft(path: card.path, base: base, source: source, markup: markup, findings: card.findings,
-                  error: card.error)
+        HTMLDraft(
+            path: card.path, base: base, source: source, markup: markup, findings: card.findings,
+            error: card.error)
     }
 }
 
@@ -36,9 +37,11 @@ public struct ScorecardHTMLReporter {
     public func test(_ drafts: [ScoredDraft]) -> String {
         let shown = drafts.map { $0.htmlDraft(base: baseDirectory) }
         let count = "\(drafts.count) \(drafts.count == 1 ? "draft" : "drafts")"
-        var html = HTMLPage.begin(title: "Candor message test: " + (drafts.count == 1 ? shown[0].shownPath : count),
-                                  findings: shown.flatMap(\.findings), rules: rules)
-        html += "<h1>Candor message test</h1>\n<p class=\"meta\">\(count) scored against the messaging guidance by Candor \(Candor.version)</p>\n"
+        var html = HTMLPage.begin(
+            title: "Candor message test: " + (drafts.count == 1 ? shown[0].shownPath : count),
+            findings: shown.flatMap(\.findings), rules: rules)
+        html +=
+            "<h1>Candor message test</h1>\n<p class=\"meta\">\(count) scored against the messaging guidance by Candor \(Candor.version)</p>\n"
         if drafts.count > 1 { html += scores(drafts) }
         html += SummarySection(drafts: shown).render(title: "Findings")
         html += HTMLPage.legend(categories: categories(shown))
@@ -46,8 +49,9 @@ public struct ScorecardHTMLReporter {
         let section = DraftSection(rules: rules)
         let opened = HTMLReporter.opened(shown, limit: openDrafts)
         for (index, draft) in drafts.enumerated() {
-            html += section.render(shown[index], index: index, open: opened.contains(index),
-                                   preamble: ScorecardTable.render(draft.card, index: index))
+            html += section.render(
+                shown[index], index: index, open: opened.contains(index),
+                preamble: ScorecardTable.render(draft.card, index: index))
         }
         return html + "</div>\n" + HTMLPage.end()
     }
@@ -55,9 +59,11 @@ public struct ScorecardHTMLReporter {
     public func compare(_ drafts: [ScoredDraft]) -> String {
         let shown = drafts.map { $0.htmlDraft(base: baseDirectory) }
         let cards = drafts.map(\.card)
-        var html = HTMLPage.begin(title: "Candor compare: " + shown.map(\.shownPath).joined(separator: " vs "), wide: true,
-                                  findings: shown.flatMap(\.findings), rules: rules)
-        html += "<h1>Candor compare</h1>\n<p class=\"meta\">\(drafts.count) variants scored against the messaging guidance by Candor \(Candor.version)</p>\n"
+        var html = HTMLPage.begin(
+            title: "Candor compare: " + shown.map(\.shownPath).joined(separator: " vs "), wide: true,
+            findings: shown.flatMap(\.findings), rules: rules)
+        html +=
+            "<h1>Candor compare</h1>\n<p class=\"meta\">\(drafts.count) variants scored against the messaging guidance by Candor \(Candor.version)</p>\n"
         html += "<section aria-labelledby=\"side-title\">\n<h2 id=\"side-title\">Side by side</h2>\n"
         html += ScorecardTable.comparison(cards, base: baseDirectory)
         html += ScorecardTable.differences(cards, base: baseDirectory) + "</section>\n"
@@ -65,16 +71,21 @@ public struct ScorecardHTMLReporter {
         html += "<div id=\"drafts\" class=\"variants\">\n"
         let section = DraftSection(rules: rules)
         for (index, draft) in drafts.enumerated() {
-            html += section.render(shown[index], index: index, open: true, preamble: ScorecardTable.render(draft.card, index: index, collapsed: true))
+            html += section.render(
+                shown[index], index: index, open: true,
+                preamble: ScorecardTable.render(draft.card, index: index, collapsed: true))
         }
         return html + "</div>\n" + HTMLPage.end()
     }
 
     /// One row per draft: its score and how many checks passed, warned and failed.
     private func scores(_ drafts: [ScoredDraft]) -> String {
-        var html = "<section aria-labelledby=\"scores-title\">\n<h2 id=\"scores-title\">Scores</h2>\n<div class=\"scroll\"><table>\n"
-        html += "<thead><tr><th scope=\"col\">Draft</th><th scope=\"col\" class=\"num\">Score</th><th scope=\"col\" class=\"num\">Pass</th>"
-        html += "<th scope=\"col\" class=\"num\">Warn</th><th scope=\"col\" class=\"num\">Fail</th></tr></thead>\n<tbody>\n"
+        var html =
+            "<section aria-labelledby=\"scores-title\">\n<h2 id=\"scores-title\">Scores</h2>\n<div class=\"scroll\"><table>\n"
+        html +=
+            "<thead><tr><th scope=\"col\">Draft</th><th scope=\"col\" class=\"num\">Score</th><th scope=\"col\" class=\"num\">Pass</th>"
+        html +=
+            "<th scope=\"col\" class=\"num\">Warn</th><th scope=\"col\" class=\"num\">Fail</th></tr></thead>\n<tbody>\n"
         for (index, draft) in drafts.enumerated() {
             let results = draft.card.results
             let name = HTMLText.escape(HTMLDraft.shown(draft.card.path, base: baseDirectory))

@@ -25,8 +25,10 @@ struct ScorecardTable {
         var html = "<p>Score \(score(card))</p>\n"
         if collapsed { html += "<details class=\"checks\"><summary>Why each check passed or failed</summary>\n" }
         html += "<div class=\"scroll\"><table class=\"scorecard\">\n"
-        html += "<caption class=\"draft-meta\" style=\"text-align:left\">Message tests (docs/message-tests.md)</caption>\n"
-        html += "<thead><tr><th scope=\"col\">Check</th><th scope=\"col\">Result</th><th scope=\"col\">Why</th></tr></thead>\n<tbody>\n"
+        html +=
+            "<caption class=\"draft-meta\" style=\"text-align:left\">Message tests (docs/message-tests.md)</caption>\n"
+        html +=
+            "<thead><tr><th scope=\"col\">Check</th><th scope=\"col\">Result</th><th scope=\"col\">Why</th></tr></thead>\n<tbody>\n"
         for result in card.results {
             html += "<tr><th scope=\"row\">\(HTMLText.escape(result.title))"
             html += "<br><span class=\"draft-meta\">\(HTMLText.escape(result.principle))</span></th>"
@@ -34,7 +36,8 @@ struct ScorecardTable {
             if !result.components.isEmpty {
                 html += "<ul class=\"components\">\n"
                 for component in result.components {
-                    html += "<li>\(status(component.status)) \(HTMLText.escape(component.name)): \(HTMLText.escape(component.note))</li>\n"
+                    html +=
+                        "<li>\(status(component.status)) \(HTMLText.escape(component.name)): \(HTMLText.escape(component.note))</li>\n"
                 }
                 html += "</ul>"
             }
@@ -53,7 +56,9 @@ struct ScorecardTable {
         var html = "line \(item.line)"
         if !item.text.isEmpty {
             let quoted = "“\(HTMLText.escape(item.text))”"
-            if let number = card.findings.firstIndex(where: { $0.line == item.line && $0.column == item.column && $0.match == item.text }) {
+            if let number = card.findings.firstIndex(where: {
+                $0.line == item.line && $0.column == item.column && $0.match == item.text
+            }) {
                 html += ": <a href=\"#f\(index)-\(number + 1)\">\(quoted)</a>"
             } else {
                 html += ": \(quoted)"
@@ -74,7 +79,10 @@ struct ScorecardTable {
         for (row, test) in MessageTester.tests.enumerated() {
             html += "<tr><th scope=\"row\">\(HTMLText.escape(test.title))</th>"
             for card in cards {
-                html += card.error != nil ? "<td>–</td>" : "<td>\(status(card.results.count > row ? card.results[row].status : .notApplicable))</td>"
+                html +=
+                    card.error != nil
+                    ? "<td>–</td>"
+                    : "<td>\(status(card.results.count > row ? card.results[row].status : .notApplicable))</td>"
             }
             html += "</tr>\n"
         }
@@ -96,8 +104,10 @@ struct ScorecardTable {
             for (number, finding) in card.findings.enumerated()
             where others.contains(where: { !$0.contains("\(finding.rule)|\(finding.match.lowercased())") }) {
                 let name = HTMLText.escape(HTMLDraft.shown(card.path, base: base))
-                items.append("<li>only in <strong>\(name)</strong>: <a href=\"#f\(index)-\(number + 1)\">“\(HTMLText.escape(finding.match))”</a>"
-                             + " <span class=\"draft-meta\">line \(finding.line), <code>\(HTMLText.escape(finding.rule))</code></span></li>")
+                items.append(
+                    "<li>only in <strong>\(name)</strong>: <a href=\"#f\(index)-\(number + 1)\">“\(HTMLText.escape(finding.match))”</a>"
+                        + " <span class=\"draft-meta\">line \(finding.line), <code>\(HTMLText.escape(finding.rule))</code></span></li>"
+                )
             }
         }
         guard !items.isEmpty else { return "<p>The variants have the same findings.</p>\n" }

@@ -10,7 +10,8 @@ enum TipStyles {
         var css = ""
         for finding in findings where seen.insert(finding.rule).inserted {
             let presentation = FindingPresentation(finding: finding, rule: rules[finding.rule])
-            let suggestions = finding.suggestions.isEmpty ? "" : "\nTry:" + finding.suggestions.map { "\n– \($0)" }.joined()
+            let suggestions =
+                finding.suggestions.isEmpty ? "" : "\nTry:" + finding.suggestions.map { "\n– \($0)" }.joined()
             let reference = "\nRule \(finding.rule)" + (presentation.guidanceReference.map { " · \($0)" } ?? "")
             css += "mark[data-rule=\(string(finding.rule))]{--try:\(string(suggestions));--ref:\(string(reference))}\n"
         }
