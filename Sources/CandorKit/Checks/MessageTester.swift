@@ -91,10 +91,11 @@ public struct MessageTester {
         self.kind = kind
     }
 
-    public func scorecard(for document: SourceDocument, linter: Linter) -> Scorecard {
-        let (report, statistics) = linter.analyze(document)
+    /// Scores a draft from what one lint pass over it found and counted (`Linter.analyze`), so the checks need
+    /// nothing from the engine that runs them.
+    public func scorecard(path: String, report: FileReport, statistics: TextStatistics) -> Scorecard {
         if let error = report.error ?? report.skipped {
-            return Scorecard(path: document.path, results: [], findings: [], error: error)
+            return Scorecard(path: path, results: [], findings: [], error: error)
         }
         let draft = MessageDraft(
             findings: report.findings.filter { $0.category != .candor }, statistics: statistics,
@@ -109,6 +110,6 @@ public struct MessageTester {
                 reason: verdict.reason, evidence: verdict.evidence, components: verdict.components,
                 weight: weight)
         }
-        return Scorecard(path: document.path, results: results, findings: draft.findings)
+        return Scorecard(path: path, results: results, findings: draft.findings)
     }
 }
