@@ -49,8 +49,7 @@ public func fuzzLint(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
     var options = LintOptions()
     options.markup = markup
-    linter.options = options
-    let report = linter.lint(SourceDocument(path: "fuzz", bytes: bytes))
+    let report = linter.lint(SourceDocument(path: "fuzz", bytes: bytes), options: options)
     for finding in report.findings {
         let end = finding.offset + finding.length
         guard finding.offset >= 0, finding.length >= 0, end <= bytes.count else {
