@@ -73,7 +73,11 @@ enum Cues {
             "[difficult|hard|impossible] not to", "[can't|cannot|couldn't|could not] help (but)",
             "[don't|do not|didn't|did not] know (for certain|for sure|exactly) [why|how come]",
             "[not sure|no idea|not certain|unsure] (exactly) [why|how come]", "not only", "no doubt", "no wonder",
-            "not least", "[can't|cannot] [but|fail to] [wonder|question|notice|ask]"
+            "not least", "[can't|cannot] [but|fail to] [wonder|question|notice|ask]",
+            // A factive verb: "I didn't realise how the line had moved" still asserts that it moved.
+            "[don't|do not|didn't|did not|never|hadn't|had not] (fully|really|properly|quite|always|yet) "
+                + "[realise|realize|realised|realized|appreciate|appreciated|understand|understood|grasp|grasped|"
+                + "recognise|recognize|recognised|recognized|notice|noticed] [the extent|how|that|just how|what]"
         ],
         .introducesClaim: [
             "the [message|idea|notion|belief|assumption|implication|myth|stereotype|perception|misconception|narrative|trope|suggestion] that",
