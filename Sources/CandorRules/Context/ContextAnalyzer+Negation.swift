@@ -13,6 +13,7 @@ extension ContextAnalyzer {
 
     func isNegated(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {
         let sentence = tokens[Int(match.first)].sentence
+        if ruleSet.symbols.negationBarriers.contains(tokens[Int(match.first)].symbol) { return false }
         for cue in cues where cue.last < match.first && tokens[Int(cue.first)].sentence == sentence {
             var words = 0
             var blocked = false
@@ -23,7 +24,7 @@ extension ContextAnalyzer {
                     blocked = true
                     break
                 }
-                if token.symbol == ruleSet.symbols.but {
+                if token.symbol == ruleSet.symbols.but || ruleSet.symbols.negationBarriers.contains(token.symbol) {
                     blocked = true
                     break
                 }

@@ -42,6 +42,7 @@ extension RuleSet {
         writer.int32s(symbols.clauseJoiners.sorted())
         writer.int32s(symbols.firstPerson.sorted())
         writer.int32s(symbols.listSeparators.sorted())
+        writer.int32s(symbols.negationBarriers.sorted())
     }
 
     convenience init(snapshot reader: inout SnapshotReader, rules: [Rule]) throws {
@@ -76,7 +77,7 @@ extension RuleSet {
             doubleQuote: try reader.i32(), singleQuote: try reader.i32(),
             clauseBreaks: Set(try reader.int32s()), but: try reader.i32(),
             clauseJoiners: Set(try reader.int32s()), firstPerson: Set(try reader.int32s()),
-            listSeparators: Set(try reader.int32s()))
+            listSeparators: Set(try reader.int32s()), negationBarriers: Set(try reader.int32s()))
         // Everything the matcher and the context stage index must agree, or a corrupt snapshot would crash them.
         let rolesInRange = roles.allSatisfy { role in
             switch role {

@@ -48,6 +48,9 @@ public final class RuleSet: @unchecked Sendable {
         let firstPerson: Set<Int32>
         /// What separates the items of a list: "words such as fondling, molestation and grooming".
         let listSeparators: Set<Int32>
+        /// Words that open a subordinate clause, which a negation before them does not reach: "it wouldn't
+        /// have become a scandal if the family had simply reported it".
+        let negationBarriers: Set<Int32>
     }
 
     public func rule(id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
