@@ -108,6 +108,28 @@ import Testing
         #expect(contexts("This was not sexual misconduct.").isEmpty)
     }
 
+    @Test func aNegatedFactiveVerbStillAssertsWhatFollows() {
+        #expect(contexts("I didn't realise how much sexual misconduct the club had hidden.") == [nil])
+        #expect(contexts("I did not fully appreciate that sexual misconduct was so common there.") == [nil])
+        #expect(contexts("I didn't see sexual misconduct.").isEmpty)
+    }
+
+    @Test func aNegationStopsAtASubordinateClause() {
+        #expect(contexts("It would not have become public if sexual misconduct had stayed hidden.") == [nil])
+        #expect(contexts("It wasn't news when sexual misconduct came up.") == [nil])
+        #expect(contexts("It was not sexual misconduct, though.").isEmpty)
+    }
+
+    @Test func anArgumentAttributedToOthersIsUnderDiscussion() {
+        #expect(contexts("Some people who argue that it was sexual misconduct have never read the file.").isEmpty)
+        #expect(contexts("Critics who claim that boys will be boys are wrong.").isEmpty)
+    }
+
+    @Test func wrongQuestionRejectsTheSentenceBefore() {
+        #expect(contexts("Was it one person's word against another's? Wrong question, folks.").isEmpty)
+        #expect(contexts("It is one person's word against another's. That's the wrong question.").isEmpty)
+    }
+
     @Test func aGerundAfterAPleaIsADescriptionNotAnOffenceName() {
         // The charge's name is a noun phrase; "having sex with" after "pleaded guilty to" is the writer's account.
         let set = try! TestSupport.ruleSet(

@@ -67,7 +67,8 @@ enum Cues {
         ],
         .rejectsPrevious: [
             "[that's|that is|this is|it's|it is] [not so|not true|untrue|false|a myth|nonsense|simply not true|not the case|wrong]",
-            "[not so|not true|nonsense|wrong] [.|!]"
+            "[not so|not true|nonsense|wrong] [.|!]",
+            "(that's|that is|it's|it is) (the|a) wrong question"
         ],
         .affirmingNegation: [
             "[difficult|hard|impossible] not to", "[can't|cannot|couldn't|could not] help (but)",
@@ -81,7 +82,9 @@ enum Cues {
         ],
         .introducesClaim: [
             "the [message|idea|notion|belief|assumption|implication|myth|stereotype|perception|misconception|narrative|trope|suggestion] that",
-            "[sends|send|sent|sending|gives|give|gave|giving|reinforces|reinforce|reinforced|reinforcing] the (*) [message|impression|idea|notion] (that)"
+            "[sends|send|sent|sending|gives|give|gave|giving|reinforces|reinforce|reinforced|reinforcing] the (*) [message|impression|idea|notion] (that)",
+            // Others' argument under discussion: "the people who argue that women who wait must be lying".
+            "[people|those|men|critics|sceptics|skeptics|commentators|others] who (still) [argue|claim|insist|believe|assume|suggest|think] that"
         ],
         .attribution: [
             // Verbs only: nouns such as "claims" and "states" and the adjective "alleged" would mark plain prose.
