@@ -60,7 +60,8 @@ import Testing
     @Test func theBuiltInLexiconsAreFarBelowTheLimits() throws {
         // Compiled from the YAML, so every per-pattern limit was checked on every built-in pattern.
         let set = try RuleSet.compile(BuiltinLexicons.load())
-        #expect(set.automaton.stateCount * 100 < RuleSetCompiler.maximumStates)
+        // About 21,000 states in December 2026: a fiftyfold margin leaves room for a team's own lexicons.
+        #expect(set.automaton.stateCount * 50 < RuleSetCompiler.maximumStates)
     }
 
     @Test func yamlAliasesCannotAmplifyALexiconOrAConfig() throws {
