@@ -125,6 +125,17 @@ import Testing
         #expect(contexts("Critics who claim that boys will be boys are wrong.").isEmpty)
     }
 
+    @Test func aTermRenamedAtOnceIsAMention() {
+        #expect(contexts("Sex is never sexual misconduct; sexual misconduct is sexual abuse.").count == 0)
+        #expect(contexts("Sexual misconduct is rare at the club.") == [nil])
+    }
+
+    @Test func surveyedAttitudesAndWhatNobodyShouldBeBlamedForAreUnderDiscussion() {
+        #expect(contexts("Two in five men believe boys will be boys.").isEmpty)
+        #expect(contexts("Women should not be blamed for sexual misconduct by others.").isEmpty)
+        #expect(contexts("The coach told the parents boys will be boys.").count == 1)
+    }
+
     @Test func wrongQuestionRejectsTheSentenceBefore() {
         #expect(contexts("Was it one person's word against another's? Wrong question, folks.").isEmpty)
         #expect(contexts("It is one person's word against another's. That's the wrong question.").isEmpty)

@@ -63,7 +63,10 @@ enum Cues {
         ],
         .mentionAfter: [
             "excuse|excuses|defence|defense|defences|defenses|myth|myths|narrative|narratives|trope|tropes|canard",
-            "mentality|mindset|argument|arguments|cliche|cliché|cliches|clichés|rhetoric"
+            "mentality|mindset|argument|arguments|cliche|cliché|cliches|clichés|rhetoric",
+            // The writer renames it at once: "sex with children is rape", "child pornography is child abuse".
+            "[is|are|equals|=] (always|simply|legally|really|in fact|actually) (a|an) (image|images|record|form|act|acts) (of) "
+                + "[rape|abuse|child abuse|sexual abuse|child sexual abuse|assault|sexual assault|a crime|exploitation]"
         ],
         .rejectsPrevious: [
             "[that's|that is|this is|it's|it is] [not so|not true|untrue|false|a myth|nonsense|simply not true|not the case|wrong]",
@@ -84,7 +87,15 @@ enum Cues {
             "the [message|idea|notion|belief|assumption|implication|myth|stereotype|perception|misconception|narrative|trope|suggestion] that",
             "[sends|send|sent|sending|gives|give|gave|giving|reinforces|reinforce|reinforced|reinforcing] the (*) [message|impression|idea|notion] (that)",
             // Others' argument under discussion: "the people who argue that women who wait must be lying".
-            "[people|those|men|critics|sceptics|skeptics|commentators|others] who (still) [argue|claim|insist|believe|assume|suggest|think] that"
+            "[people|those|men|critics|sceptics|skeptics|commentators|others] who (still) [argue|claim|insist|believe|assume|suggest|think] that",
+            // Attitudes measured by a survey: "two in five men believe a drunk woman is to blame".
+            "[men|women|people|respondents|adults|jurors|students|britons|americans|australians|those surveyed|of men|of women|of people|of respondents|of adults] (still) [believe|believed|believes|think|thought|thinks|agree|agreed|agrees|said|say|says] (that)",
+            // What a person must not be blamed for: "should not be blamed for wearing revealing clothes".
+            "[should not|shouldn't|must not|mustn't|cannot|can't|never|not|no one should|nobody should] be [blamed|judged|shamed|held responsible] for",
+            // A definition lists acts by name: "Sexual assault includes kissing, grabbing, caressing, fondling".
+            "[sexual assault|sexual abuse|sexual harassment|sexual violence|rape|abuse|harassment|assault] [includes|include|including|covers|can include|may include|means|is defined as|encompasses]",
+            // A survivor's shame: "a sense of shame that they deserved or invited it".
+            "[shame|guilt|fear|feeling|feelings|sense] that"
         ],
         .attribution: [
             // Verbs only: nouns such as "claims" and "states" and the adjective "alleged" would mark plain prose.
