@@ -11,7 +11,7 @@ package struct ContextAnalyzer {
     package init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
         colon = Array(":".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
-        describingVerbs = ["having", "engaging", "sleeping", "dating", "seducing"].compactMap { word in
+        describingVerbs = ["having", "engaging", "sleeping", "dating", "seducing", "fondling", "touching", "caressing", "kissing"].compactMap { word in
             let id = Array(word.utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
             return id == Vocabulary.unknown ? nil : id
         }
