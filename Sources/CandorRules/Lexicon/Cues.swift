@@ -33,7 +33,9 @@ enum Cues {
             "not|never|no|nor|neither|cannot|can't|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|won't|wouldn't",
             "shouldn't|couldn't|hasn't|haven't|hadn't|ain't|mustn't",
             "no such thing as", "rather than", "instead of", "far from", "anything but", "stop calling",
-            "never (,) ever"
+            "never (,) ever",
+            // A denial that governs the clause after it: "it is completely untrue that I ever made advances".
+            "[untrue|false] that", "[deny|denies|denied|denying] that"
         ],
         // Cues that mark a mention only when the term is also in quotation marks: "described as 'X'".
         .mention: [
@@ -45,6 +47,7 @@ enum Cues {
         // Cues that mark a mention even without quotation marks: "instead of sexual misconduct, say rape".
         .strongMention: [
             "the|a|this|that term|terms|word|words|phrase|phrases|label|labels|expression|expressions|euphemism|euphemisms",
+            "such [term|terms|phrase|phrases|word|words|label|labels|expression|expressions]", "without using",
             "term|terms|word|words|phrase|phrases|language|labels|expressions|euphemisms like",
             "[term|terms|word|words|phrase|phrases|language|labels|expressions|euphemisms] such as",
             "instead of", "rather than", "in place of", "avoid|avoiding|avoids", "replace|replacing|replaced",
@@ -54,6 +57,9 @@ enum Cues {
         ],
         .legal: [
             "charged with", "charges of", "charge of", "convicted of", "conviction for|of", "convictions for|of",
+            "count|counts each of",
+            // A list of charges: "faces two second-degree felonies, unlawful sexual activity with a minor and ..."
+            "[felony|felonies|misdemeanor|misdemeanors|misdemeanour|misdemeanours] [,|:]",
             "pleaded|pled|plead|pleads|pleading (not) guilty to", "found|was|were (not) guilty of",
             "guilty of", "acquitted of", "count|counts of", "indicted on|for", "indictment for",
             // Not "arrested for", "held on suspicion of" or "investigated over": what follows those is the
@@ -65,8 +71,14 @@ enum Cues {
             "excuse|excuses|defence|defense|defences|defenses|myth|myths|narrative|narratives|trope|tropes|canard",
             "mentality|mindset|argument|arguments|cliche|cliché|cliches|clichés|rhetoric",
             // The writer renames it at once: "sex with children is rape", "child pornography is child abuse".
-            "[is|are|equals|=] (always|simply|legally|really|in fact|actually) (a|an) (image|images|record|form|act|acts) (of) "
-                + "[rape|abuse|child abuse|sexual abuse|child sexual abuse|assault|sexual assault|a crime|exploitation]"
+            "[is|are|equals|=] (always|simply|legally|really|in fact|actually) (a|an) (image|images|record|form|act|acts) (of) (\") "
+                + "[rape|abuse|child abuse|sexual abuse|child sexual abuse|assault|sexual assault|a crime|exploitation]",
+            // The writer talks about the name itself: "revenge porn is a media-generated term".
+            "[is|are|was|remains] (a|an|the) (*) (*) [term|phrase|word|euphemism|label|misnomer|expression|name]",
+            "[was|were] (not|never) [heard of|talked about|a term|a thing|named|recognised|recognized|spoken of]",
+            // Its meaning is denied at once: "revealing clothing cannot be seen as a sign of consent".
+            "[cannot|can't|does not|doesn't|is not|isn't|are not|aren't|never] (be) (seen as|taken as|considered|treated as|read as) "
+                + "(a|an) (*) [sign|signal|indication|invitation|consent|excuse|justification]"
         ],
         .rejectsPrevious: [
             "[that's|that is|this is|it's|it is] [not so|not true|untrue|false|a myth|nonsense|simply not true|not the case|wrong]",
@@ -88,6 +100,7 @@ enum Cues {
             "[sends|send|sent|sending|gives|give|gave|giving|reinforces|reinforce|reinforced|reinforcing] the (*) [message|impression|idea|notion] (that)",
             // Others' argument under discussion: "the people who argue that women who wait must be lying".
             "[people|those|men|critics|sceptics|skeptics|commentators|others] who (still) [argue|claim|insist|believe|assume|suggest|think] that",
+            "(so|too) [many|some] people (seem to|still|often|will|would) [think|believe|assume|argue|say|suggest] (that)",
             // Attitudes measured by a survey: "two in five men believe a drunk woman is to blame".
             "[men|women|people|respondents|adults|jurors|students|britons|americans|australians|those surveyed|of men|of women|of people|of respondents|of adults] (still) [believe|believed|believes|think|thought|thinks|agree|agreed|agrees|said|say|says] (that)",
             // What a person must not be blamed for: "should not be blamed for wearing revealing clothes".
