@@ -11,7 +11,10 @@ package struct ContextAnalyzer {
     package init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
         colon = Array(":".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
-        describingVerbs = ["having", "engaging", "sleeping", "dating", "seducing", "fondling", "touching", "caressing", "kissing"].compactMap { word in
+        let describing = [
+            "having", "engaging", "sleeping", "dating", "seducing", "fondling", "touching", "caressing", "kissing"
+        ]
+        describingVerbs = describing.compactMap { word in
             let id = Array(word.utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
             return id == Vocabulary.unknown ? nil : id
         }

@@ -46,7 +46,8 @@ struct RuleSetCompiler {
             clauseJoiners: Set(["and", "but", "so", "yet", "while", "whereas"].map { vocabulary.intern($0) }),
             firstPerson: Set(["i", "we"].map { vocabulary.intern($0) }),
             listSeparators: Set([",", "and", "or", "\"", "'", "/"].map { vocabulary.intern($0) }),
-            negationBarriers: Set(["if", "unless", "although", "though", "whereas", "when"].map { vocabulary.intern($0) })
+            negationBarriers: Set(
+                ["if", "unless", "although", "though", "whereas", "when"].map { vocabulary.intern($0) })
         )
 
         for lexicon in lexicons {
