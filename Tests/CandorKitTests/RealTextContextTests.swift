@@ -136,6 +136,11 @@ import Testing
         #expect(contexts("The coach told the parents boys will be boys.").count == 1)
     }
 
+    @Test func aTermLeadingAShortListIsStillNamedForDiscussion() {
+        #expect(contexts("Sexual misconduct or harassment is a media-generated term.").isEmpty)
+        #expect(contexts("Sexual misconduct or harassment happened at the club, and the board knew.") == [nil])
+    }
+
     @Test func wrongQuestionRejectsTheSentenceBefore() {
         #expect(contexts("Was it one person's word against another's? Wrong question, folks.").isEmpty)
         #expect(contexts("It is one person's word against another's. That's the wrong question.").isEmpty)

@@ -54,6 +54,9 @@ extension ContextAnalyzer {
             guard cue.first > match.last, tokens[Int(cue.first)].sentence == tokens[Int(match.last)].sentence else {
                 return false
             }
+            // The term may lead a short list: "revealing clothing or underwear cannot be seen as a sign of consent".
+            var listed = false
+            var listedWords = 0
             for index in Int(match.last) + 1..<Int(cue.first) {
                 let token = tokens[index]
                 if token.kind == .space || token.symbol == ruleSet.hyphen { continue }
@@ -61,6 +64,14 @@ extension ContextAnalyzer {
                     && (token.symbol == ruleSet.symbols.doubleQuote
                         || token.symbol == ruleSet.symbols.singleQuote)
                 {
+                    continue
+                }
+                if ruleSet.symbols.listSeparators.contains(token.symbol) {
+                    listed = true
+                    continue
+                }
+                if listed && token.kind == .word && listedWords < 3 {
+                    listedWords += 1
                     continue
                 }
                 return false

@@ -72,7 +72,7 @@ enum Cues {
             "mentality|mindset|argument|arguments|cliche|cliché|cliches|clichés|rhetoric",
             // The writer renames it at once: "sex with children is rape", "child pornography is child abuse".
             "[is|are|equals|=] (always|simply|legally|really|in fact|actually) (a|an) (image|images|record|form|act|acts) (of) (\") "
-                + "[rape|abuse|child abuse|sexual abuse|child sexual abuse|assault|sexual assault|a crime|exploitation]",
+                + "[rape|abuse|child abuse|sexual abuse|child sexual abuse|assault|sexual assault|exploitation]",
             // The writer talks about the name itself: "revenge porn is a media-generated term".
             "[is|are|was|remains] (a|an|the) (*) (*) [term|phrase|word|euphemism|label|misnomer|expression|name]",
             "[was|were] (not|never) [heard of|talked about|a term|a thing|named|recognised|recognized|spoken of]",
@@ -101,6 +101,8 @@ enum Cues {
             // Others' argument under discussion: "the people who argue that women who wait must be lying".
             "[people|those|men|critics|sceptics|skeptics|commentators|others] who (still) [argue|claim|insist|believe|assume|suggest|think] that",
             "(so|too) [many|some] people (seem to|still|often|will|would) [think|believe|assume|argue|say|suggest] (that)",
+            "[makes|make|made|making] [them|her|victims|survivors|women|girls] [believe|think|feel|wonder] (that)",
+            "[per cent|percent|population|respondents] (,) [believe|believes|believed|think|thinks|agree|agreed] (that)",
             // Attitudes measured by a survey: "two in five men believe a drunk woman is to blame".
             "[men|women|people|respondents|adults|jurors|students|britons|americans|australians|those surveyed|of men|of women|of people|of respondents|of adults] (still) [believe|believed|believes|think|thought|thinks|agree|agreed|agrees|said|say|says] (that)",
             // What a person must not be blamed for: "should not be blamed for wearing revealing clothes".
