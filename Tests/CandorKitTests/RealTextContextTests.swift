@@ -141,6 +141,13 @@ import Testing
         #expect(contexts("Sexual misconduct or harassment happened at the club, and the board knew.") == [nil])
     }
 
+    @Test func othersBeliefsAndClaimsAreReportedToBeRejected() {
+        #expect(contexts("Men who no doubt imagined that boys will be boys ran the club.").isEmpty)
+        #expect(contexts("They will also claim it was sexual misconduct, not rape.").isEmpty)
+        #expect(contexts("Papers still write fondling for what should rightly be called sexual assault.").isEmpty)
+        #expect(contexts("He was fondling the pupil at the party.") == [nil])
+    }
+
     @Test func wrongQuestionRejectsTheSentenceBefore() {
         #expect(contexts("Was it one person's word against another's? Wrong question, folks.").isEmpty)
         #expect(contexts("It is one person's word against another's. That's the wrong question.").isEmpty)

@@ -76,6 +76,7 @@ enum Cues {
             // The writer talks about the name itself: "revenge porn is a media-generated term".
             "[is|are|was|remains] (a|an|the) (*) (*) [term|phrase|word|euphemism|label|misnomer|expression|name]",
             "[was|were] (not|never) [heard of|talked about|a term|a thing|named|recognised|recognized|spoken of]",
+            "for what (should|must|ought to|would|could) (rightly|properly|really) (be) (rightly|properly|more accurately|really) [called|named|termed|described]",
             // Its meaning is denied at once: "revealing clothing cannot be seen as a sign of consent".
             "[cannot|can't|does not|doesn't|is not|isn't|are not|aren't|never] (be) (seen as|taken as|considered|treated as|read as) "
                 + "(a|an) (*) [sign|signal|indication|invitation|consent|excuse|justification]"
@@ -83,7 +84,8 @@ enum Cues {
         .rejectsPrevious: [
             "[that's|that is|this is|it's|it is] [not so|not true|untrue|false|a myth|nonsense|simply not true|not the case|wrong]",
             "[not so|not true|nonsense|wrong] [.|!]",
-            "(that's|that is|it's|it is) (the|a) wrong question"
+            "(that's|that is|it's|it is) (the|a) wrong question",
+            "(but) [children|minors|a child|kids|a minor] [can't|cannot|can not] consent"
         ],
         .affirmingNegation: [
             "[difficult|hard|impossible] not to", "[can't|cannot|couldn't|could not] help (but)",
@@ -102,6 +104,10 @@ enum Cues {
             "[people|those|men|critics|sceptics|skeptics|commentators|others] who (still) [argue|claim|insist|believe|assume|suggest|think] that",
             "(so|too) [many|some] people (seem to|still|often|will|would) [think|believe|assume|argue|say|suggest] (that)",
             "[makes|make|made|making] [them|her|victims|survivors|women|girls] [believe|think|feel|wonder] (that)",
+            // Someone else's belief or claim, reported in order to reject it: "who no doubt imagined that the girls
+            // were consenting", "they will also claim she was a liar".
+            "(no doubt) [imagined|imagine|imagines|pretended|pretend|pretends] that",
+            "[they|those|some|people|others|critics|trolls] (will|would|might|may) (also|now|still) [claim|say|argue|insist|allege] (that)",
             "[per cent|percent|population|respondents] (,) [believe|believes|believed|think|thinks|agree|agreed] (that)",
             // Attitudes measured by a survey: "two in five men believe a drunk woman is to blame".
             "[men|women|people|respondents|adults|jurors|students|britons|americans|australians|those surveyed|of men|of women|of people|of respondents|of adults] (still) [believe|believed|believes|think|thought|thinks|agree|agreed|agrees|said|say|says] (that)",
