@@ -148,6 +148,12 @@ import Testing
         #expect(contexts("He was fondling the pupil at the party.") == [nil])
     }
 
+    @Test func adviceWomenAreToldIsReportedNotGiven() {
+        #expect(contexts("Girls are often told to be careful: boys will be boys, don't walk alone.").isEmpty)
+        #expect(contexts("We were taught that boys will be boys.").isEmpty)
+        #expect(contexts("The head told the girls that boys will be boys.").count == 1)
+    }
+
     @Test func wrongQuestionRejectsTheSentenceBefore() {
         #expect(contexts("Was it one person's word against another's? Wrong question, folks.").isEmpty)
         #expect(contexts("It is one person's word against another's. That's the wrong question.").isEmpty)

@@ -116,7 +116,12 @@ enum Cues {
             // A definition lists acts by name: "Sexual assault includes kissing, grabbing, caressing, fondling".
             "[sexual assault|sexual abuse|sexual harassment|sexual violence|rape|abuse|harassment|assault] [includes|include|including|covers|can include|may include|means|is defined as|encompasses]",
             // A survivor's shame: "a sense of shame that they deserved or invited it".
-            "[shame|guilt|fear|feeling|feelings|sense] that"
+            "[shame|guilt|fear|feeling|feelings|sense] that",
+            // Advice women are given, reported in order to question it: "girls are often told to be cautious
+            // when they go out: don't walk alone, don't drink".
+            "[girls|women|young women|daughters|victims|survivors|students|we|they] (are|were|get|got|have been|had been) "
+                + "(often|always|constantly|repeatedly|usually|routinely|still|all|regularly) "
+                + "[told|taught|warned|advised|lectured|instructed] (to|that|not to)"
         ],
         .attribution: [
             // Verbs only: nouns such as "claims" and "states" and the adjective "alleged" would mark plain prose.
