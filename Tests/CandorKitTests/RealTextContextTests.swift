@@ -154,6 +154,11 @@ import Testing
         #expect(contexts("The head told the girls that boys will be boys.").count == 1)
     }
 
+    @Test func aQuestionAnsweredByItsMirrorIsRejected() {
+        #expect(contexts("Is it his word against hers now? Why not now? If not now, when?").isEmpty)
+        #expect(contexts("It is his word against hers. And why not?").count == 1)
+    }
+
     @Test func wrongQuestionRejectsTheSentenceBefore() {
         #expect(contexts("Was it one person's word against another's? Wrong question, folks.").isEmpty)
         #expect(contexts("It is one person's word against another's. That's the wrong question.").isEmpty)

@@ -85,7 +85,9 @@ enum Cues {
             "[that's|that is|this is|it's|it is] [not so|not true|untrue|false|a myth|nonsense|simply not true|not the case|wrong]",
             "[not so|not true|nonsense|wrong] [.|!]",
             "(that's|that is|it's|it is) (the|a) wrong question",
-            "(but) [children|minors|a child|kids|a minor] [can't|cannot|can not] consent"
+            "(but) [children|minors|a child|kids|a minor] [can't|cannot|can not] consent",
+            // A question the writer answers with its mirror: "Why now? Why not now? If not now, when?"
+            "(and|but) why not [now|then|sooner|earlier] [?|.]"
         ],
         .affirmingNegation: [
             "[difficult|hard|impossible] not to", "[can't|cannot|couldn't|could not] help (but)",
@@ -127,6 +129,7 @@ enum Cues {
             // Verbs only: nouns such as "claims" and "states" and the adjective "alleged" would mark plain prose.
             "said|says|told|tells|wrote|writes|stated|claimed|insisted|insists|argued|argues",
             "alleges|tweeted|added|adds|explained|explains|described|describes|called",
+            "reminds|reminded|recalls|recalled|asserts|asserted",
             "according to", "in a statement", "in his|her|their words"
         ]
     ]
