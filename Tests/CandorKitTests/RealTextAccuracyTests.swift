@@ -49,19 +49,19 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 9, 2026-12-02, on fresh part 9 (170 excerpts): vague 0.912/0.462, intent 0.500/0.179,
-        // blaming 0.500/0.259.
-        "vague": (0.91, 0.46),
-        "intent": (0.50, 0.17),
-        "blaming": (0.50, 0.25)
+        // Round 10, 2026-12-02, on fresh part 10 (170 excerpts): vague 0.826/0.514, intent 0.500/0.150,
+        // blaming 0.389/0.189.
+        "vague": (0.82, 0.51),
+        "intent": (0.50, 0.15),
+        "blaming": (0.38, 0.18)
     ]
 
-    /// The dev split (parts 1 to 8) after round 9, as floors: the issue asks that dev be no worse.
+    /// The dev split (parts 1 to 9) after round 10, as floors: the issue asks that dev be no worse.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-02: vague 0.900/0.698, intent 0.921/0.662, blaming 0.867/0.526.
-        "vague": (0.90, 0.69),
-        "intent": (0.92, 0.66),
-        "blaming": (0.86, 0.52)
+        // 2026-12-02: vague 0.902/0.689, intent 0.910/0.653, blaming 0.850/0.511.
+        "vague": (0.90, 0.68),
+        "intent": (0.91, 0.65),
+        "blaming": (0.85, 0.51)
     ]
 
     @Test func theTestSplitHoldsItsRecordedFigures() throws {
