@@ -1,6 +1,8 @@
 import CICU
 import CandorBuiltins
 import CandorKit
+import CandorRules
+import CandorText
 import Dispatch
 import Foundation
 
@@ -110,7 +112,7 @@ func lintAll(_ bytes: [UInt8], ruleSet: RuleSet, markup: MarkupKind) -> Int {
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 || arguments.dropFirst().first == "startup" else {
     fail(
-        "usage: candor-bench corpus DIR [--mb N] [--files N] | throughput FILE | scaling FILE | markup FILE.txt FILE.md | startup"
+        "usage: candor-bench corpus DIR [--mb N] [--files N] | throughput FILE | scaling FILE | threads FILE | markup FILE.txt FILE.md | startup"
     )
 }
 
@@ -217,6 +219,39 @@ case "stages":
     print("+ tokenize            \(megabytesPerSecond(bytes.count, tokenize))")
     print("+ match               \(megabytesPerSecond(bytes.count, match))")
     print("+ context, findings   \(megabytesPerSecond(bytes.count, full))")
+
+case "threads":
+    // Which patterns make matching slow: every thread the matcher advances, counted by state and charged to the
+    // patterns that state can still complete. A pattern that begins with a common word (or an optional word
+    // or a wildcard after one) keeps threads alive on every occurrence; this lists the worst first.
+    let bytes = read(arguments[2])
+    let ruleSet = builtinRuleSet()
+    let tokenizer = try! Tokenizer()
+    var visits = StateVisits(stateCount: ruleSet.automaton.stateCount)
+    var tokenCount = 0
+    bytes.withUnsafeBufferPointer { text in
+        for block in PlainTextReader().read(bytes).blocks {
+            let tokens = tokenizer.tokenize(text, range: block.range, vocabulary: ruleSet.vocabulary)
+            tokenCount += tokens.count
+            _ = ruleSet.debugMatch(tokens, text: text, probe: &visits)
+        }
+    }
+    let total = visits.counts.reduce(0, +)
+    var byOwner: [String: Int] = [:]
+    for (state, count) in visits.counts.enumerated() where count > 0 {
+        let owners = Set(ruleSet.automaton.patternsReachable(from: Int32(state)).map(ruleSet.describePattern))
+        let owner =
+            owners.count == 1
+            ? owners.first!
+            : owners.count <= 3 ? owners.sorted().joined(separator: " + ") : "shared by \(owners.count) owners"
+        byOwner[owner, default: 0] += count
+    }
+    print(
+        "tokens \(tokenCount), threads advanced \(total) (\(String(format: "%.2f", Double(total) / Double(max(tokenCount, 1)))) per token), states \(ruleSet.automaton.stateCount)"
+    )
+    for (owner, count) in byOwner.sorted(by: { $0.value > $1.value }).prefix(option("--top", default: 30)) {
+        print(String(format: "%6.2f%%  %10d  ", 100 * Double(count) / Double(max(total, 1)), count) + owner)
+    }
 
 case "startup":
     // The two costs a `candor lint` pays before reading any input. The first run is the one a process pays

@@ -105,6 +105,39 @@ import Testing
             ])
     }
 
+    @Test func patternsSharingAWildcardStepMatchAsBeforeWithOneThread() throws {
+        let patterns = (0..<40).map { "the (*) (*) target\($0)" } + ["the (*) misunderstanding", "a (*) encounter"]
+        #expect(
+            try TestSupport.matches(
+                patterns,
+                in: "It was the big misunderstanding, a brief encounter, the very big target7 and the target3.")
+                == ["the big misunderstanding", "a brief encounter", "the very big target7", "the target3"])
+        // Every "the" used to start one thread per pattern after it; the wildcard step is now one merged state.
+        let set = try TestSupport.ruleSet(TestSupport.lexicon(patterns))
+        let text = Array(String(repeating: "the cat sat on the mat and the dog ", count: 50).utf8)
+        let tokens = text.withUnsafeBufferPointer { buffer in
+            try! Tokenizer().tokenize(buffer, range: 0..<buffer.count, vocabulary: set.vocabulary)
+        }
+        var visits = StateVisits(stateCount: set.automaton.stateCount)
+        _ = text.withUnsafeBufferPointer { set.debugMatch(tokens, text: $0, probe: &visits) }
+        let words = tokens.filter { $0.kind == .word }.count
+        #expect(visits.counts.reduce(0, +) <= 2 * words, "\(visits.counts.reduce(0, +)) threads for \(words) words")
+    }
+
+    @Test func aPatternThatCanBeginWithAnyWordIsRefused() throws {
+        for pattern in ["(a|an) (*) (*) misjudgement", "* if", "(very) * sorry", "[*|the] apology"] {
+            do {
+                _ = try TestSupport.ruleSet(TestSupport.lexicon([pattern]))
+                Issue.record("'\(pattern)' should be refused")
+            } catch let error as YAMLFileError {
+                #expect(error.description.contains("can begin with any word"), "\(error.description)")
+            }
+        }
+        #expect(throws: Never.self) {
+            try TestSupport.ruleSet(TestSupport.lexicon(["sorry (*) (*) if", "a * encounter"]))
+        }
+    }
+
     @Test func minorAgeMatchesDigitsAndWordsUnderEighteen() throws {
         let found = try TestSupport.matches(
             ["sex with a <minor-age> year old"],

@@ -19,6 +19,16 @@ public struct Automaton: Sendable {
     /// All matches of all patterns in `tokens`. Spaces and hyphens are transparent. Sentences are not known
     /// yet (they are numbered only for blocks with matches), so callers drop matches that cross one.
     package func matches(in tokens: [Token], attributes: TokenAttributes, scratch: MatchScratch) -> [RawMatch] {
+        var probe = NoMatchProbe()
+        return matches(in: tokens, attributes: attributes, scratch: scratch, probe: &probe)
+    }
+
+    /// The same pass, telling `probe` about every thread it advances: `candor-bench threads` counts them by state
+    /// to show which patterns make matching slow. The lint path passes a probe that does nothing, and the
+    /// compiler specialises it away.
+    package func matches<Probe: MatchProbe>(
+        in tokens: [Token], attributes: TokenAttributes, scratch: MatchScratch, probe: inout Probe
+    ) -> [RawMatch] {
         if scratch.tables !== tables || scratch.step > Int32.max - Int32(tokens.count) - 2 {
             scratch.reset(for: tables, stateCount: tables.stateCount)
         }
@@ -65,6 +75,7 @@ public struct Automaton: Sendable {
 
                 for slot in 0..<currentCount {
                     let thread = current[slot]
+                    probe.advanced(thread.state)
                     let state = Int(thread.state)
                     var low = Int(t.edgeStart[state])
                     let end = Int(t.edgeStart[state + 1])
@@ -106,6 +117,46 @@ public struct Automaton: Sendable {
         }
         scratch.step = step
         return found
+    }
+}
+
+/// Watches the matcher advance its threads (see `Automaton.matches(in:attributes:scratch:probe:)`).
+package protocol MatchProbe {
+    mutating func advanced(_ state: Int32)
+}
+
+struct NoMatchProbe: MatchProbe {
+    @inline(__always) mutating func advanced(_ state: Int32) {}
+}
+
+/// How many times the matcher advanced a thread in each state.
+package struct StateVisits: MatchProbe {
+    package private(set) var counts: [Int]
+
+    package init(stateCount: Int) { counts = [Int](repeating: 0, count: stateCount) }
+
+    package mutating func advanced(_ state: Int32) { counts[Int(state)] += 1 }
+}
+
+extension Automaton {
+    /// The patterns a thread in `state` can still complete: what a busy state costs on behalf of.
+    package func patternsReachable(from state: Int32) -> [Int32] {
+        let t = tables
+        var seen = Set([state])
+        var stack = [state]
+        var patterns = Set<Int32>()
+        while let current = stack.popLast() {
+            let index = Int(current)
+            for accept in Int(t.acceptStart[index])..<Int(t.acceptStart[index + 1]) {
+                patterns.insert(t.acceptPatterns[accept])
+            }
+            let symbolTargets = (Int(t.edgeStart[index])..<Int(t.edgeStart[index + 1])).map { t.edgeTargets[$0] }
+            let otherTargets = (Int(t.otherStart[index])..<Int(t.otherStart[index + 1])).map { t.otherTargets[$0] }
+            for next in symbolTargets + otherTargets where seen.insert(next).inserted {
+                stack.append(next)
+            }
+        }
+        return patterns.sorted()
     }
 }
 

@@ -59,8 +59,34 @@ public final class RuleSet: @unchecked Sendable {
 
     /// For benchmarks: the number of raw matches (every role) in one tokenized block.
     public func debugMatchCount(_ tokens: [Token], text: UnsafeBufferPointer<UInt8>) -> Int {
+        var probe = NoMatchProbe()
+        return debugMatch(tokens, text: text, probe: &probe)
+    }
+
+    /// For benchmarks: matches one tokenized block while `probe` watches the threads.
+    package func debugMatch<Probe: MatchProbe>(
+        _ tokens: [Token], text: UnsafeBufferPointer<UInt8>, probe: inout Probe
+    ) -> Int {
         let attributes = TokenAttributes(hyphen: hyphen, minorAgeWords: minorAgeWords, text: text)
-        return automaton.matches(in: tokens, attributes: attributes, scratch: benchmarkScratch).count
+        return automaton.matches(in: tokens, attributes: attributes, scratch: benchmarkScratch, probe: &probe).count
+    }
+
+    /// For benchmarks: what a pattern is, in words ("vague.claimed", "cue negation", "gate of vague.accuser").
+    package func describePattern(_ pattern: Int32) -> String {
+        switch roles[Int(pattern)] {
+        case .rule(let index): return rules[index].id
+        case .exception(let index): return "exception of \(rules[index].id)"
+        case .gate(let gate):
+            let users = rules.indices.filter { index in
+                (requires[index].values.contains { $0.contains(gate) })
+                    || (unless[index].values.contains { $0.contains(gate) })
+            }
+            return "gate #\(gate) of " + (users.prefix(3).map { rules[$0].id }.joined(separator: ", "))
+                + (users.count > 3 ? ", ..." : "")
+        case .accept: return "accepted phrase"
+        case .cue(let kind): return "cue \(kind)"
+        case .signal(let index): return "signal \(signalNames[index])"
+        }
     }
 
     @inline(__always)

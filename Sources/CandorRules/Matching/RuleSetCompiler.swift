@@ -146,6 +146,12 @@ struct RuleSetCompiler {
                 "pattern '\(pattern.text)' can match nothing: make at least one word required",
                 at: pattern.location, field: field)
         }
+        if canBeginWithAnyWord(node) {
+            throw YAMLFileError(
+                "pattern '\(pattern.text)' can begin with any word ('*' before its first required word): it would be "
+                    + "tried at every word of every text, which slows every run; begin it with a word",
+                at: pattern.location, field: field)
+        }
         var stack: [String] = []
         patternFirstState = automaton.states.count
         let end = try build(node, from: Automaton.root, pattern: pattern, field: field, classStack: &stack)
@@ -185,6 +191,26 @@ struct RuleSetCompiler {
     private func tooLarge(_ pattern: PatternSource, field: String, _ problem: String) -> YAMLFileError {
         let shown = pattern.text.count > 80 ? String(pattern.text.prefix(80)) + "..." : pattern.text
         return YAMLFileError("pattern '\(shown)' is too large: \(problem)", at: pattern.location, field: field)
+    }
+
+    /// Whether the first word a match can start with is a wildcard: `(a) (*) misjudgement` starts a thread at
+    /// every word of the text, and one such pattern once cost a quarter of all matching.
+    private func canBeginWithAnyWord(_ node: PatternNode, depth: Int = 0) -> Bool {
+        switch node {
+        case .anyWord: return true
+        case .word, .punctuation, .number, .minorAge: return false
+        case .optional(let inner): return canBeginWithAnyWord(inner, depth: depth)
+        case .choice(let options): return options.contains { canBeginWithAnyWord($0, depth: depth) }
+        case .sequence(let items):
+            for item in items {
+                if canBeginWithAnyWord(item, depth: depth) { return true }
+                if !canMatchNothing(item, depth: depth) { return false }
+            }
+            return false
+        case .classReference(let name):
+            guard depth < 16, let definition = classes[name] else { return false }
+            return definition.nodes.contains { canBeginWithAnyWord($0, depth: depth + 1) }
+        }
     }
 
     /// Decided on the pattern itself rather than on the automaton, which would cost a walk over every state.
