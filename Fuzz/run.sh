@@ -22,12 +22,19 @@ for target in $targets; do
     mkdir -p "$corpus" "$crashes"
     echo "== fuzz-$target for ${seconds}s"
     # -timeout: one input taking 10 s is a hang; -rss_limit_mb: one needing 2 GB is a blow-up.
+    log=.build-fuzz/fuzz-$target.log
+    code=0
     .build-fuzz/release/fuzz-"$target" "$corpus" Fuzz/corpus/"$target" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-        -artifact_prefix="$crashes/" -print_final_stats=1 2>&1 \
-        | grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|==.*ERROR|SUMMARY)' || true
+        -artifact_prefix="$crashes/" -print_final_stats=1 >"$log" 2>&1 || code=$?
+    grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|==.*ERROR|SUMMARY)' "$log" || true
     if ls "$crashes" | grep -q .; then
         echo "fuzz-$target: crashes in $crashes"
+        status=1
+    elif [ "$code" -ne 0 ]; then
+        # A target that dies before fuzzing (a broken seed, say) leaves no crash file but must not pass.
+        echo "fuzz-$target: exited with status $code before saving a crash; last lines of $log:"
+        tail -n 5 "$log"
         status=1
     fi
 done

@@ -19,7 +19,7 @@ let lexicon = """
         patterns: ['sex(ual) scandal{,s}', '[had sex|slept] with @PEOPLE', '<minor-age> year old']
         exceptions: ['not a sex scandal']
         requires:
-          sentence: [said, "*"]
+          sentence: [said, "said * coach"]
         message: 'flagged {match}'
         suggestions: [plainer]
         why: B1.
