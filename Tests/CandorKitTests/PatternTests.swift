@@ -105,6 +105,26 @@ import Testing
             ])
     }
 
+    @Test func aPatternStepsOverAnAdverbBetweenItsWords() throws {
+        #expect(
+            try TestSupport.matches(
+                ["to anyone i may have offended"], in: "I apologise to anyone I may have genuinely offended.")
+                == ["to anyone I may have genuinely offended"])
+        #expect(
+            try TestSupport.matches(["never intended to"], in: "I never really, truly intended to.")
+                == [])  // a comma is not an adverb
+        #expect(
+            try TestSupport.matches(["never intended to"], in: "I never really truly intended to.")
+                == ["never really truly intended to"])
+        // A pattern that names the adverb still matches it as a word; a match never starts or ends on one.
+        #expect(
+            try TestSupport.matches(["really sorry", "sorry"], in: "Really sorry.") == ["Really sorry", "sorry"])
+        #expect(try TestSupport.matches(["sorry if"], in: "Sorry if genuinely.") == ["Sorry if"])
+        #expect(try TestSupport.matches(["sorry if"], in: "Genuinely sorry genuinely if.") == ["sorry genuinely if"])
+        // Only adverbs that leave the phrase's meaning alone: "never" and "not" are not stepped over.
+        #expect(try TestSupport.matches(["i intended to"], in: "I never intended to.") == [])
+    }
+
     @Test func patternsSharingAWildcardStepMatchAsBeforeWithOneThread() throws {
         let patterns = (0..<40).map { "the (*) (*) target\($0)" } + ["the (*) misunderstanding", "a (*) encounter"]
         #expect(

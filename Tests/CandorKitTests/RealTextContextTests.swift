@@ -154,6 +154,25 @@ import Testing
         #expect(contexts("The head told the girls that boys will be boys.").count == 1)
     }
 
+    @Test func blameOthersLayOnHerIsReportedNotTheWritersOwn() throws {
+        let set = try TestSupport.ruleSet(TestSupport.lexicon(["seducing him", "attention seeker"]))
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        #expect(count("Most people blamed her for going to his house, blamed her for seducing him.") == 0)
+        #expect(count("Men are blaming women for seducing him, as usual.") == 0)
+        #expect(count("His fans are calling her an attention seeker.") == 0)
+        // The writer's own blame stays: "I blame her for" is not a report of someone else's.
+        #expect(count("I blame her for seducing him.") == 1)
+        #expect(count("She is an attention seeker.") == 1)
+    }
+
+    @Test func aNegationReachesTheLaterItemsOfAList() {
+        #expect(contexts("There is no such thing as fondling, sexual misconduct or boys will be boys.").isEmpty)
+        #expect(contexts("It was not fondling, and not a case of boys will be boys.").isEmpty)
+        // A clause after the comma is not a list item, so the negation stops there as before.
+        #expect(contexts("There was no fondling, he said, and sexual misconduct followed.").count == 1)
+        #expect(contexts("It was not a joke, and boys will be boys is no excuse for it.").count == 1)
+    }
+
     @Test func aQuestionAnsweredByItsMirrorIsRejected() {
         #expect(contexts("Is it his word against hers now? Why not now? If not now, when?").isEmpty)
         #expect(contexts("It is his word against hers. And why not?").count == 1)

@@ -68,7 +68,9 @@ public final class Linter {
         var located: [(candidate: Candidate, start: Int, end: Int)] = []
 
         prose.text.withUnsafeBufferPointer { text in
-            let attributes = TokenAttributes(hyphen: ruleSet.hyphen, minorAgeWords: ruleSet.minorAgeWords, text: text)
+            let attributes = TokenAttributes(
+                hyphen: ruleSet.hyphen, minorAgeWords: ruleSet.minorAgeWords,
+                transparentWords: ruleSet.transparentWords, text: text)
             for (blockIndex, block) in prose.blocks.enumerated() {
                 documentGates.proseBytes += block.range.count
                 var tokens = tokenizer.tokenize(text, range: block.range, vocabulary: ruleSet.vocabulary)

@@ -35,6 +35,28 @@ extension ContextAnalyzer {
         return false
     }
 
+    /// "There is no such thing as date rape, a sex scandal or a crime of passion": the comma ends a negation's
+    /// reach, but not when `match` is a later item of a list whose earlier item was negated. Only list
+    /// separators and at most two determiners ("a", "the", "his") may lie between the two matches.
+    func continuesList(from earlier: RawMatch, to match: RawMatch, tokens: [Token]) -> Bool {
+        guard earlier.last < match.first, tokens[Int(earlier.first)].sentence == tokens[Int(match.first)].sentence
+        else { return false }
+        var separators = 0
+        var words = 0
+        for index in Int(earlier.last) + 1..<Int(match.first) {
+            let token = tokens[index]
+            if token.kind == .space || token.symbol == ruleSet.hyphen { continue }
+            if ruleSet.symbols.listSeparators.contains(token.symbol) {
+                separators += 1
+                continue
+            }
+            if !ruleSet.symbols.determiners.contains(token.symbol) { return false }
+            words += 1
+            if words > 2 { return false }
+        }
+        return separators > 0
+    }
+
     /// "...the belief that it is one person's word against another's. But that's not so." A cue that opens the
     /// next sentence (after at most "but" or "yet") rejects the whole of the sentence before.
     func isRejectedByNextSentence(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {

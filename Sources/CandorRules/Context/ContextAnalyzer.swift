@@ -62,6 +62,8 @@ package struct ContextAnalyzer {
 
         let quotes = quoteSpans(tokens: tokens, text: text)
         var candidates: [Candidate] = []
+        // Negated matches so far, in text order: a negation that reaches the first item of a list reaches the rest.
+        var negatedMatches: [RawMatch] = []
         for match in longestPerRule(ruleMatches) {
             guard case .rule(let ruleIndex) = ruleSet.roles[Int(match.pattern)] else { continue }
             let sentence = tokens[Int(match.first)].sentence
@@ -90,9 +92,11 @@ package struct ContextAnalyzer {
             {
                 candidate.context = .mention
             } else if ruleSet.rules[ruleIndex].negation
-                && isNegated(match, tokens: tokens, cues: negations(cues))
+                && (isNegated(match, tokens: tokens, cues: negations(cues))
+                    || negatedMatches.contains { continuesList(from: $0, to: match, tokens: tokens) })
             {
                 candidate.context = .negated
+                negatedMatches.append(match)
             } else if isRejectedByNextSentence(match, tokens: tokens, cues: cues[CueKind.rejectsPrevious.rawValue]) {
                 candidate.context = .negated
             } else {

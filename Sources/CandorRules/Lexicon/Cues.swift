@@ -115,6 +115,14 @@ enum Cues {
             "[men|women|people|respondents|adults|jurors|students|britons|americans|australians|those surveyed|of men|of women|of people|of respondents|of adults] (still) [believe|believed|believes|think|thought|thinks|agree|agreed|agrees|said|say|says] (that)",
             // What a person must not be blamed for: "should not be blamed for wearing revealing clothes".
             "[should not|shouldn't|must not|mustn't|cannot|can't|never|not|no one should|nobody should] be [blamed|judged|shamed|held responsible] for",
+            // Other people's blame, reported: "most people blamed her for going to his house", "men are blaming
+            // women for getting raped", "calling her an attention seeker". The
+            // first-person present ("I blame her for") is left out: that is the writer's own blame.
+            "[blamed|blames|blaming] [her|him|them|women|girls|victims|survivors|the victim|the victims|the woman|"
+                + "the girl|the women|the girls|the survivor|the complainant|the accuser|accusers|rape victims] for",
+            "[calling|called|branded|branding|labelled|labeled|labelling|labeling|painted|painting|dismissed|dismissing] "
+                + "[her|him|them|victims|survivors|the victim|the victims|the woman|the women|the complainant|accusers] "
+                + "(as) [a|an|\"]",
             // A definition lists acts by name: "Sexual assault includes kissing, grabbing, caressing, fondling".
             "[sexual assault|sexual abuse|sexual harassment|sexual violence|rape|abuse|harassment|assault] [includes|include|including|covers|can include|may include|means|is defined as|encompasses]",
             // A survivor's shame: "a sense of shame that they deserved or invited it".
@@ -132,6 +140,19 @@ enum Cues {
             "reminds|reminded|recalls|recalled|asserts|asserted",
             "according to", "in a statement", "in his|her|their words"
         ]
+    ]
+
+    /// Adverbs that do not change what a phrase does, so every pattern may step over them between two of its
+    /// words: "to anyone I may have genuinely offended" is "to anyone I may have offended", and "I never really
+    /// intended" is "I never intended". A pattern that names one of them still matches it as a word. Negators
+    /// ("never", "not") are not here, nor "ever" and "unreservedly": "to anyone I have ever hurt, I apologise
+    /// unreservedly" is a different apology from "to anyone I have hurt".
+    static let transparentAdverbs: [String] = [
+        "genuinely", "truly", "really", "deeply", "sincerely", "actually", "honestly", "personally",
+        "certainly", "clearly", "obviously", "simply", "somehow", "also", "just", "even", "still", "perhaps",
+        "possibly", "maybe", "probably", "absolutely", "completely", "entirely", "totally", "wholly", "fully",
+        "ultimately", "indeed", "frankly", "sometimes",
+        "inadvertently", "unwittingly", "unknowingly", "unintentionally"
     ]
 
     /// Capitalised words that mark an official name: "Sexual Misconduct Policy", "Modern Slavery Act".

@@ -111,6 +111,14 @@ public struct Automaton: Sendable {
                         accept += 1
                     }
                 }
+                // A transparent adverb between two words of a pattern: every thread also waits on it. Added after
+                // the accepts above, so a match never ends on the adverb, and threads never start on one.
+                if attributes.isTransparent(symbol) {
+                    for slot in 0..<currentCount {
+                        let thread = current[slot]
+                        if thread.state != Self.root { enter(thread.state, start: thread.start) }
+                    }
+                }
                 swap(&current, &next)
                 currentCount = nextCount
             }

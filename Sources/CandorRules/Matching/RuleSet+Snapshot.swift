@@ -33,6 +33,7 @@ extension RuleSet {
         writer.strings(signalNames)
         writer.i32(hyphen)
         writer.bools(minorAgeWords)
+        writer.bools(transparentWords)
         writer.bools(institutionNouns)
         writer.bools(nameConnectors)
         writer.i32(symbols.doubleQuote)
@@ -43,6 +44,7 @@ extension RuleSet {
         writer.int32s(symbols.firstPerson.sorted())
         writer.int32s(symbols.listSeparators.sorted())
         writer.int32s(symbols.negationBarriers.sorted())
+        writer.int32s(symbols.determiners.sorted())
     }
 
     convenience init(snapshot reader: inout SnapshotReader, rules: [Rule]) throws {
@@ -71,13 +73,15 @@ extension RuleSet {
         let signalNames = try reader.strings()
         let hyphen = try reader.i32()
         let minorAgeWords = try reader.bools()
+        let transparentWords = try reader.bools()
         let institutionNouns = try reader.bools()
         let nameConnectors = try reader.bools()
         let symbols = Symbols(
             doubleQuote: try reader.i32(), singleQuote: try reader.i32(),
             clauseBreaks: Set(try reader.int32s()), but: try reader.i32(),
             clauseJoiners: Set(try reader.int32s()), firstPerson: Set(try reader.int32s()),
-            listSeparators: Set(try reader.int32s()), negationBarriers: Set(try reader.int32s()))
+            listSeparators: Set(try reader.int32s()), negationBarriers: Set(try reader.int32s()),
+            determiners: Set(try reader.int32s()))
         // Everything the matcher and the context stage index must agree, or a corrupt snapshot would crash them.
         let rolesInRange = roles.allSatisfy { role in
             switch role {
@@ -92,6 +96,7 @@ extension RuleSet {
         }
         guard requires.count == rules.count, unless.count == rules.count, rolesInRange, gatesInRange,
             automaton.patternsAreBelow(roles.count), vocabulary.count == minorAgeWords.count,
+            vocabulary.count == transparentWords.count,
             vocabulary.count == institutionNouns.count, vocabulary.count == nameConnectors.count
         else {
             throw RuleSetSnapshot.DecodingError(description: "snapshot does not hang together")
@@ -99,7 +104,8 @@ extension RuleSet {
         self.init(
             rules: rules, automaton: automaton, vocabulary: vocabulary, roles: roles,
             requires: requires, unless: unless, gateCount: gateCount, signalNames: signalNames, hyphen: hyphen,
-            minorAgeWords: minorAgeWords, institutionNouns: institutionNouns, nameConnectors: nameConnectors,
+            minorAgeWords: minorAgeWords, transparentWords: transparentWords, institutionNouns: institutionNouns,
+            nameConnectors: nameConnectors,
             symbols: symbols)
     }
 }

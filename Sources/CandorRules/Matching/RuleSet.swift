@@ -31,6 +31,7 @@ public final class RuleSet: @unchecked Sendable {
     public let signalNames: [String]
     package let hyphen: Int32
     package let minorAgeWords: [Bool]
+    package let transparentWords: [Bool]
     let institutionNouns: [Bool]
     let nameConnectors: [Bool]
     let symbols: Symbols
@@ -51,6 +52,8 @@ public final class RuleSet: @unchecked Sendable {
         /// Words that open a subordinate clause, which a negation before them does not reach: "it wouldn't
         /// have become a scandal if the family had simply reported it".
         let negationBarriers: Set<Int32>
+        /// Words that may open a list item: "no such thing as date rape, a sex scandal or a crime of passion".
+        let determiners: Set<Int32>
     }
 
     public func rule(id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
@@ -67,7 +70,8 @@ public final class RuleSet: @unchecked Sendable {
     package func debugMatch<Probe: MatchProbe>(
         _ tokens: [Token], text: UnsafeBufferPointer<UInt8>, probe: inout Probe
     ) -> Int {
-        let attributes = TokenAttributes(hyphen: hyphen, minorAgeWords: minorAgeWords, text: text)
+        let attributes = TokenAttributes(
+            hyphen: hyphen, minorAgeWords: minorAgeWords, transparentWords: transparentWords, text: text)
         return automaton.matches(in: tokens, attributes: attributes, scratch: benchmarkScratch, probe: &probe).count
     }
 
@@ -99,7 +103,8 @@ public final class RuleSet: @unchecked Sendable {
         rules: [Rule], automaton: Automaton, vocabulary: Vocabulary, roles: [PatternRole],
         requires: [[GateScope: [Int]]], unless: [[GateScope: [Int]]], gateCount: Int, signalNames: [String],
         hyphen: Int32,
-        minorAgeWords: [Bool], institutionNouns: [Bool], nameConnectors: [Bool], symbols: Symbols
+        minorAgeWords: [Bool], transparentWords: [Bool], institutionNouns: [Bool], nameConnectors: [Bool],
+        symbols: Symbols
     ) {
         self.rules = rules
         self.automaton = automaton
@@ -111,6 +116,7 @@ public final class RuleSet: @unchecked Sendable {
         self.signalNames = signalNames
         self.hyphen = hyphen
         self.minorAgeWords = minorAgeWords
+        self.transparentWords = transparentWords
         self.institutionNouns = institutionNouns
         self.nameConnectors = nameConnectors
         self.symbols = symbols

@@ -36,6 +36,7 @@ struct RuleSetCompiler {
             "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
             "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"
         ].map { vocabulary.intern($0) }
+        let adverbs = Cues.transparentAdverbs.map { vocabulary.intern($0) }
         let nouns = Cues.institutionNouns.map { vocabulary.intern($0) }
         let connectors = Cues.nameConnectors.map { vocabulary.intern($0) }
         let symbols = RuleSet.Symbols(
@@ -47,7 +48,10 @@ struct RuleSetCompiler {
             firstPerson: Set(["i", "we"].map { vocabulary.intern($0) }),
             listSeparators: Set([",", "and", "or", "\"", "'", "/"].map { vocabulary.intern($0) }),
             negationBarriers: Set(
-                ["if", "unless", "although", "though", "whereas", "when"].map { vocabulary.intern($0) })
+                ["if", "unless", "although", "though", "whereas", "when"].map { vocabulary.intern($0) }),
+            determiners: Set(
+                ["a", "an", "the", "any", "some", "his", "her", "their", "its", "my", "our", "your", "this", "that"]
+                    .map { vocabulary.intern($0) })
         )
 
         for lexicon in lexicons {
@@ -110,7 +114,8 @@ struct RuleSetCompiler {
             rules: rules, automaton: frozen, vocabulary: vocabulary,
             roles: roles, requires: requires, unless: unless, gateCount: gateIDs.count, signalNames: signalNames,
             hyphen: hyphen,
-            minorAgeWords: flags(ageWords), institutionNouns: flags(nouns), nameConnectors: flags(connectors),
+            minorAgeWords: flags(ageWords), transparentWords: flags(adverbs), institutionNouns: flags(nouns),
+            nameConnectors: flags(connectors),
             symbols: symbols)
     }
 

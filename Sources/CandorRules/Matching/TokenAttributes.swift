@@ -4,12 +4,20 @@ import CandorText
 package struct TokenAttributes {
     let hyphen: Int32
     let minorAgeWords: [Bool]
+    /// Adverbs a pattern may step over between two of its words ("to anyone I may have genuinely offended").
+    let transparentWords: [Bool]
     let text: UnsafeBufferPointer<UInt8>
 
-    package init(hyphen: Int32, minorAgeWords: [Bool], text: UnsafeBufferPointer<UInt8>) {
+    package init(hyphen: Int32, minorAgeWords: [Bool], transparentWords: [Bool], text: UnsafeBufferPointer<UInt8>) {
         self.hyphen = hyphen
         self.minorAgeWords = minorAgeWords
+        self.transparentWords = transparentWords
         self.text = text
+    }
+
+    @inline(__always)
+    func isTransparent(_ symbol: Int32) -> Bool {
+        symbol >= 0 && Int(symbol) < transparentWords.count && transparentWords[Int(symbol)]
     }
 
     @inline(__always)
