@@ -165,6 +165,11 @@ import Testing
         #expect(count("She is an attention seeker.") == 1)
     }
 
+    @Test func theWritersOwnInferenceIsNotSomeoneElsesBelief() {
+        #expect(contexts("He no doubt imagined that it was just boys will be boys.").isEmpty)
+        #expect(contexts("One can only imagine that the sexual misconduct went on for years.").count == 1)
+    }
+
     @Test func aNegationReachesTheLaterItemsOfAList() {
         #expect(contexts("There is no such thing as fondling, sexual misconduct or boys will be boys.").isEmpty)
         #expect(contexts("It was not fondling, and not a case of boys will be boys.").isEmpty)

@@ -108,7 +108,7 @@ enum Cues {
             "[makes|make|made|making] [them|her|victims|survivors|women|girls] [believe|think|feel|wonder] (that)",
             // Someone else's belief or claim, reported in order to reject it: "who no doubt imagined that the girls
             // were consenting", "they will also claim she was a liar".
-            "(no doubt) [imagined|imagine|imagines|pretended|pretend|pretends] that",
+            "(no doubt) [imagined|imagines|pretended|pretends] that",
             "[they|those|some|people|others|critics|trolls] (will|would|might|may) (also|now|still) [claim|say|argue|insist|allege] (that)",
             "[per cent|percent|population|respondents] (,) [believe|believes|believed|think|thinks|agree|agreed] (that)",
             // Attitudes measured by a survey: "two in five men believe a drunk woman is to blame".
