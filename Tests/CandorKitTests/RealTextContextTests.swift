@@ -183,6 +183,18 @@ import Testing
         #expect(contexts("It is his word against hers. And why not?").count == 1)
     }
 
+    @Test func aParagraphThatOpensWithARejectionRejectsTheParagraphBefore() {
+        #expect(
+            contexts(
+                "Women, as we know, are fondling them. Boys will be boys.\n\nThis may not be true, but courts think so."
+            )
+            .isEmpty)
+        #expect(contexts("Was it his word against hers?\n\nWrong question, folks. Ask why she would report.").isEmpty)
+        // Only at the start of the next paragraph, and only the paragraph just before it.
+        #expect(contexts("Boys will be boys.\n\nThe coach said the claim was not true.").count == 1)
+        #expect(contexts("Boys will be boys.\n\nThe club met on Monday.\n\nThat's not true.").count == 1)
+    }
+
     @Test func wrongQuestionRejectsTheSentenceBefore() {
         #expect(contexts("Was it one person's word against another's? Wrong question, folks.").isEmpty)
         #expect(contexts("It is one person's word against another's. That's the wrong question.").isEmpty)

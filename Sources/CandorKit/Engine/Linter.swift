@@ -75,6 +75,9 @@ public final class Linter {
                 documentGates.proseBytes += block.range.count
                 var tokens = tokenizer.tokenize(text, range: block.range, vocabulary: ruleSet.vocabulary)
                 var matches = ruleSet.automaton.matches(in: tokens, attributes: attributes, scratch: scratch)
+                if analyzer.opensWithRejection(tokens: tokens, matches: matches) {
+                    documentGates.recordRejection(by: Int32(blockIndex))
+                }
                 // Cues ("not", "said") match in most blocks; only a rule's match needs sentences and context.
                 if statistics == nil && !matches.contains(where: { ruleSet.isRulePattern($0.pattern) }) {
                     // Document-scope gates still need to hear about this block's gate phrases.
@@ -164,6 +167,7 @@ extension Linter {
     ) -> Finding? {
         guard options.isActive(rule) else { return nil }
         if let context = candidate.context, !context.isReported { return nil }
+        if documentGates.isRejectedByTheNextParagraph(candidate.block) { return nil }
         if let gates = candidate.documentRequires, !gates.contains(where: { documentGates.seenAnywhere($0) }) {
             return nil
         }

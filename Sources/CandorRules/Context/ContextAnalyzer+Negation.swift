@@ -57,6 +57,21 @@ extension ContextAnalyzer {
         return separators > 0
     }
 
+    /// "Women, as we know, are asking for it. ... \n\n This may not be true, but ...": a rejection that opens a
+    /// paragraph (after at most one word) rejects the whole paragraph before it, as one that opens a sentence
+    /// rejects the sentence before. Asked for every block, including those where no rule matched.
+    package func opensWithRejection(tokens: [Token], matches: [RawMatch]) -> Bool {
+        matches.contains { match in
+            guard case .cue(.rejectsPrevious) = ruleSet.roles[Int(match.pattern)] else { return false }
+            var words = 0
+            for index in 0..<Int(match.first) where tokens[index].kind == .word || tokens[index].kind == .number {
+                words += 1
+                if words > 1 { return false }
+            }
+            return true
+        }
+    }
+
     /// "...the belief that it is one person's word against another's. But that's not so." A cue that opens the
     /// next sentence (after at most "but" or "yet") rejects the whole of the sentence before.
     func isRejectedByNextSentence(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {

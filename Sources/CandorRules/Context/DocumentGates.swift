@@ -12,6 +12,8 @@ package struct DocumentGates {
     static let shortDocumentBytes = 10_000
 
     private var blocks: [[Int32]]
+    /// Paragraphs the next paragraph rejects at its start ("Wrong question, folks.", "This may not be true").
+    private var rejectedBlocks: Set<Int32> = []
     /// Bytes of prose read so far.
     package var proseBytes = 0
 
@@ -24,6 +26,13 @@ package struct DocumentGates {
     }
 
     package func seenAnywhere(_ gate: Int) -> Bool { !blocks[gate].isEmpty }
+
+    /// The paragraph `block` opens by rejecting what the paragraph before it said.
+    package mutating func recordRejection(by block: Int32) {
+        if block > 0 { rejectedBlocks.insert(block - 1) }
+    }
+
+    package func isRejectedByTheNextParagraph(_ block: Int32) -> Bool { rejectedBlocks.contains(block) }
 
     /// Whether the gate was seen in the paragraph `block` or within `windowRadius` paragraphs of it (anywhere,
     /// in a short draft).

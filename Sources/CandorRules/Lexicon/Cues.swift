@@ -83,6 +83,7 @@ enum Cues {
         ],
         .rejectsPrevious: [
             "[that's|that is|this is|it's|it is] [not so|not true|untrue|false|a myth|nonsense|simply not true|not the case|wrong]",
+            "[this|that|none of this|none of that] [may|might] not be [true|so]",
             "[not so|not true|nonsense|wrong] [.|!]",
             "(that's|that is|it's|it is) (the|a) wrong question",
             "(but) [children|minors|a child|kids|a minor] [can't|cannot|can not] consent",
