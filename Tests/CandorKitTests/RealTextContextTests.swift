@@ -200,6 +200,24 @@ import Testing
         #expect(contexts("It is one person's word against another's. That's the wrong question.").isEmpty)
     }
 
+    @Test func everyItemOfAListOfChargesIsAnOffencesName() throws {
+        let set = try TestSupport.ruleSet(
+            TestSupport.lexicon(["sexual activity with a minor", "engage in sexual activity", "sexual contact"]))
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        #expect(count("He is charged with lewd and lascivious battery and unlawful sexual activity with a minor.") == 0)
+        #expect(
+            count("He denied charges of rape, sexual assault and causing a child to engage in sexual activity.") == 0)
+        #expect(count("He was charged Monday with making abusive sexual contact with a minor.") == 0)
+        #expect(
+            count(
+                "He was found guilty of 13 offences by jurors, including inciting a child to engage in sexual activity."
+            )
+                == 0)
+        // A new clause after the charge is the writer's own account again.
+        #expect(count("He was charged with rape and he admitted sexual activity with a minor.") == 1)
+        #expect(count("The girl said he would engage in sexual activity with her after school.") == 1)
+    }
+
     @Test func aGerundAfterAPleaIsADescriptionNotAnOffenceName() {
         // The charge's name is a noun phrase; "having sex with" after "pleaded guilty to" is the writer's account.
         let set = try! TestSupport.ruleSet(

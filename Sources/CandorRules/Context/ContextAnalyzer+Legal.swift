@@ -13,8 +13,33 @@ extension ContextAnalyzer {
             {
                 return true
             }
+            if isLaterCharge(match, after: cue, tokens: tokens) { return true }
         }
         return isInsideOfficialName(match, tokens: tokens) || isDefinedTerm(match, tokens: tokens)
+    }
+
+    /// "charged with lewd and lascivious battery and unlawful sexual activity with a minor", "denied charges of
+    /// rape, sexual assault and causing a child to engage in sexual activity": every item of a list of charges
+    /// is an offence's name, not only the first. Between the cue and the match there may be only words and the
+    /// list's own separators (at least one), no description ("having sex") and no new clause ("and he said").
+    private func isLaterCharge(_ match: RawMatch, after cue: RawMatch, tokens: [Token]) -> Bool {
+        var words = 0
+        var separators = 0
+        for index in Int(cue.last) + 1..<Int(match.first) {
+            let token = tokens[index]
+            if token.kind == .space || token.symbol == ruleSet.hyphen { continue }
+            if ruleSet.symbols.listSeparators.contains(token.symbol) {
+                separators += 1
+                continue
+            }
+            if token.kind == .number { continue }
+            guard token.kind == .word, !describingVerbs.contains(token.symbol),
+                !ruleSet.symbols.clauseSubjects.contains(token.symbol)
+            else { return false }
+            words += 1
+            if words > 8 { return false }
+        }
+        return separators > 0
     }
 
     /// A capitalised term in the middle of an ordinary sentence is a name or a defined term: "The University

@@ -14,10 +14,13 @@ package struct ContextAnalyzer {
         let describing = [
             "having", "engaging", "sleeping", "dating", "seducing", "fondling", "touching", "caressing", "kissing"
         ]
-        describingVerbs = describing.compactMap { word in
-            let id = Array(word.utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
-            return id == Vocabulary.unknown ? nil : id
+        func known(_ words: [String]) -> [Int32] {
+            words.compactMap { word in
+                let id = Array(word.utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
+                return id == Vocabulary.unknown ? nil : id
+            }
         }
+        describingVerbs = known(describing)
     }
 
     /// A gate phrase seen in a sentence of the block.

@@ -56,7 +56,10 @@ enum Cues {
             "[stop|quit|stopped] [asking|questioning|telling|blaming|suggesting|implying|insinuating]"
         ],
         .legal: [
-            "charged with", "charges of", "charge of", "convicted of", "conviction for|of", "convictions for|of",
+            "charged with", "charges of", "charged (*) (*) with",
+            // "found guilty of 13 offences by jurors at Newcastle Crown Court, including inciting a child ..."
+            "[offences|offenses|charges|counts|crimes|convictions] (*) (*) (*) (*) (*) (*) (,) [including|includes|include]",
+            "charge of", "convicted of", "conviction for|of", "convictions for|of",
             "count|counts each of",
             // A list of charges: "faces two second-degree felonies, unlawful sexual activity with a minor and ..."
             "[felony|felonies|misdemeanor|misdemeanors|misdemeanour|misdemeanours] [,|:]",

@@ -45,6 +45,7 @@ extension RuleSet {
         writer.int32s(symbols.listSeparators.sorted())
         writer.int32s(symbols.negationBarriers.sorted())
         writer.int32s(symbols.determiners.sorted())
+        writer.int32s(symbols.clauseSubjects.sorted())
     }
 
     convenience init(snapshot reader: inout SnapshotReader, rules: [Rule]) throws {
@@ -81,7 +82,7 @@ extension RuleSet {
             clauseBreaks: Set(try reader.int32s()), but: try reader.i32(),
             clauseJoiners: Set(try reader.int32s()), firstPerson: Set(try reader.int32s()),
             listSeparators: Set(try reader.int32s()), negationBarriers: Set(try reader.int32s()),
-            determiners: Set(try reader.int32s()))
+            determiners: Set(try reader.int32s()), clauseSubjects: Set(try reader.int32s()))
         // Everything the matcher and the context stage index must agree, or a corrupt snapshot would crash them.
         let rolesInRange = roles.allSatisfy { role in
             switch role {

@@ -54,6 +54,9 @@ public final class RuleSet: @unchecked Sendable {
         let negationBarriers: Set<Int32>
         /// Words that may open a list item: "no such thing as date rape, a sex scandal or a crime of passion".
         let determiners: Set<Int32>
+        /// Words that open a new clause inside what would otherwise be a list of charges: "charged with rape and
+        /// he admitted ...".
+        let clauseSubjects: Set<Int32>
     }
 
     public func rule(id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }

@@ -51,6 +51,9 @@ struct RuleSetCompiler {
                 ["if", "unless", "although", "though", "whereas", "when"].map { vocabulary.intern($0) }),
             determiners: Set(
                 ["a", "an", "the", "any", "some", "his", "her", "their", "its", "my", "our", "your", "this", "that"]
+                    .map { vocabulary.intern($0) }),
+            clauseSubjects: Set(
+                ["he", "she", "they", "i", "we", "you", "it", "who", "which", "when", "after", "but"]
                     .map { vocabulary.intern($0) })
         )
 
