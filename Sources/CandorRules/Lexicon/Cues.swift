@@ -149,14 +149,15 @@ enum Cues {
     /// Adverbs that do not change what a phrase does, so every pattern may step over them between two of its
     /// words: "to anyone I may have genuinely offended" is "to anyone I may have offended", and "I never really
     /// intended" is "I never intended". A pattern that names one of them still matches it as a word. Negators
-    /// ("never", "not") are not here, nor "ever" and "unreservedly": "to anyone I have ever hurt, I apologise
-    /// unreservedly" is a different apology from "to anyone I have hurt".
+    /// ("never", "not") are not here, nor "ever" and "unreservedly" ("to anyone I have ever hurt, I apologise
+    /// unreservedly" is a different apology from "to anyone I have hurt"), nor the adverbs of agency
+    /// ("unintentionally", "inadvertently", "unwittingly"): "she had unintentionally consumed more alcohol" is
+    /// not "she had consumed more alcohol".
     static let transparentAdverbs: [String] = [
         "genuinely", "truly", "really", "deeply", "sincerely", "actually", "honestly", "personally",
         "certainly", "clearly", "obviously", "simply", "somehow", "also", "just", "even", "still", "perhaps",
         "possibly", "maybe", "probably", "absolutely", "completely", "entirely", "totally", "wholly", "fully",
-        "ultimately", "indeed", "frankly", "sometimes",
-        "inadvertently", "unwittingly", "unknowingly", "unintentionally"
+        "ultimately", "indeed", "frankly", "sometimes"
     ]
 
     /// Capitalised words that mark an official name: "Sexual Misconduct Policy", "Modern Slavery Act".
