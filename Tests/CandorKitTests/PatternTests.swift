@@ -123,7 +123,8 @@ import Testing
         #expect(try TestSupport.matches(["sorry if"], in: "Genuinely sorry genuinely if.") == ["sorry genuinely if"])
         // Only adverbs that leave the phrase's meaning alone: "never" and "not" are not stepped over.
         #expect(try TestSupport.matches(["i intended to"], in: "I never intended to.") == [])
-        #expect(try TestSupport.matches(["had consumed alcohol"], in: "She had unintentionally consumed alcohol.") == [])
+        #expect(
+            try TestSupport.matches(["had consumed alcohol"], in: "She had unintentionally consumed alcohol.") == [])
     }
 
     @Test func patternsSharingAWildcardStepMatchAsBeforeWithOneThread() throws {

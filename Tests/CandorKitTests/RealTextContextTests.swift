@@ -170,6 +170,25 @@ import Testing
         #expect(contexts("One can only imagine that the sexual misconduct went on for years.").count == 1)
     }
 
+    @Test func aTermTheDocumentHasNamedForDiscussionStaysAMention() {
+        #expect(
+            contexts(
+                "We keep hearing about the so-called \"sexual misconduct\".\n\nPeople are tired of sexual misconduct."
+            )
+            .isEmpty)
+        // Only the same words, and only after they were named as a term: a proposition under discussion
+        // ("the idea that ...") does not make later uses mentions.
+        #expect(contexts("Phrases like sexual misconduct hide it. Then the fondling began.").count == 1)
+        #expect(
+            contexts("The idea that it was sexual misconduct is old.\n\nHe admitted sexual misconduct.").count == 1)
+    }
+
+    @Test func aDefinitionOfTheTermIsAMention() {
+        #expect(contexts("Sexual misconduct is when a grown person makes questionable choices.").isEmpty)
+        #expect(contexts("Sexual misconduct means different things to different people.").isEmpty)
+        #expect(contexts("Sexual misconduct was alleged when she reported him.").count == 1)
+    }
+
     @Test func aNegationReachesTheLaterItemsOfAList() {
         #expect(contexts("There is no such thing as fondling, sexual misconduct or boys will be boys.").isEmpty)
         #expect(contexts("It was not fondling, and not a case of boys will be boys.").isEmpty)

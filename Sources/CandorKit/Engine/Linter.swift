@@ -109,6 +109,7 @@ public final class Linter {
             }
         }
         if located.isEmpty && prose.directives.isEmpty && statistics == nil { return [] }
+        Self.carryMentions(&located, source: source)
 
         let lines = LineIndex(source)
         statistics?.locate(with: lines, source: source)
@@ -126,6 +127,25 @@ public final class Linter {
             }
         }
         return Self.oneFindingPerSpan(findings)
+    }
+
+    /// A document that has named a term in order to discuss it ("the so-called 'sex scandal'", "phrases like
+    /// sexual misconduct") goes on discussing that term: later bare uses of the same words, by the same rule,
+    /// are mentions too ("we do get tired of sex scandal"). Only the same words count, compared without case.
+    static func carryMentions(_ located: inout [(candidate: Candidate, start: Int, end: Int)], source: [UInt8]) {
+        guard located.contains(where: { $0.candidate.namesTheTerm }) else { return }
+        func key(_ item: (candidate: Candidate, start: Int, end: Int)) -> String {
+            "\(item.candidate.rule) " + LineIndex.decode(source, item.start..<item.end).lowercased()
+        }
+        var mentioned = Set<String>()
+        for index in located.indices {
+            let context = located[index].candidate.context
+            if located[index].candidate.namesTheTerm {
+                mentioned.insert(key(located[index]))
+            } else if context == nil || context?.isReported == true, mentioned.contains(key(located[index])) {
+                located[index].candidate.context = .mention
+            }
+        }
     }
 
     /// The guidance's catalogue order (§A.1 vague, §A.2 intent, §A.3 blaming): when rules of two categories

@@ -13,4 +13,8 @@ package struct Candidate {
     package var windowRequires: [Int]?
     package var windowUnless: [Int]?
     package var block: Int32 = 0
+    /// The match names the term in order to discuss it (quoted after a cue, after "phrases like", before
+    /// "defence"), not only sits inside a proposition under discussion: later uses of the same words in the
+    /// document are mentions too.
+    package var namesTheTerm = false
 }

@@ -90,7 +90,10 @@ package struct ContextAnalyzer {
                 match, tokens: tokens, quotes: quotes, cues: cues[CueKind.mention.rawValue],
                 strongCues: cues[CueKind.strongMention.rawValue], block: block)
                 || isNamedForDiscussion(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue])
-                || isInIntroducedList(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue])
+            {
+                candidate.context = .mention
+                candidate.namesTheTerm = true
+            } else if isInIntroducedList(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue])
                 || isInIntroducedClaim(match, tokens: tokens, cues: cues[CueKind.introducesClaim.rawValue])
             {
                 candidate.context = .mention

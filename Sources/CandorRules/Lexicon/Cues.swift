@@ -76,6 +76,8 @@ enum Cues {
             // The writer renames it at once: "sex with children is rape", "child pornography is child abuse".
             "[is|are|equals|=] (always|simply|legally|really|in fact|actually) (a|an) (image|images|record|form|act|acts) (of) (\") "
                 + "[rape|abuse|child abuse|sexual abuse|child sexual abuse|assault|sexual assault|exploitation]",
+            // A definition: "A sex scandal is when a politician has an affair", "'Date rape' means ...".
+            "[is|are] when", "[means|refers to|is defined as|describes] (a|an|the|when|someone|something)",
             // The writer talks about the name itself: "revenge porn is a media-generated term".
             "[is|are|was|remains] (a|an|the) (*) (*) [term|phrase|word|euphemism|label|misnomer|expression|name]",
             "[was|were] (not|never) [heard of|talked about|a term|a thing|named|recognised|recognized|spoken of]",
