@@ -34,7 +34,8 @@ extension ContextAnalyzer {
             }
             if token.kind == .number { continue }
             guard token.kind == .word, !describingVerbs.contains(token.symbol),
-                !ruleSet.symbols.clauseSubjects.contains(token.symbol)
+                !ruleSet.symbols.clauseSubjects.contains(token.symbol),
+                !ruleSet.symbols.negationBarriers.contains(token.symbol)
             else { return false }
             words += 1
             if words > 8 { return false }
