@@ -183,6 +183,24 @@ import Testing
             contexts("The idea that it was sexual misconduct is old.\n\nHe admitted sexual misconduct.").count == 1)
     }
 
+    @Test func aSayingQuotedAsASayingIsAMention() {
+        #expect(contexts("Boys will be boys — the old saying goes.").isEmpty)
+        #expect(contexts("Boys will be boys, the saying has it.").isEmpty)
+        // "saying" alone is a verb: "it is boys will be boys, saying she asked for it".
+        #expect(contexts("It was boys will be boys, saying she asked for it.").count == 1)
+    }
+
+    @Test func counselsSubmissionIsReported() {
+        #expect(contexts("The defence submitted that it was boys will be boys.") == [.attributed])
+    }
+
+    @Test func pluralAndSingularAreTheSameNamedTerm() throws {
+        let set = try TestSupport.ruleSet(TestSupport.lexicon(["witch hunt|hunts"]))
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        #expect(count("Calling it a \"witch hunt\" forgets that witch hunts in Salem were run by powerful men.") == 0)
+        #expect(count("It is a witch hunt. Witch hunts in Salem were run by powerful men.") == 2)
+    }
+
     @Test func aDefinitionOfTheTermIsAMention() {
         #expect(contexts("Sexual misconduct is when a grown person makes questionable choices.").isEmpty)
         #expect(contexts("Sexual misconduct means different things to different people.").isEmpty)

@@ -134,8 +134,12 @@ public final class Linter {
     /// are mentions too ("we do get tired of sex scandal"). Only the same words count, compared without case.
     static func carryMentions(_ located: inout [(candidate: Candidate, start: Int, end: Int)], source: [UInt8]) {
         guard located.contains(where: { $0.candidate.namesTheTerm }) else { return }
+        // Singular and plural are the same term: "a 'witch hunt'" and "witch hunts in Salem".
         func key(_ item: (candidate: Candidate, start: Int, end: Int)) -> String {
-            "\(item.candidate.rule) " + LineIndex.decode(source, item.start..<item.end).lowercased()
+            let words = LineIndex.decode(source, item.start..<item.end).lowercased()
+                .split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+                .map { $0.hasSuffix("s") && $0.count > 3 ? $0.dropLast() : $0 }
+            return "\(item.candidate.rule) " + words.joined(separator: " ")
         }
         var mentioned = Set<String>()
         for index in located.indices {

@@ -76,6 +76,8 @@ enum Cues {
             // The writer renames it at once: "sex with children is rape", "child pornography is child abuse".
             "[is|are|equals|=] (always|simply|legally|really|in fact|actually) (a|an) (image|images|record|form|act|acts) (of) (\") "
                 + "[rape|abuse|child abuse|sexual abuse|child sexual abuse|assault|sexual assault|exploitation]",
+            // A saying quoted as a saying: "Boys will be boys — the old saying goes."
+            "[the|an|that] (old|age old|familiar|tired|popular) [saying|adage|proverb|expression|cliche|cliché] (goes|says|has it)",
             // A definition: "A sex scandal is when a politician has an affair", "'Date rape' means ...".
             "[is|are] when", "[means|refers to|is defined as|describes] (a|an|the|when|someone|something)",
             // The writer talks about the name itself: "revenge porn is a media-generated term".
@@ -144,6 +146,8 @@ enum Cues {
             "said|says|told|tells|wrote|writes|stated|claimed|insisted|insists|argued|argues",
             "alleges|tweeted|added|adds|explained|explains|described|describes|called",
             "reminds|reminded|recalls|recalled|asserts|asserted",
+            // Counsel's case in a court report: "The defence submitted that the sister made up a false story".
+            "submitted|submits|contended|contends",
             "according to", "in a statement", "in his|her|their words"
         ]
     ]
