@@ -232,6 +232,12 @@ import Testing
         #expect(contexts("Boys will be boys.\n\nThe club met on Monday.\n\nThat's not true.").count == 1)
     }
 
+    @Test func aOneWordNoRejectsTheQuestionBefore() {
+        #expect(contexts("Was it his word against hers? No. There were three witnesses.").isEmpty)
+        #expect(contexts("Was it his word against hers? Of course not!").isEmpty)
+        #expect(contexts("It was his word against hers. No doubt about it.").count == 1)
+    }
+
     @Test func wrongQuestionRejectsTheSentenceBefore() {
         #expect(contexts("Was it one person's word against another's? Wrong question, folks.").isEmpty)
         #expect(contexts("It is one person's word against another's. That's the wrong question.").isEmpty)

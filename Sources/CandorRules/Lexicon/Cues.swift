@@ -92,6 +92,8 @@ enum Cues {
             "[that's|that is|this is|it's|it is] [not so|not true|untrue|false|a myth|nonsense|simply not true|not the case|wrong]",
             "[this|that|none of this|none of that] [may|might] not be [true|so]",
             "[not so|not true|nonsense|wrong] [.|!]",
+            // A one-word answer to the question before: "Was she asking for it? No."
+            "[no|nope|of course not|absolutely not|certainly not|hell no] [.|!]",
             "(that's|that is|it's|it is) (the|a) wrong question",
             "(but) [children|minors|a child|kids|a minor] [can't|cannot|can not] consent",
             // A question the writer answers with its mirror: "Why now? Why not now? If not now, when?"
