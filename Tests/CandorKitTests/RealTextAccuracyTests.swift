@@ -49,19 +49,20 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 10, 2026-12-02, on fresh part 10 (170 excerpts): vague 0.826/0.514, intent 0.500/0.150,
-        // blaming 0.389/0.189.
-        "vague": (0.82, 0.51),
-        "intent": (0.50, 0.15),
-        "blaming": (0.38, 0.18)
+        // Round 12, 2026-12-02, on fresh part 12 (173 excerpts): vague 0.750/0.407, intent 0.750/0.250,
+        // blaming 0.357/0.213.
+        "vague": (0.75, 0.40),
+        "intent": (0.75, 0.25),
+        "blaming": (0.35, 0.21)
     ]
 
-    /// The dev split (parts 1 to 9) after round 10, as floors: the issue asks that dev be no worse.
+    /// The dev split (parts 1 to 11) after round 12, as floors: the issue asks that dev be no worse.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-02: vague 0.902/0.689, intent 0.910/0.653, blaming 0.850/0.511.
-        "vague": (0.90, 0.68),
-        "intent": (0.91, 0.65),
-        "blaming": (0.85, 0.51)
+        // 2026-12-02: vague 0.908/0.677, intent 0.906/0.653, blaming 0.847/0.499. Parts 1 to 9 alone went from
+        // 0.904/0.690, 0.912/0.657, 0.847/0.510 to 0.913/0.692, 0.913/0.670, 0.874/0.515 over rounds 11 and 12.
+        "vague": (0.90, 0.67),
+        "intent": (0.90, 0.65),
+        "blaming": (0.84, 0.49)
     ]
 
     @Test func theTestSplitHoldsItsRecordedFigures() throws {

@@ -6,13 +6,16 @@ extension ContextAnalyzer {
         "instead of", "avoid", "don't", "do not", "not this", "problematic", "don't say", "never"
     ]
 
+    /// A cell under a column headed "Instead of", "Avoid" or "Don't": a list of terms to avoid, every one a
+    /// mention. (Unlike a term named in prose, it says nothing about the rest of the document.)
+    func isUnderRejectingColumn(_ block: ProseBlock) -> Bool {
+        guard let header = block.columnHeader else { return false }
+        return Self.rejectingHeaders.contains { header.contains($0) }
+    }
+
     func isMention(
-        _ match: RawMatch, tokens: [Token], quotes: [QuoteSpan], cues: [RawMatch], strongCues: [RawMatch],
-        block: ProseBlock
+        _ match: RawMatch, tokens: [Token], quotes: [QuoteSpan], cues: [RawMatch], strongCues: [RawMatch]
     ) -> Bool {
-        if let header = block.columnHeader, Self.rejectingHeaders.contains(where: { header.contains($0) }) {
-            return true
-        }
         let sentence = tokens[Int(match.first)].sentence
         let quoted = quotes.contains { $0.first < Int(match.first) && $0.last > Int(match.last) }
         func outside(_ cue: RawMatch) -> Bool {

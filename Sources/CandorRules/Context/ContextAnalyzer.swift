@@ -86,9 +86,11 @@ package struct ContextAnalyzer {
                 candidate.context = .excepted
             } else if isLegal(match, tokens: tokens, cues: cues[CueKind.legal.rawValue]) {
                 candidate.context = .legal
+            } else if isUnderRejectingColumn(block) {
+                candidate.context = .mention
             } else if isMention(
                 match, tokens: tokens, quotes: quotes, cues: cues[CueKind.mention.rawValue],
-                strongCues: cues[CueKind.strongMention.rawValue], block: block)
+                strongCues: cues[CueKind.strongMention.rawValue])
                 || isNamedForDiscussion(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue])
             {
                 candidate.context = .mention
