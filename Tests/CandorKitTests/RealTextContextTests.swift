@@ -201,6 +201,16 @@ import Testing
         #expect(count("It is a witch hunt. Witch hunts in Salem were run by powerful men.") == 2)
     }
 
+    @Test func aTermsKeyIgnoresCasePunctuationAndAPluralS() {
+        func key(_ text: String, rule: Int = 3) -> [UInt8] { Linter.termKey(rule, ArraySlice(text.utf8)) }
+        #expect(key("Witch-Hunts") == key("witch hunt"))
+        #expect(key("SEX  scandal") == key("sex scandals"))
+        #expect(key("sex scandal") != key("sex scandal", rule: 4))
+        #expect(key("abuse") != key("abuser"))
+        #expect(key("his") == key("his"))  // three letters: never treated as a plural
+        #expect(key("gas") != key("ga"))
+    }
+
     @Test func aDefinitionOfTheTermIsAMention() {
         #expect(contexts("Sexual misconduct is when a grown person makes questionable choices.").isEmpty)
         #expect(contexts("Sexual misconduct means different things to different people.").isEmpty)

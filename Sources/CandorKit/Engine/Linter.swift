@@ -133,23 +133,45 @@ public final class Linter {
     /// sexual misconduct") goes on discussing that term: later bare uses of the same words, by the same rule,
     /// are mentions too ("we do get tired of sex scandal"). Only the same words count, compared without case.
     static func carryMentions(_ located: inout [(candidate: Candidate, start: Int, end: Int)], source: [UInt8]) {
-        guard located.contains(where: { $0.candidate.namesTheTerm }) else { return }
-        // Singular and plural are the same term: "a 'witch hunt'" and "witch hunts in Salem".
-        func key(_ item: (candidate: Candidate, start: Int, end: Int)) -> String {
-            let words = LineIndex.decode(source, item.start..<item.end).lowercased()
-                .split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-                .map { $0.hasSuffix("s") && $0.count > 3 ? $0.dropLast() : $0 }
-            return "\(item.candidate.rule) " + words.joined(separator: " ")
-        }
-        var mentioned = Set<String>()
-        for index in located.indices {
-            let context = located[index].candidate.context
-            if located[index].candidate.namesTheTerm {
-                mentioned.insert(key(located[index]))
-            } else if context == nil || context?.isReported == true, mentioned.contains(key(located[index])) {
+        // Most documents name no term; those that do name a few. Only candidates of those rules need a key.
+        var rules = Set<Int>()
+        for item in located where item.candidate.namesTheTerm { rules.insert(item.candidate.rule) }
+        if rules.isEmpty { return }
+        var mentioned = Set<[UInt8]>()
+        for index in located.indices where rules.contains(located[index].candidate.rule) {
+            let item = located[index]
+            if item.candidate.namesTheTerm {
+                mentioned.insert(termKey(item.candidate.rule, source[item.start..<item.end]))
+            } else if item.candidate.context == nil || item.candidate.context?.isReported == true,
+                mentioned.contains(termKey(item.candidate.rule, source[item.start..<item.end]))
+            {
                 located[index].candidate.context = .mention
             }
         }
+    }
+
+    /// The rule and the matched words, ASCII case folded, one space between words, and a plural "s" dropped, so
+    /// "a 'witch hunt'" and "Witch hunts in Salem" have the same key. Bytes of other scripts are kept as they are.
+    static func termKey(_ rule: Int, _ words: ArraySlice<UInt8>) -> [UInt8] {
+        var key = Array(String(rule).utf8)
+        var word: [UInt8] = []
+        func flush() {
+            if word.isEmpty { return }
+            if word.count > 3 && word.last == UInt8(ascii: "s") { word.removeLast() }
+            key.append(UInt8(ascii: " "))
+            key.append(contentsOf: word)
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in words {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...:
+                word.append(byte)
+            default: flush()
+            }
+        }
+        flush()
+        return key
     }
 
     /// The guidance's catalogue order (§A.1 vague, §A.2 intent, §A.3 blaming): when rules of two categories
