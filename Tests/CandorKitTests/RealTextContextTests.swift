@@ -201,6 +201,15 @@ import Testing
         #expect(count("It is a witch hunt. Witch hunts in Salem were run by powerful men.") == 2)
     }
 
+    @Test func inALongDocumentANamedTermReachesOnlyTheParagraphsNearIt() {
+        let filler = String(
+            repeating: "The committee met again on Tuesday to review the budget for the new library. ", count: 8)
+        let between = Array(repeating: filler, count: 20).joined(separator: "\n\n")
+        let named = "Phrases like \"sexual misconduct\" hide the act."
+        #expect(contexts(named + "\n\nWe are tired of sexual misconduct.\n\n" + between).isEmpty)
+        #expect(contexts(named + "\n\n" + between + "\n\nHe admitted sexual misconduct.").count == 1)
+    }
+
     @Test func aTermsKeyIgnoresCasePunctuationAndAPluralS() {
         func key(_ text: String, rule: Int = 3) -> [UInt8] { Linter.termKey(rule, ArraySlice(text.utf8)) }
         #expect(key("Witch-Hunts") == key("witch hunt"))

@@ -109,7 +109,7 @@ public final class Linter {
             }
         }
         if located.isEmpty && prose.directives.isEmpty && statistics == nil { return [] }
-        Self.carryMentions(&located, source: source)
+        Self.carryMentions(&located, source: source, documentGates: documentGates)
 
         let lines = LineIndex(source)
         statistics?.locate(with: lines, source: source)
@@ -131,19 +131,25 @@ public final class Linter {
 
     /// A document that has named a term in order to discuss it ("the so-called 'sex scandal'", "phrases like
     /// sexual misconduct") goes on discussing that term: later bare uses of the same words, by the same rule,
-    /// are mentions too ("we do get tired of sex scandal"). Only the same words count, compared without case.
-    static func carryMentions(_ located: inout [(candidate: Candidate, start: Int, end: Int)], source: [UInt8]) {
+    /// are mentions too ("we do get tired of sex scandal"). Only the same words count, compared without case, and
+    /// in a long document only near where the term was named.
+    static func carryMentions(
+        _ located: inout [(candidate: Candidate, start: Int, end: Int)], source: [UInt8], documentGates: DocumentGates
+    ) {
         // Most documents name no term; those that do name a few. Only candidates of those rules need a key.
         var rules = Set<Int>()
         for item in located where item.candidate.namesTheTerm { rules.insert(item.candidate.rule) }
         if rules.isEmpty { return }
-        var mentioned = Set<[UInt8]>()
+        // Each term, and the paragraph where it was last named: in a long document (a book, an archive of many
+        // pieces) the naming reaches only the paragraphs near it, as a `window:` gate does.
+        var namedIn: [[UInt8]: Int32] = [:]
         for index in located.indices where rules.contains(located[index].candidate.rule) {
             let item = located[index]
             if item.candidate.namesTheTerm {
-                mentioned.insert(termKey(item.candidate.rule, source[item.start..<item.end]))
+                namedIn[termKey(item.candidate.rule, source[item.start..<item.end])] = item.candidate.block
             } else if item.candidate.context == nil || item.candidate.context?.isReported == true,
-                mentioned.contains(termKey(item.candidate.rule, source[item.start..<item.end]))
+                let block = namedIn[termKey(item.candidate.rule, source[item.start..<item.end])],
+                documentGates.reaches(from: block, to: item.candidate.block)
             {
                 located[index].candidate.context = .mention
             }

@@ -27,6 +27,12 @@ package struct DocumentGates {
 
     package func seenAnywhere(_ gate: Int) -> Bool { !blocks[gate].isEmpty }
 
+    /// Whether something seen in paragraph `seen` still holds in paragraph `block`: anywhere in a short draft,
+    /// within `windowRadius` paragraphs in a long one (a book, an archive page), the reach of a `window:` gate.
+    package func reaches(from seen: Int32, to block: Int32) -> Bool {
+        proseBytes <= Self.shortDocumentBytes || abs(block - seen) <= Self.windowRadius
+    }
+
     /// The paragraph `block` opens by rejecting what the paragraph before it said.
     package mutating func recordRejection(by block: Int32) {
         if block > 0 { rejectedBlocks.insert(block - 1) }
