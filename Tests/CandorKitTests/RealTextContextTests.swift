@@ -231,7 +231,7 @@ import Testing
         #expect(contexts("It was not fondling, and not a case of boys will be boys.").isEmpty)
         // A clause after the comma is not a list item, so the negation stops there as before.
         #expect(contexts("There was no fondling, he said, and sexual misconduct followed.").count == 1)
-        #expect(contexts("It was not a joke, and boys will be boys is no excuse for it.").count == 1)
+        #expect(contexts("It was not a joke, and boys will be boys was all he had to say.").count == 1)
     }
 
     @Test func aQuestionAnsweredByItsMirrorIsRejected() {
@@ -279,6 +279,46 @@ import Testing
         #expect(count("He was charged with rape and he admitted sexual activity with a minor.") == 1)
         #expect(count("He was charged with rape, though the girl described sexual contact.") == 1)
         #expect(count("The girl said he would engage in sexual activity with her after school.") == 1)
+    }
+
+    @Test func aLongListOfChargesReachesEveryItem() throws {
+        let set = try TestSupport.ruleSet(TestSupport.lexicon(["lure a child"]))
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        // Each charge is a few words; the list as a whole runs longer than any one of them.
+        #expect(
+            count(
+                "He pleaded guilty to importation and distribution of child pornography, possession of child "
+                    + "pornography, telecommunication to lure a child under 18, and extortion.") == 0)
+        // One item longer than an offence's name is a description, not a charge.
+        #expect(
+            count(
+                "He pleaded guilty to fraud, and then the court heard how he had tried for many months to lure a "
+                    + "child.") == 1)
+    }
+
+    @Test func aPredicateThatDeniesTheTermMakesItAMention() {
+        let set = try! TestSupport.ruleSet(
+            TestSupport.lexicon(["short skirts", "walking alone", "false accusations", "sexual misconduct"]))
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        #expect(count("Short skirts do not cause rape.") == 0)
+        #expect(count("Walking alone at night does not cause rape.") == 0)
+        #expect(count("Short skirts are not an invitation to anyone.") == 0)
+        #expect(count("False accusations do happen, but they are extremely rare.") == 0)
+        // The denial must follow closely, in the same clause.
+        #expect(count("She was walking alone when he attacked her, and drink does not cause rape.") == 1)
+        #expect(count("Short skirts, he said, were why it happened.") == 1)
+    }
+
+    @Test func anAnswerToTheQuestionBeforeRejectsIt() {
+        #expect(contexts("Why is it his word against hers? Well, I'll tell you why. Nobody listened.").isEmpty)
+        #expect(contexts("Is boys will be boys an excuse? Here's why not.").isEmpty)
+    }
+
+    @Test func aQuestionThatRenamesTheTermAsRapeIsAMention() {
+        let set = try! TestSupport.ruleSet(TestSupport.lexicon(["sex with a minor"]))
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        #expect(count("Is sex with a minor rape? YES") == 0)
+        #expect(count("He had sex with a minor in 2019.") == 1)
     }
 
     @Test func aGerundAfterAPleaIsADescriptionNotAnOffenceName() {

@@ -21,8 +21,11 @@ extension ContextAnalyzer {
     /// "charged with lewd and lascivious battery and unlawful sexual activity with a minor", "denied charges of
     /// rape, sexual assault and causing a child to engage in sexual activity": every item of a list of charges
     /// is an offence's name, not only the first. Between the cue and the match there may be only words and the
-    /// list's own separators (at least one), no description ("having sex") and no new clause ("and he said").
+    /// list's own separators (at least one), no description ("having sex") and no new clause ("and he said"),
+    /// no item longer than eight words, and at most five words of the match's own item before it.
     private func isLaterCharge(_ match: RawMatch, after cue: RawMatch, tokens: [Token]) -> Bool {
+        // Each item is an offence's name of a few words; a long list may hold many of them.
+        var itemWords = 0
         var words = 0
         var separators = 0
         for index in Int(cue.last) + 1..<Int(match.first) {
@@ -30,6 +33,7 @@ extension ContextAnalyzer {
             if token.kind == .space || token.symbol == ruleSet.hyphen { continue }
             if ruleSet.symbols.listSeparators.contains(token.symbol) {
                 separators += 1
+                itemWords = 0
                 continue
             }
             if token.kind == .number { continue }
@@ -37,10 +41,13 @@ extension ContextAnalyzer {
                 !ruleSet.symbols.clauseSubjects.contains(token.symbol),
                 !ruleSet.symbols.negationBarriers.contains(token.symbol)
             else { return false }
+            itemWords += 1
             words += 1
-            if words > 8 { return false }
+            if itemWords > 8 || words > 32 { return false }
         }
-        return separators > 0
+        // The match's own item begins a few words before it: "..., telecommunication to lure a child", not
+        // "charged with sexual assault, is known in the town as a pillar of the community".
+        return separators > 0 && itemWords <= 5
     }
 
     /// A capitalised term in the middle of an ordinary sentence is a name or a defined term: "The University

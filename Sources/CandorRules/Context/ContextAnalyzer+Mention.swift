@@ -110,4 +110,30 @@ extension ContextAnalyzer {
     func isInIntroducedClaim(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {
         cues.contains { $0.last < match.first && tokens[Int($0.first)].sentence == tokens[Int(match.first)].sentence }
     }
+
+    /// "Short skirts do not cause rape. Walking alone at night does not cause rape.": the term is the subject
+    /// of a predicate that denies it, a few words later in the same clause.
+    func isDeniedByWhatFollows(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {
+        cues.contains { cue in
+            guard cue.first > match.last, tokens[Int(cue.first)].sentence == tokens[Int(match.last)].sentence else {
+                return false
+            }
+            var words = 0
+            for index in Int(match.last) + 1..<Int(cue.first) {
+                let token = tokens[index]
+                if token.kind == .space || token.symbol == ruleSet.hyphen { continue }
+                if token.kind == .punctuation {
+                    if token.symbol == ruleSet.symbols.doubleQuote || token.symbol == ruleSet.symbols.singleQuote
+                        || ruleSet.symbols.listSeparators.contains(token.symbol)
+                    {
+                        continue
+                    }
+                    return false
+                }
+                words += 1
+                if words > 4 || ruleSet.symbols.clauseSubjects.contains(token.symbol) { return false }
+            }
+            return true
+        }
+    }
 }

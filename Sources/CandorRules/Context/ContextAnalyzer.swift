@@ -97,6 +97,7 @@ package struct ContextAnalyzer {
                 candidate.namesTheTerm = true
             } else if isInIntroducedList(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue])
                 || isInIntroducedClaim(match, tokens: tokens, cues: cues[CueKind.introducesClaim.rawValue])
+                || isDeniedByWhatFollows(match, tokens: tokens, cues: cues[CueKind.deniesWhatPrecedes.rawValue])
             {
                 candidate.context = .mention
             } else if ruleSet.rules[ruleIndex].negation

@@ -25,6 +25,9 @@ public enum CueKind: Int, CaseIterable, Sendable {
     /// "the message that", "the idea that", "sends the message that": the rest of the sentence is a
     /// proposition under discussion ("sends the message that only sloppy drunk women get attacked").
     case introducesClaim
+    /// "do not cause rape", "is never an excuse", "are extremely rare" a few words after the term: the sentence
+    /// names the term in order to deny it ("Walking alone at night does not cause rape").
+    case deniesWhatPrecedes
 }
 
 enum Cues {
@@ -86,12 +89,30 @@ enum Cues {
             "for what (should|must|ought to|would|could) (rightly|properly|really) (be) (rightly|properly|more accurately|really) [called|named|termed|described]",
             // Its meaning is denied at once: "revealing clothing cannot be seen as a sign of consent".
             "[cannot|can't|does not|doesn't|is not|isn't|are not|aren't|never] (be) (seen as|taken as|considered|treated as|read as) "
-                + "(a|an) (*) [sign|signal|indication|invitation|consent|excuse|justification]"
+                + "(a|an) (*) [sign|signal|indication|invitation|consent|excuse|justification]",
+            // A question the text answers by renaming: "Is sex with a minor rape? YES".
+            "[rape|sexual assault|child abuse|sexual abuse|abuse|assault] ?"
+        ],
+        .deniesWhatPrecedes: [
+            "[do|does|did|will|can|would] not [cause|justify|excuse|invite|provoke] "
+                + "[rape|assault|sexual assault|abuse|sexual abuse|harassment|sexual harassment]",
+            "[don't|doesn't|didn't|won't|can't|wouldn't] [cause|justify|excuse|invite|provoke] "
+                + "[rape|assault|sexual assault|abuse|sexual abuse|harassment|sexual harassment]",
+            "[do|does|did|is|are|was|were] not [mean|equal|imply|signal] [consent|yes]",
+            "[don't|doesn't|didn't|isn't|aren't|wasn't|weren't|never] [means|mean|equals|equal|implies|imply] [consent|yes]",
+            "[is|are|was|were] [never|not|no] (a|an) [excuse|invitation|justification|reason|defence|defense] "
+                + "[for|to]",
+            "[is|are|was|were] not (a|an) [consent|invitation|permission|yes]",
+            // "False accusations do happen, but they are extremely rare."
+            "[do|does] happen (,) but (they|it) [are|is] (extremely|very|incredibly|exceedingly|vanishingly) rare"
         ],
         .rejectsPrevious: [
             "[that's|that is|this is|it's|it is] [not so|not true|untrue|false|a myth|nonsense|simply not true|not the case|wrong]",
             "[this|that|none of this|none of that] [may|might] not be [true|so]",
             "[not so|not true|nonsense|wrong] [.|!]",
+            // The writer answers the question before: "Why didn't these women come forward sooner? Well, I'll tell
+            // you why."
+            "[i'll|i will|let me|here's|here is] (tell you|explain) why",
             // A one-word answer to the question before: "Was she asking for it? No."
             "[no|nope|of course not|absolutely not|certainly not|hell no] [.|!]",
             "(that's|that is|it's|it is) (the|a) wrong question",
@@ -150,6 +171,8 @@ enum Cues {
             "reminds|reminded|recalls|recalled|asserts|asserted",
             // Counsel's case in a court report: "The defence submitted that the sister made up a false story".
             "submitted|submits|contended|contends",
+            // "Karan suggested these eight women had it coming."
+            "suggested|suggests|implied|implies|insinuated|insinuates",
             "according to", "in a statement", "in his|her|their words"
         ]
     ]
