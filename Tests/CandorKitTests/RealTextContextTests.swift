@@ -314,6 +314,20 @@ import Testing
         #expect(contexts("Is boys will be boys an excuse? Here's why not.").isEmpty)
     }
 
+    @Test func aQuotedTermNamedAsAnExpressionIsAMention() {
+        #expect(contexts("We need to axe the ridiculous expression \u{201C}sexual misconduct\u{201D}.").isEmpty)
+        #expect(contexts("What the heck is \u{2018}sexual misconduct\u{2019}?").isEmpty)
+        // Unquoted, the word alone is not enough: "in terms of sexual misconduct" is the writer's own use.
+        #expect(contexts("In terms of sexual misconduct, the club did nothing.").count == 1)
+    }
+
+    @Test func notACaseOfReachesFurtherThanNot() {
+        let set = try! TestSupport.ruleSet(TestSupport.lexicon(["bad judgement"]))
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        #expect(count("This is not a case of a young person making an extremely bad judgement call once.") == 0)
+        #expect(count("This was not his first offence, and a young person making one bad judgement call is rare.") == 1)
+    }
+
     @Test func aQuestionThatRenamesTheTermAsRapeIsAMention() {
         let set = try! TestSupport.ruleSet(TestSupport.lexicon(["sex with a minor"]))
         func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }

@@ -38,14 +38,19 @@ enum Cues {
             "no such thing as", "rather than", "instead of", "far from", "anything but", "stop calling",
             "never (,) ever",
             // A denial that governs the clause after it: "it is completely untrue that I ever made advances".
-            "[untrue|false] that", "[deny|denies|denied|denying] that"
+            "[untrue|false] that", "[deny|denies|denied|denying] that",
+            // "This is not a case of a young person making an extremely bad judgement call once."
+            "not (just|simply|merely|only) (a|an) [case|matter|question|instance] of"
         ],
         // Cues that mark a mention only when the term is also in quotation marks: "described as 'X'".
         .mention: [
             "euphemism|euphemisms|euphemistic|misnomer|cliche|cliches|cliché|clichés|buzzword|buzzwords",
             "so called", "calling it|them|this|that", "call it|them|this|that", "called it", "called",
             "swap|swapping", "is|are a myth", "the myth of", "the language of",
-            "means|meaning", "refer to it as", "referred to as", "described as", "labelled|labeled"
+            "means|meaning", "refer to it as", "referred to as", "described as", "labelled|labeled",
+            // "the ridiculous expression 'non-consensual sex'", "What the heck is 'non-consensual sex'?"
+            "expression|expressions|phrase|phrases|term|terms|wording|label|labels",
+            "what (the heck|the hell|on earth|exactly) [is|are|does]"
         ],
         // Cues that mark a mention even without quotation marks: "instead of sexual misconduct, say rape".
         .strongMention: [
