@@ -328,6 +328,20 @@ import Testing
         #expect(count("This was not his first offence, and a young person making one bad judgement call is rare.") == 1)
     }
 
+    @Test func aContractionMatchesItsBareSpelling() {
+        let set = try! TestSupport.ruleSet(TestSupport.lexicon(["shouldn't have gone", "you're drunk", "its fault"]))
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        #expect(count("She shouldnt have gone to his room.") == 1)
+        #expect(count("Maybe youre drunk like that and it happens.") == 1)
+        // The context cues too: "didnt" is read as "didn't" is.
+        let contexts = { (text: String) in (try! Linter(ruleSet: set).lint(text: text)).map(\.context) }
+        #expect(
+            contexts("It was not as if she didnt know youre drunk.")
+                == contexts("It was not as if she didn't know you're drunk."))
+        // A bare spelling that is a word of its own is left alone: "its" is not "it's", "were" not "we're".
+        #expect(count("It's fault lines run under the city.") == 0)
+    }
+
     @Test func aQuestionThatRenamesTheTermAsRapeIsAMention() {
         let set = try! TestSupport.ruleSet(TestSupport.lexicon(["sex with a minor"]))
         func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }

@@ -7,6 +7,8 @@ struct RuleSetCompiler {
     private let tokenizer: Tokenizer
     private var automaton = AutomatonBuilder()
     private var vocabulary = Vocabulary(capacity: 4096)
+    /// The bare spelling of each contraction met so far (-1 when it has none).
+    private var bareContractions: [Int32: Int32] = [:]
     private var roles: [PatternRole] = []
     private var classes: [String: (nodes: [PatternNode], location: FileLocation)] = [:]
     private var gateIDs: [String: Int] = [:]
@@ -277,6 +279,27 @@ struct RuleSetCompiler {
         return symbols
     }
 
+    /// Comments and social posts drop the apostrophe ("she shouldnt have", "youre drunk"), so a contraction in
+    /// a pattern also matches its bare spelling. Only where the bare spelling is no English word of its own:
+    /// "we're" is not "were", "it's" is not "its", "he'll" is not "hell".
+    private mutating func bareContraction(_ symbol: Int32) -> Int32? {
+        if let known = bareContractions[symbol] { return known >= 0 ? known : nil }
+        let word = vocabulary.word(symbol)
+        var bare: Int32 = -1
+        if Self.bareSuffixes.contains(where: { word.hasSuffix($0) }) || Self.bareWords.contains(word),
+            !Self.englishWords.contains(word)
+        {
+            bare = vocabulary.intern(word.replacingOccurrences(of: "'", with: ""))
+        }
+        bareContractions[symbol] = bare
+        return bare >= 0 ? bare : nil
+    }
+
+    static let bareSuffixes = ["n't", "'re", "'ve", "'m"]
+    static let bareWords: Set<String> = ["that's", "what's", "there's", "she's", "he's", "who's", "here's"]
+    /// Contractions whose bare spelling is another word.
+    static let englishWords: Set<String> = ["we're"]
+
     /// Thompson construction: returns the state reached after `node`.
     private mutating func build(
         _ node: PatternNode, from start: Int32, pattern: PatternSource, field: String,
@@ -293,6 +316,7 @@ struct RuleSetCompiler {
             for symbol in symbols {
                 let next = try newState(pattern, field: field)
                 automaton.addEdge(from: state, .symbol(symbol), to: next)
+                if let bare = bareContraction(symbol) { automaton.addEdge(from: state, .symbol(bare), to: next) }
                 state = next
             }
             return state
@@ -336,6 +360,9 @@ struct RuleSetCompiler {
                     let symbols = symbols(of: word)
                     if symbols.count == 1 {
                         automaton.addEdge(from: start, .symbol(symbols[0]), to: end)
+                        if let bare = bareContraction(symbols[0]) {
+                            automaton.addEdge(from: start, .symbol(bare), to: end)
+                        }
                         continue
                     }
                 }
