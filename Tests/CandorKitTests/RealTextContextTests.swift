@@ -342,6 +342,19 @@ import Testing
         #expect(count("It's fault lines run under the city.") == 0)
     }
 
+    @Test func aGoldRushSilencesGoldDiggersOnlyNearby() {
+        let linter = TestSupport.linter()
+        func rules(_ text: String) -> [String] { linter.lint(text: text).map(\.rule) }
+        #expect(
+            !rules("Life of a Gold Digger\n\nThe gold rush drew thousands to the Klondike.").contains(
+                "blaming.disbelief-tropes"))
+        let filler = String(repeating: "The farmer counted the sheep in the field again and again. ", count: 30)
+        let far =
+            (["The gold rush drew thousands to the Klondike."] + Array(repeating: filler, count: 8)
+            + ["He denies the rape allegations and calls the case a witch hunt."]).joined(separator: "\n\n")
+        #expect(rules(far).contains("blaming.disbelief-tropes"))
+    }
+
     @Test func aQuestionThatRenamesTheTermAsRapeIsAMention() {
         let set = try! TestSupport.ruleSet(TestSupport.lexicon(["sex with a minor"]))
         func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
