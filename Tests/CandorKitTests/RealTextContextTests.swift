@@ -355,6 +355,34 @@ import Testing
         #expect(rules(far).contains("blaming.disbelief-tropes"))
     }
 
+    @Test func aTermNamedAsANameIsAMention() {
+        let set = try! TestSupport.ruleSet(
+            TestSupport.lexicon(["historic abuse", "sexual misconduct", "non-consensual sexual contact"]))
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        #expect(count("Non-recent abuse is also referred to as historic abuse.") == 0)
+        #expect(count("It falls under the umbrella term of sexual misconduct.") == 0)
+        #expect(
+            count("Sexual misconduct, linguistically, is the administrative equivalent of misusing office supplies.")
+                == 0)
+        #expect(count("Sexual violence: any form of non-consensual sexual contact, such as rape or exploitation.") == 0)
+        #expect(count("Sexual misconduct is a term used by the University to cover many acts.") == 0)
+        // The writer's own use stays a finding.
+        #expect(count("He was disciplined for sexual misconduct, such as it was, in 2019.") == 1)
+        #expect(count("He is known for sexual misconduct at the office.") == 1)
+    }
+
+    @Test func someonesContentionOrAMythLabelIsAClaimUnderDiscussion() {
+        let set = try! TestSupport.ruleSet(TestSupport.lexicon(["consensual relationship", "prostitute"]))
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        #expect(
+            count(
+                "The court refused to accept the man's contention that he was in a consensual relationship with the girl."
+            )
+                == 0)
+        #expect(count("Myth: A child can be a prostitute.\n\nFact: children cannot consent.") == 0)
+        #expect(count("He was in a consensual relationship with the girl, he says.") == 1)
+    }
+
     @Test func aQuestionThatRenamesTheTermAsRapeIsAMention() {
         let set = try! TestSupport.ruleSet(TestSupport.lexicon(["sex with a minor"]))
         func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }

@@ -50,6 +50,8 @@ enum Cues {
             "means|meaning", "refer to it as", "referred to as", "described as", "labelled|labeled",
             // "the ridiculous expression 'non-consensual sex'", "What the heck is 'non-consensual sex'?"
             "expression|expressions|phrase|phrases|term|terms|wording|label|labels",
+            // "'Sexual misconduct' doesn't even come close to precisely describing the accusations."
+            "describing",
             "what (the heck|the hell|on earth|exactly) [is|are|does]"
         ],
         // Cues that mark a mention even without quotation marks: "instead of sexual misconduct, say rape".
@@ -59,6 +61,11 @@ enum Cues {
             "term|terms|word|words|phrase|phrases|language|labels|expressions|euphemisms like",
             "[term|terms|word|words|phrase|phrases|language|labels|expressions|euphemisms] such as",
             "instead of", "rather than", "in place of", "avoid|avoiding|avoids", "replace|replacing|replaced",
+            // The term named as a name: "also referred to as historic abuse", "the umbrella term of sexual misconduct".
+            "[referred to|otherwise known|also known|sometimes known] as",
+            "[also|sometimes|often|otherwise] called",
+            "[term|phrase|label|expression|euphemism|euphemisms|catch all|catchall] [of|for]",
+            "umbrella [term|terms|category|label]",
             "[don't|do not|never|please don't|stop] say|saying|use|using|write|writing|call|calling",
             "stop calling|saying|using",
             "[stop|quit|stopped] [asking|questioning|telling|blaming|suggesting|implying|insinuating]"
@@ -88,6 +95,10 @@ enum Cues {
             "[the|an|that] (old|age old|familiar|tired|popular) [saying|adage|proverb|expression|cliche|cliché] (goes|says|has it)",
             // A definition: "A sex scandal is when a politician has an affair", "'Date rape' means ...".
             "[is|are] when", "[means|refers to|is defined as|describes] (a|an|the|when|someone|something)",
+            // The term as a term: "Sexual misconduct, linguistically, is the administrative equivalent of ...".
+            "(,) [linguistically|semantically|etymologically|grammatically] (,)",
+            // The category the writer names at once: "any form of non-consensual sexual contact, such as rape".
+            "(,) [such as|including|like|for example] [rape|sexual assault|sexual abuse|child sexual abuse]",
             // The writer talks about the name itself: "revenge porn is a media-generated term".
             "[is|are|was|remains] (a|an|the) (*) (*) [term|phrase|word|euphemism|label|misnomer|expression|name]",
             "[was|were] (not|never) [heard of|talked about|a term|a thing|named|recognised|recognized|spoken of]",
@@ -137,6 +148,13 @@ enum Cues {
         ],
         .introducesClaim: [
             "the [message|idea|notion|belief|assumption|implication|myth|stereotype|perception|misconception|narrative|trope|suggestion] that",
+            // Someone's case the court or the writer weighs: "refused to accept the man's contention that he was in a
+            // consensual relationship with the 17-year-old".
+            "[contention|contentions|assertion|assertions|insistence|plea] that",
+            // A myth-buster's label: "Myth A child can be a prostitute."
+            "myth (:) [a|an|the|women|woman|victims|children|child|girls|boys|she|he|they|men|rape|people|if|you|survivors|only|most|it's|it|no|all]",
+            // A definition: "Sexual misconduct is a term used by the University to describe unacceptable behaviour".
+            "[term|phrase|word|label|expression] used (*) (*) (*) to [describe|refer to|cover|mean|denote]",
             "[sends|send|sent|sending|gives|give|gave|giving|reinforces|reinforce|reinforced|reinforcing] the (*) [message|impression|idea|notion] (that)",
             // Others' argument under discussion: "the people who argue that women who wait must be lying".
             "[people|those|men|critics|sceptics|skeptics|commentators|others] who (still) [argue|claim|insist|believe|assume|suggest|think] that",
