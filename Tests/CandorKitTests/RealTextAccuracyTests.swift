@@ -49,20 +49,20 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 13, 2026-12-03, on fresh part 13 (173 excerpts): vague 0.707/0.458, intent 0.400/0.062,
-        // blaming 0.640/0.219.
-        "vague": (0.70, 0.45),
-        "intent": (0.40, 0.06),
-        "blaming": (0.64, 0.21)
+        // Round 14, 2026-12-03, on fresh part 14 (173 excerpts): vague 0.655/0.532, intent 0.727/0.333,
+        // blaming 0.389/0.232 (the same as round 13's last build and within one finding of this session's first).
+        "vague": (0.65, 0.53),
+        "intent": (0.72, 0.33),
+        "blaming": (0.38, 0.23)
     ]
 
-    /// The dev split (parts 1 to 12) after round 13, as floors: the issue asks that dev be no worse.
+    /// The dev split (parts 1 to 13) after round 14, as floors: the issue asks that dev be no worse.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03: vague 0.907/0.662, intent 0.905/0.632, blaming 0.829/0.478. Parts 1 to 11 alone went from
-        // 0.908/0.677, 0.906/0.653, 0.847/0.499 to 0.909/0.677, 0.906/0.653, 0.847/0.499 in round 13.
-        "vague": (0.90, 0.66),
-        "intent": (0.90, 0.63),
-        "blaming": (0.82, 0.47)
+        // 2026-12-03: vague 0.909/0.657, intent 0.902/0.604, blaming 0.826/0.460. Parts 1 to 12 alone went from
+        // 0.907/0.662, 0.905/0.632, 0.829/0.478 to 0.909/0.664, 0.905/0.632, 0.830/0.481 in round 14.
+        "vague": (0.90, 0.65),
+        "intent": (0.90, 0.60),
+        "blaming": (0.82, 0.45)
     ]
 
     @Test func theTestSplitHoldsItsRecordedFigures() throws {
