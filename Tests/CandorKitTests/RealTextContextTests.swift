@@ -371,6 +371,22 @@ import Testing
         #expect(count("He is known for sexual misconduct at the office.") == 1)
     }
 
+    @Test func aVerdictOnTheWordOrADefinitionIsAMention() {
+        let set = try! TestSupport.ruleSet(TestSupport.lexicon(["accuser", "sexual misconduct", "alleged victim"]))
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        #expect(count("Accuser: Simply The Wrong Word") == 0)
+        #expect(count("Sexual misconduct is considered a sexual act that occurs without consent.") == 0)
+        #expect(count("\"Accuser\" has now supplanted \"victim\" or \"alleged victim\" in coverage of rape.") == 0)
+        #expect(count("Her accuser testified on Tuesday.") == 1)
+    }
+
+    @Test func askingWhetherToBlameHerIsNotBlamingHer() {
+        let set = try! TestSupport.ruleSet(TestSupport.lexicon(["wearing a mini skirt"]))
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        #expect(count("Should we readily blame the girl because she was wearing a mini skirt?") == 0)
+        #expect(count("She was wearing a mini skirt, so what did she expect?") == 1)
+    }
+
     @Test func someonesContentionOrAMythLabelIsAClaimUnderDiscussion() {
         let set = try! TestSupport.ruleSet(TestSupport.lexicon(["consensual relationship", "prostitute"]))
         func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }

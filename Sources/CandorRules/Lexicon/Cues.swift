@@ -48,6 +48,8 @@ enum Cues {
             "so called", "calling it|them|this|that", "call it|them|this|that", "called it", "called",
             "swap|swapping", "is|are a myth", "the myth of", "the language of",
             "means|meaning", "refer to it as", "referred to as", "described as", "labelled|labeled",
+            // '"Accuser" has now supplanted "victim" or "alleged victim" in coverage of rape.'
+            "supplant|supplants|supplanted|supplanting|displaced|displaces",
             // "the ridiculous expression 'non-consensual sex'", "What the heck is 'non-consensual sex'?"
             "expression|expressions|phrase|phrases|term|terms|wording|label|labels",
             // "'Sexual misconduct' doesn't even come close to precisely describing the accusations."
@@ -95,6 +97,10 @@ enum Cues {
             "[the|an|that] (old|age old|familiar|tired|popular) [saying|adage|proverb|expression|cliche|cliché] (goes|says|has it)",
             // A definition: "A sex scandal is when a politician has an affair", "'Date rape' means ...".
             "[is|are] when", "[means|refers to|is defined as|describes] (a|an|the|when|someone|something)",
+            // A verdict on the word: "Accuser: Simply The Wrong Word".
+            "(:|is|was|are|remains) (simply|just|still|really) (the|a) (wrong|bad|poor|loaded|misleading) [word|term|phrase|label]",
+            // A definition: "Sexual misconduct is considered a sexual act or contact ... without the consent of".
+            "[is|are] considered (to be) (a|an) (*) [act|acts|form|forms|type|kind|category|behavio{r,ur}|conduct]",
             // The term as a term: "Sexual misconduct, linguistically, is the administrative equivalent of ...".
             "(,) [linguistically|semantically|etymologically|grammatically] (,)",
             // The category the writer names at once: "any form of non-consensual sexual contact, such as rape".
@@ -148,6 +154,10 @@ enum Cues {
         ],
         .introducesClaim: [
             "the [message|idea|notion|belief|assumption|implication|myth|stereotype|perception|misconception|narrative|trope|suggestion] that",
+            // Whether to blame her, asked in order to answer no: "Should we readily blame the girl because ... she
+            // was wearing a mini skirt?"
+            "[should|must|can|do|would|could] we (readily|really|still|just|simply|then) [blame|fault|judge|shame] "
+                + "[the girl|her|the woman|the victim|women|victims|girls|the survivor|survivors]",
             // Someone's case the court or the writer weighs: "refused to accept the man's contention that he was in a
             // consensual relationship with the 17-year-old".
             "[contention|contentions|assertion|assertions|insistence|plea] that",
