@@ -234,6 +234,27 @@ import Testing
         #expect(contexts("It was not a joke, and boys will be boys was all he had to say.").count == 1)
     }
 
+    @Test func aNegationReachesAVerbJoinedByCommaOr() {
+        let set = try! TestSupport.ruleSet(TestSupport.lexicon(["made sexual advances"]))
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        #expect(count("I have never had sex with, or made sexual advances towards these players.") == 0)
+        #expect(count("He did not call her, nor made sexual advances at the party.") == 0)
+        // A comma with no "or" still ends the negation: a new clause is the writer's own account.
+        #expect(count("He never apologised, and made sexual advances to two more staff.") == 1)
+    }
+
+    @Test func othersFramingAndADenialOfHavingAreNotTheWritersUse() {
+        let set = try! TestSupport.ruleSet(
+            TestSupport.lexicon(["tragedies", "witch hunt", "sexual activity with complainant", "underage women"]))
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        #expect(count("Reporters and headline writers may treat the murders as epic tragedies.") == 0)
+        #expect(count("He believes he is the target of what he characterizes as a witch hunt.") == 0)
+        #expect(count("Two men deny having had sexual activity with complainant in 2015.") == 0)
+        #expect(count("Jeffrey Epstein and the Oxymoron of \u{2018}Underage Women\u{2019}") == 0)
+        // The writer's own framing is still a finding.
+        #expect(count("The review treated the deaths as tragedies and closed the file.") == 1)
+    }
+
     @Test func aQuestionAnsweredByItsMirrorIsRejected() {
         #expect(contexts("Is it his word against hers now? Why not now? If not now, when?").isEmpty)
         #expect(contexts("It is his word against hers. And why not?").count == 1)

@@ -21,6 +21,14 @@ extension ContextAnalyzer {
                 let token = tokens[index]
                 if token.kind == .space || token.symbol == ruleSet.hyphen { continue }
                 if token.kind == .punctuation && ruleSet.symbols.clauseBreaks.contains(token.symbol) {
+                    // "never had sex with, or made advances towards": a comma before "or" or "nor" joins a second
+                    // verb to the same negation.
+                    if token.symbol == comma,
+                        let next = nextWord(after: index, before: Int(match.first), tokens: tokens),
+                        disjunctions.contains(tokens[next].symbol)
+                    {
+                        continue
+                    }
                     blocked = true
                     break
                 }
@@ -86,5 +94,11 @@ extension ContextAnalyzer {
             }
             return words <= 1
         }
+    }
+
+    private func nextWord(after index: Int, before end: Int, tokens: [Token]) -> Int? {
+        var next = index + 1
+        while next < end && tokens[next].kind == .space { next += 1 }
+        return next < end && tokens[next].kind == .word ? next : nil
     }
 }

@@ -6,11 +6,16 @@ package struct ContextAnalyzer {
     /// Verbs that begin the writer's own account of an act: after "pleaded guilty to" an offence's name is a
     /// noun phrase ("sexual activity with a child"), while "having sex with a 14-year-old" is a description.
     let describingVerbs: [Int32]
+    /// "or" and "nor": after a comma they carry a negation on ("I have never had sex with, or made advances
+    /// towards, these players").
+    let disjunctions: [Int32]
     let colon: Int32
+    let comma: Int32
 
     package init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
         colon = Array(":".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
+        comma = Array(",".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         let describing = [
             "having", "engaging", "sleeping", "dating", "seducing", "fondling", "touching", "caressing", "kissing"
         ]
@@ -21,6 +26,7 @@ package struct ContextAnalyzer {
             }
         }
         describingVerbs = known(describing)
+        disjunctions = known(["or", "nor"])
     }
 
     /// A gate phrase seen in a sentence of the block.

@@ -39,6 +39,8 @@ enum Cues {
             "never (,) ever",
             // A denial that governs the clause after it: "it is completely untrue that I ever made advances".
             "[untrue|false] that", "[deny|denies|denied|denying] that",
+            // "Man and a co-accused deny having had sexual activity with complainant"
+            "[deny|denies|denied|denying] (ever) having",
             // "This is not a case of a young person making an extremely bad judgement call once."
             "not (just|simply|merely|only) (a|an) [case|matter|question|instance] of"
         ],
@@ -50,6 +52,8 @@ enum Cues {
             "means|meaning", "refer to it as", "referred to as", "described as", "labelled|labeled",
             // '"Accuser" has now supplanted "victim" or "alleged victim" in coverage of rape.'
             "supplant|supplants|supplanted|supplanting|displaced|displaces",
+            // "Jeffrey Epstein and the Oxymoron of 'Underage Women'"
+            "oxymoron|oxymorons|oxymoronic",
             // "the ridiculous expression 'non-consensual sex'", "What the heck is 'non-consensual sex'?"
             "expression|expressions|phrase|phrases|term|terms|wording|label|labels",
             // "'Sexual misconduct' doesn't even come close to precisely describing the accusations."
@@ -68,6 +72,15 @@ enum Cues {
             "[also|sometimes|often|otherwise] called",
             "[term|phrase|label|expression|euphemism|euphemisms|catch all|catchall] [of|for]",
             "umbrella [term|terms|category|label]",
+            // Others' framing, named to criticise it: "reporters and headline writers may treat the murders as epic
+            // tragedies", "what he characterizes as a relentless witch hunt". The writer's own "the review treated
+            // the matter as he said, she said" is not one.
+            "[media|reporters|journalists|writers|headlines|coverage|press|newspapers|papers|tabloids|news|stories|"
+                + "society|critics|commentators|courts|judges] (may|often|still|routinely|tend to|will|would|usually) "
+                + "[treat|treats|treated|frame|frames|framed|portray|portrays|portrayed|depict|depicts|depicted|paint|"
+                + "paints|painted] (*) (*) (*) as",
+            "[characterize|characterizes|characterized|characterizing|characterise|characterises|characterised|"
+                + "characterising] as",
             "[don't|do not|never|please don't|stop] say|saying|use|using|write|writing|call|calling",
             "stop calling|saying|using",
             "[stop|quit|stopped] [asking|questioning|telling|blaming|suggesting|implying|insinuating]"
