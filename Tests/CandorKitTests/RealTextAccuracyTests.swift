@@ -49,20 +49,20 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 15, 2026-12-03, on fresh part 15 (173 excerpts): vague 0.830/0.691, intent 0.533/0.333,
-        // blaming 0.429/0.226 (the same as round 15's first build; one false positive fewer than this session's first).
-        "vague": (0.83, 0.69),
-        "intent": (0.53, 0.33),
-        "blaming": (0.42, 0.22)
+        // Round 16, 2026-12-03, on fresh part 16 (173 excerpts): vague 0.794/0.646, intent 0.636/0.304,
+        // blaming 0.500/0.364 (the same as round 16's first build; one false positive fewer than this session's first).
+        "vague": (0.79, 0.64),
+        "intent": (0.63, 0.30),
+        "blaming": (0.50, 0.36)
     ]
 
-    /// The dev split (parts 1 to 14) after round 15, as floors: the issue asks that dev be no worse.
+    /// The dev split (parts 1 to 15) after round 16, as floors: the issue asks that dev be no worse.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03: vague 0.903/0.651, intent 0.898/0.605, blaming 0.795/0.453. Parts 1 to 13 alone went from
-        // 0.909/0.657, 0.902/0.604, 0.826/0.460 to 0.910/0.657, 0.902/0.604, 0.828/0.460 in round 15.
+        // 2026-12-03: vague 0.901/0.654, intent 0.889/0.608, blaming 0.779/0.438. Parts 1 to 14 alone stayed at
+        // 0.903/0.651, 0.898/0.605, 0.795/0.453 through round 16.
         "vague": (0.90, 0.65),
-        "intent": (0.89, 0.60),
-        "blaming": (0.79, 0.45)
+        "intent": (0.88, 0.60),
+        "blaming": (0.77, 0.43)
     ]
 
     @Test func theTestSplitHoldsItsRecordedFigures() throws {
