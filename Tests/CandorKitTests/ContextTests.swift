@@ -59,6 +59,17 @@ import Testing
     @Test func singleQuotesAreScareQuotesUnlessSomeoneSpeaks() {
         #expect(contexts("Star in 'sex scandal'") == [nil])
         #expect(contexts("'It was a sex scandal,' he said.") == [.quoted])
+        // A headline that reports an allegation in single quotes is the writer's own.
+        #expect(contexts("Teacher 'had sex with pupil on school trip'") == [nil])
+    }
+
+    /// In running prose, British quotation marks around the term alone hold it at a distance; around a longer
+    /// clause, or in a headline, they do not.
+    @Test func singleQuotesAroundTheTermInProseAreQuotation() {
+        #expect(contexts("This brings me to the concept of ‘sex scandal’, which we have discussed.") == [.quoted])
+        #expect(contexts("Every report that week used 'the accuser' for her.") == [.quoted])
+        #expect(contexts("The paper ran it as 'a sex scandal at the palace' for a week.") == [nil])
+        #expect(contexts("Ministers in ‘sex scandal’") == [nil])
     }
 
     @Test(arguments: [

@@ -101,11 +101,23 @@ import Testing
         #expect(contexts("He was charged with sexual misconduct under the state code.").isEmpty)
     }
 
+    /// An offence's name says "with a child"; "with the girl" after a charging phrase is the writer's account.
+    @Test func aParticularPersonAfterAChargeMakesItADescription() {
+        #expect(contexts("Five other men were convicted of had sex with the girl.") == [nil])
+        #expect(contexts("He was convicted of had sex with a child.").isEmpty)
+    }
+
     @Test func aNegationInsideAnAffirmingPhraseNegatesNothing() {
         #expect(contexts("It is difficult not to call it sexual misconduct.") == [nil])
         #expect(contexts("I can't help but see sexual misconduct here.") == [nil])
         #expect(contexts("I don't know why sexual misconduct keeps happening at this club.") == [nil])
         #expect(contexts("This was not sexual misconduct.").isEmpty)
+    }
+
+    @Test func aDoubleNegativeOrADeniedCoincidenceAsserts() {
+        #expect(contexts("No one denies that he had sex with a 14-year-old.") == [nil])
+        #expect(contexts("It is not a coincidence that sexual misconduct claims surface now.") == [nil])
+        #expect(contexts("He denies that he had sex with a 14-year-old.").isEmpty)
     }
 
     @Test func aNegatedFactiveVerbStillAssertsWhatFollows() {

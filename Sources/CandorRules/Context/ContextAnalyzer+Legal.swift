@@ -10,12 +10,33 @@ extension ContextAnalyzer {
                 && !(Int(cue.last) + 1...Int(match.first)).contains(where: {
                     describingVerbs.contains(tokens[$0].symbol)
                 })
+                && !namesAParticularPerson(match, tokens: tokens)
             {
                 return true
             }
             if isLaterCharge(match, after: cue, tokens: tokens) { return true }
         }
         return isInsideOfficialName(match, tokens: tokens) || isDefinedTerm(match, tokens: tokens)
+    }
+
+    /// "convicted of under-age sex with the girl": "with" and a particular person, in the match or right after
+    /// it, make the words an account of what was done to her, where an offence's name says "with a child".
+    private func namesAParticularPerson(_ match: RawMatch, tokens: [Token]) -> Bool {
+        var sawWith = false
+        var index = Int(match.first)
+        var wordsAfter = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.kind == .word {
+                if index > Int(match.last) { wordsAfter += 1 }
+                if sawWith { return particular.contains(token.symbol) }
+                if token.symbol == with { sawWith = true } else if wordsAfter > 0 { return false }
+            } else if token.kind != .space && token.symbol != ruleSet.hyphen && index > Int(match.last) {
+                return false
+            }
+            index += 1
+        }
+        return false
     }
 
     /// "charged with lewd and lascivious battery and unlawful sexual activity with a minor", "denied charges of

@@ -11,8 +11,15 @@ extension ContextAnalyzer {
         let cues = cues.filter { !isFirstPerson(before: Int($0.first), tokens: tokens) }
         let attributed = cues.contains { tokens[Int($0.first)].sentence == sentence }
         for span in quotes where span.first < Int(match.first) && span.last > Int(match.last) {
-            // Single quotes are often scare quotes in headlines: quoted only when someone is said to speak.
-            if !span.single || attributed { return .quoted }
+            // Single quotes are the writer's own words unless someone is said to speak: a headline's scare
+            // quotes ("Star in 'sex scandal'", guidance §C.1) and its way of reporting an allegation ("Teacher
+            // 'had sex with pupil on school trip'"). In running prose, single quotes around the term alone hold
+            // it at a distance, as British quotation marks do ("the concept of 'date rape', which ...").
+            if !span.single || attributed
+                || (isScareQuoted(match, in: span, tokens: tokens) && !isHeadline(block, tokens: tokens))
+            {
+                return .quoted
+            }
         }
         // Reported speech: "the senator said the claims were a witch hunt". It ends where a later clause speaks
         // in the first person: "what she described, and I remember it differently" is the writer's own.
@@ -23,6 +30,36 @@ extension ContextAnalyzer {
             return .attributed
         }
         return nil
+    }
+
+    /// Whether a single-quoted span holds the match and at most one word before it ("'The Accuser'",
+    /// "'He had it coming'") and nothing after it.
+    private func isScareQuoted(_ match: RawMatch, in span: QuoteSpan, tokens: [Token]) -> Bool {
+        var wordsBefore = 0
+        for index in (span.first + 1)..<Int(match.first) where tokens[index].kind != .space {
+            if tokens[index].kind != .word { return false }
+            wordsBefore += 1
+        }
+        guard wordsBefore <= 1 else { return false }
+        for index in (Int(match.last) + 1)..<span.last where tokens[index].kind != .space {
+            return false
+        }
+        return true
+    }
+
+    /// A heading, or a short block that does not end as a sentence does: a headline or a title.
+    private func isHeadline(_ block: ProseBlock, tokens: [Token]) -> Bool {
+        if block.kind == .heading { return true }
+        var words = 0
+        for token in tokens where token.kind == .word {
+            words += 1
+            if words > 20 { return false }
+        }
+        for token in tokens.reversed() where token.kind != .space {
+            if token.symbol == ruleSet.symbols.singleQuote || token.symbol == ruleSet.symbols.doubleQuote { continue }
+            return !sentenceEnders.contains(token.symbol)
+        }
+        return true
     }
 
     /// Whether, after a clause break that follows the attribution cue, "I" or "we" opens a clause of the

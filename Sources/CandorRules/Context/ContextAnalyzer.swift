@@ -11,6 +11,12 @@ package struct ContextAnalyzer {
     let disjunctions: [Int32]
     let colon: Int32
     let comma: Int32
+    /// ".", "!" and "?": a block that ends without one is a headline or a title.
+    let sentenceEnders: [Int32]
+    /// "with" and the words that make its object one particular person ("the", "her", "his"): an offence's name
+    /// says "with a child"; the writer's account of one act says "with the girl".
+    let with: Int32
+    let particular: [Int32]
 
     package init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -27,6 +33,9 @@ package struct ContextAnalyzer {
         }
         describingVerbs = known(describing)
         disjunctions = known(["or", "nor"])
+        sentenceEnders = known([".", "!", "?"])
+        with = Array("with".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
+        particular = known(["the", "her", "his", "their", "him", "them", "my", "this", "that", "these", "those"])
     }
 
     /// A gate phrase seen in a sentence of the block.

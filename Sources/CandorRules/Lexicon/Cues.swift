@@ -160,6 +160,11 @@ enum Cues {
             "[don't|do not|didn't|did not] know (for certain|for sure|exactly) [why|how come]",
             "[not sure|no idea|not certain|unsure] (exactly) [why|how come]", "not only", "no doubt", "no wonder",
             "not least", "[can't|cannot] [but|fail to] [wonder|question|notice|ask]",
+            // A double negative that asserts: "no one denies that he drugged and raped her".
+            "[no one|nobody|none of us|no one here] (seriously|really|now|even) [denies|denied|disputes|disputed|doubts|doubted|contests|contested] (that)",
+            "there (is|was|can be) no [denying|disputing|doubt|question|dispute]",
+            // An insinuation put as a denial: "It is not a coincidence that this shakedown effort comes now."
+            "[is|it's|was|that's|this is] (certainly|surely|hardly|clearly) [not|no] (a|by) (mere|pure) [coincidence|accident|chance|surprise]",
             // A factive verb: "I didn't realise how the line had moved" still asserts that it moved.
             "[don't|do not|didn't|did not|never|hadn't|had not] (fully|really|properly|quite|always|yet) "
                 + "[realise|realize|realised|realized|appreciate|appreciated|understand|understood|grasp|grasped|"
