@@ -49,20 +49,20 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 16, 2026-12-03, on fresh part 16 (173 excerpts): vague 0.794/0.646, intent 0.636/0.304,
-        // blaming 0.500/0.364 (the same as round 16's first build; one false positive fewer than this session's first).
-        "vague": (0.79, 0.64),
-        "intent": (0.63, 0.30),
-        "blaming": (0.50, 0.36)
+        // Round 17, 2026-12-03, on fresh part 17 (173 excerpts): vague 0.786/0.642, intent 0.333/0.071,
+        // blaming 0.379/0.250 (the session's first build: the same, with one blaming false positive more).
+        "vague": (0.78, 0.64),
+        "intent": (0.33, 0.07),
+        "blaming": (0.37, 0.25)
     ]
 
-    /// The dev split (parts 1 to 15) after round 16, as floors: the issue asks that dev be no worse.
+    /// The dev split (parts 1 to 16) after round 17, as floors: the issue asks that dev be no worse.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03: vague 0.901/0.654, intent 0.889/0.608, blaming 0.779/0.438. Parts 1 to 14 alone stayed at
-        // 0.903/0.651, 0.898/0.605, 0.795/0.453 through round 16.
-        "vague": (0.90, 0.65),
-        "intent": (0.88, 0.60),
-        "blaming": (0.77, 0.43)
+        // 2026-12-03: vague 0.904/0.664, intent 0.896/0.645, blaming 0.774/0.450. Parts 1 to 15 alone went from
+        // 0.901/0.654, 0.889/0.608, 0.779/0.438 (round 16) to 0.902/0.658, 0.896/0.637, 0.783/0.443.
+        "vague": (0.90, 0.66),
+        "intent": (0.89, 0.64),
+        "blaming": (0.77, 0.45)
     ]
 
     @Test func theTestSplitHoldsItsRecordedFigures() throws {
