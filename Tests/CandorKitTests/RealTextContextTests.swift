@@ -96,6 +96,11 @@ import Testing
         #expect(contexts("He resigned over sexual misconduct at the firm.") == [nil])
     }
 
+    @Test func anActIntroducedByForAfterAChargeIsTheWritersAccount() {
+        #expect(contexts("He was convicted last month of indecent assault and battery for fondling a boy.") == [nil])
+        #expect(contexts("He was convicted last month of indecent assault and fondling.").isEmpty)
+    }
+
     @Test func wordsAfterArrestAreTheWritersOwnDescription() {
         #expect(contexts("He was arrested on suspicion of having had sex with a pupil.") == [nil])
         #expect(contexts("He was charged with sexual misconduct under the state code.").isEmpty)
@@ -112,6 +117,18 @@ import Testing
         #expect(contexts("I can't help but see sexual misconduct here.") == [nil])
         #expect(contexts("I don't know why sexual misconduct keeps happening at this club.") == [nil])
         #expect(contexts("This was not sexual misconduct.").isEmpty)
+    }
+
+    /// A quoted term the writer denies is named for discussion, so its later bare uses are mentions.
+    @Test func aDeniedQuotedTermIsNamedForTheRestOfTheDocument() {
+        #expect(contexts("Rape is not 'sexual misconduct'.\n\nWe keep reading sexual misconduct in print.").isEmpty)
+        #expect(contexts("Rape is not sexual misconduct.\n\nWe keep reading sexual misconduct in print.") == [nil])
+    }
+
+    @Test func aCounterfactualOrARemarkNamedInTheNextSentenceIsNotAsserted() {
+        #expect(contexts("You let him tell it as if it were boys will be boys.").isEmpty)
+        #expect(contexts("Boys will be boys. This tired remark was first made by the coach.").isEmpty)
+        #expect(contexts("Boys will be boys. The coach said nothing else.") == [nil])
     }
 
     @Test func aDoubleNegativeOrADeniedCoincidenceAsserts() {

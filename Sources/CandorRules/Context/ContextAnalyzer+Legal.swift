@@ -19,6 +19,12 @@ extension ContextAnalyzer {
         return isInsideOfficialName(match, tokens: tokens) || isDefinedTerm(match, tokens: tokens)
     }
 
+    private func introducesTheAct(before match: RawMatch, tokens: [Token]) -> Bool {
+        var index = Int(match.first) - 1
+        while index >= 0 && tokens[index].kind == .space { index -= 1 }
+        return index >= 0 && actIntroducers.contains(tokens[index].symbol)
+    }
+
     /// "convicted of under-age sex with the girl": "with" and a particular person, in the match or right after
     /// it, make the words an account of what was done to her, where an offence's name says "with a child".
     private func namesAParticularPerson(_ match: RawMatch, tokens: [Token]) -> Bool {
@@ -67,8 +73,10 @@ extension ContextAnalyzer {
             if itemWords > 8 || words > 32 { return false }
         }
         // The match's own item begins a few words before it: "..., telecommunication to lure a child", not
-        // "charged with sexual assault, is known in the town as a pillar of the community".
-        return separators > 0 && itemWords <= 5
+        // "charged with sexual assault, is known in the town as a pillar of the community". "for" or "by" just
+        // before it makes it the account of the act the charge is for: "indecent assault and battery for fondling
+        // the boy".
+        return separators > 0 && itemWords <= 5 && !introducesTheAct(before: match, tokens: tokens)
     }
 
     /// A capitalised term in the middle of an ordinary sentence is a name or a defined term: "The University

@@ -13,13 +13,15 @@ extension ContextAnalyzer {
         for span in quotes where span.first < Int(match.first) && span.last > Int(match.last) {
             // Single quotes are the writer's own words unless someone is said to speak: a headline's scare
             // quotes ("Star in 'sex scandal'", guidance §C.1) and its way of reporting an allegation ("Teacher
-            // 'had sex with pupil on school trip'"). In running prose, single quotes around the term alone hold
-            // it at a distance, as British quotation marks do ("the concept of 'date rape', which ...").
-            if !span.single || attributed
-                || (isScareQuoted(match, in: span, tokens: tokens) && !isHeadline(block, tokens: tokens))
-            {
-                return .quoted
-            }
+            // 'had sex with pupil on school trip'").
+            if !span.single || attributed { return .quoted }
+        }
+        // In running prose, single quotes around the term alone hold it at a distance, as British quotation marks
+        // do ("the concept of 'date rape', which ...", "the 'victim' recounting her claim").
+        if quotes.contains(where: { $0.single && isTermAlone(match, in: $0, tokens: tokens) })
+            && !isHeadline(block, tokens: tokens)
+        {
+            return .quoted
         }
         // Reported speech: "the senator said the claims were a witch hunt". It ends where a later clause speaks
         // in the first person: "what she described, and I remember it differently" is the writer's own.
@@ -32,17 +34,23 @@ extension ContextAnalyzer {
         return nil
     }
 
-    /// Whether a single-quoted span holds the match and at most one word before it ("'The Accuser'",
-    /// "'He had it coming'") and nothing after it.
-    private func isScareQuoted(_ match: RawMatch, in span: QuoteSpan, tokens: [Token]) -> Bool {
+    /// Whether a quoted span holds the match and at most one word before it ("'The Accuser'", "'He had it
+    /// coming'") and nothing after it. A match that takes in the opening mark is a rule that quotes on purpose
+    /// (the scare-quoted "the 'victim'" is itself the doubt), so it is not the term alone.
+    func isTermAlone(_ match: RawMatch, in span: QuoteSpan, tokens: [Token]) -> Bool {
+        let first = Int(match.first)
+        let last = Int(match.last)
+        guard span.first < first, span.last >= last, span.last < tokens.count else { return false }
         var wordsBefore = 0
-        for index in (span.first + 1)..<Int(match.first) where tokens[index].kind != .space {
+        for index in (span.first + 1)..<first where tokens[index].kind != .space {
             if tokens[index].kind != .word { return false }
             wordsBefore += 1
         }
         guard wordsBefore <= 1 else { return false }
-        for index in (Int(match.last) + 1)..<span.last where tokens[index].kind != .space {
-            return false
+        var index = last + 1
+        while index < span.last {
+            if tokens[index].kind != .space { return false }
+            index += 1
         }
         return true
     }

@@ -17,6 +17,8 @@ package struct ContextAnalyzer {
     /// says "with a child"; the writer's account of one act says "with the girl".
     let with: Int32
     let particular: [Int32]
+    /// "for" and "by" right before a listed charge's last item: "battery for fondling the boy".
+    let actIntroducers: [Int32]
 
     package init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -36,6 +38,7 @@ package struct ContextAnalyzer {
         sentenceEnders = known([".", "!", "?"])
         with = Array("with".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         particular = known(["the", "her", "his", "their", "him", "them", "my", "this", "that", "these", "those"])
+        actIntroducers = known(["for", "by"])
     }
 
     /// A gate phrase seen in a sentence of the block.
@@ -120,6 +123,9 @@ package struct ContextAnalyzer {
                     || negatedMatches.contains { continuesList(from: $0, to: match, tokens: tokens) })
             {
                 candidate.context = .negated
+                // "Child sex abuse is not a 'sex scandal'": a quoted term the writer denies is a term under
+                // discussion, so the document's later bare uses of it are mentions too.
+                candidate.namesTheTerm = quotes.contains { isTermAlone(match, in: $0, tokens: tokens) }
                 negatedMatches.append(match)
             } else if isRejectedByNextSentence(match, tokens: tokens, cues: cues[CueKind.rejectsPrevious.rawValue]) {
                 candidate.context = .negated

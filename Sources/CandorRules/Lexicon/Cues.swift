@@ -58,7 +58,9 @@ enum Cues {
             "expression|expressions|phrase|phrases|term|terms|wording|label|labels",
             // "'Sexual misconduct' doesn't even come close to precisely describing the accusations."
             "describing",
-            "what (the heck|the hell|on earth|exactly) [is|are|does]"
+            "what (the heck|the hell|on earth|exactly) [is|are|does]",
+            // "We Need A Better Way To Talk About 'Sexual Misconduct'"
+            "[talk|talks|talking|talked|write|writes|writing|wrote|speak|speaking] about"
         ],
         // Cues that mark a mention even without quotation marks: "instead of sexual misconduct, say rape".
         .strongMention: [
@@ -87,6 +89,8 @@ enum Cues {
         ],
         .legal: [
             "charged with", "charges of", "charged (*) (*) with",
+            // "He was convicted in May of rape, sexual assault, sexual grooming and ..."
+            "[convicted|acquitted|sentenced] (*) (*) (*) of", "found guilty (*) (*) (*) of",
             // "found guilty of 13 offences by jurors at Newcastle Crown Court, including inciting a child ..."
             "[offences|offenses|charges|counts|crimes|convictions] (*) (*) (*) (*) (*) (*) (,) [including|includes|include]",
             "charge of", "convicted of", "conviction for|of", "convictions for|of",
@@ -152,6 +156,14 @@ enum Cues {
             "[no|nope|of course not|absolutely not|certainly not|hell no] [.|!]",
             "(that's|that is|it's|it is) (the|a) wrong question",
             "(but) [children|minors|a child|kids|a minor] [can't|cannot|can not] consent",
+            // The next sentence names the one before as someone's question or remark: "Why did the woman go out at
+            // night? This insensitive question was first asked by Lahore's police chief."
+            "[this|that|such a|such] (insensitive|offensive|stupid|ignorant|cruel|loaded|common|familiar|old|tired|"
+                + "usual|same|victim blaming) [question|comment|remark|statement|line|attitude|sentiment|argument] "
+                + "[was|is|has been|gets|got|comes|came|reflects|shows|reveals|paints]",
+            // The writer disowns the line before: "I came of age in the 60's ... \n\n I didn't write that sentence."
+            "[i|we] [didn't|did not|never] [write|wrote] [that|this|those|these] (sentence|sentences|words|line|lines)",
+            "[i|we] [didn't|did not|never] [say|said] [that|this|those|these] [sentence|sentences|line|lines]",
             // A question the writer answers with its mirror: "Why now? Why not now? If not now, when?"
             "(and|but) why not [now|then|sooner|earlier] [?|.]"
         ],
@@ -179,6 +191,8 @@ enum Cues {
             // Someone's case the court or the writer weighs: "refused to accept the man's contention that he was in a
             // consensual relationship with the 17-year-old".
             "[contention|contentions|assertion|assertions|insistence|plea] that",
+            // A counterfactual the writer rejects: "You let him discuss it as if it were a mutual, consensual affair".
+            "[as if|as though] (it|this|that|the abuse|the relationship|the rape|they|she|he|what happened) [were|was|had been]",
             // A myth-buster's label: "Myth A child can be a prostitute."
             "myth (:) [a|an|the|women|woman|victims|children|child|girls|boys|she|he|they|men|rape|people|if|you|survivors|only|most|it's|it|no|all]",
             // A definition: "Sexual misconduct is a term used by the University to describe unacceptable behaviour".
