@@ -49,20 +49,20 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 17, 2026-12-03, on fresh part 17 (173 excerpts): vague 0.786/0.642, intent 0.333/0.071,
-        // blaming 0.379/0.250 (the session's first build: the same, with one blaming false positive more).
-        "vague": (0.78, 0.64),
-        "intent": (0.33, 0.07),
-        "blaming": (0.37, 0.25)
+        // Round 18, 2026-12-03, on fresh part 18 (173 excerpts): vague 0.827/0.544, intent 0.857/0.429,
+        // blaming 0.452/0.245 (the session's first build: 0.827/0.544, 0.857/0.429, 0.444/0.204).
+        "vague": (0.82, 0.54),
+        "intent": (0.85, 0.42),
+        "blaming": (0.45, 0.24)
     ]
 
-    /// The dev split (parts 1 to 16) after round 17, as floors: the issue asks that dev be no worse.
+    /// The dev split (parts 1 to 17) after round 18, as floors: the issue asks that dev be no worse.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03: vague 0.904/0.664, intent 0.896/0.645, blaming 0.774/0.450. Parts 1 to 15 alone went from
-        // 0.901/0.654, 0.889/0.608, 0.779/0.438 (round 16) to 0.902/0.658, 0.896/0.637, 0.783/0.443.
+        // 2026-12-03: vague 0.902/0.664, intent 0.896/0.624, blaming 0.761/0.454. Parts 1 to 16 alone went from
+        // 0.904/0.664, 0.896/0.645, 0.774/0.450 (round 17) to 0.904/0.664, 0.896/0.647, 0.774/0.450.
         "vague": (0.90, 0.66),
-        "intent": (0.89, 0.64),
-        "blaming": (0.77, 0.45)
+        "intent": (0.89, 0.62),
+        "blaming": (0.76, 0.45)
     ]
 
     @Test func theTestSplitHoldsItsRecordedFigures() throws {
