@@ -49,20 +49,20 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 18, 2026-12-03, on fresh part 18 (173 excerpts): vague 0.827/0.544, intent 0.857/0.429,
-        // blaming 0.452/0.245 (the session's first build: 0.827/0.544, 0.857/0.429, 0.444/0.204).
-        "vague": (0.82, 0.54),
-        "intent": (0.85, 0.42),
-        "blaming": (0.45, 0.24)
+        // Round 19, 2026-12-03, on fresh part 19 (173 excerpts): vague 0.857/0.562, intent 0.375/0.167,
+        // blaming 0.400/0.128 (the session's first build: 0.842/0.562, 0.375/0.167, 0.375/0.128).
+        "vague": (0.85, 0.56),
+        "intent": (0.37, 0.16),
+        "blaming": (0.40, 0.12)
     ]
 
-    /// The dev split (parts 1 to 17) after round 18, as floors: the issue asks that dev be no worse.
+    /// The dev split (parts 1 to 18) after round 19, as floors: the issue asks that dev be no worse.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03: vague 0.902/0.664, intent 0.896/0.624, blaming 0.761/0.454. Parts 1 to 16 alone went from
-        // 0.904/0.664, 0.896/0.645, 0.774/0.450 (round 17) to 0.904/0.664, 0.896/0.647, 0.774/0.450.
-        "vague": (0.90, 0.66),
+        // 2026-12-03: vague 0.901/0.659, intent 0.896/0.625, blaming 0.757/0.448. Parts 1 to 17 alone went from
+        // 0.902/0.664, 0.896/0.624, 0.761/0.454 (round 18) to 0.902/0.664, 0.896/0.624, 0.763/0.456.
+        "vague": (0.90, 0.65),
         "intent": (0.89, 0.62),
-        "blaming": (0.76, 0.45)
+        "blaming": (0.75, 0.44)
     ]
 
     @Test func theTestSplitHoldsItsRecordedFigures() throws {
