@@ -90,7 +90,8 @@ enum Cues {
         .legal: [
             "charged with", "charges of", "charged (*) (*) with",
             // "He was convicted in May of rape, sexual assault, sexual grooming and ..."
-            "[convicted|acquitted|sentenced] (*) (*) (*) of", "found guilty (*) (*) (*) of",
+            // Not "sentenced": "sentenced to 10 years of imprisonment for ..." is a term, not a charge.
+            "[convicted|acquitted] (*) (*) (*) of", "found guilty (*) (*) (*) of",
             // "found guilty of 13 offences by jurors at Newcastle Crown Court, including inciting a child ..."
             "[offences|offenses|charges|counts|crimes|convictions] (*) (*) (*) (*) (*) (*) (,) [including|includes|include]",
             "charge of", "convicted of", "conviction for|of", "convictions for|of",
@@ -174,7 +175,8 @@ enum Cues {
             "not least", "[can't|cannot] [but|fail to] [wonder|question|notice|ask]",
             // A double negative that asserts: "no one denies that he drugged and raped her".
             "[no one|nobody|none of us|no one here] (seriously|really|now|even) [denies|denied|disputes|disputed|doubts|doubted|contests|contested] (that)",
-            "there (is|was|can be) no [denying|disputing|doubt|question|dispute]",
+            // Not "there is no question of": that denies.
+            "there (is|was|can be) no [denying|disputing]", "there (is|was|can be) no [doubt|question|dispute] that",
             // An insinuation put as a denial: "It is not a coincidence that this shakedown effort comes now."
             "[is|it's|was|that's|this is] (certainly|surely|hardly|clearly) [not|no] (a|by) (mere|pure) [coincidence|accident|chance|surprise]",
             // A factive verb: "I didn't realise how the line had moved" still asserts that it moved.
