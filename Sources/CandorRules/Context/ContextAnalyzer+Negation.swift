@@ -27,6 +27,14 @@ extension ContextAnalyzer {
                         let next = nextWord(after: index, before: Int(match.first), tokens: tokens),
                         disjunctions.contains(tokens[next].symbol)
                     {
+                        // A second verb with no subject of its own starts the count again: "We don't blame
+                        // murder victims for being in the wrong place at the wrong time, or say they were asking
+                        // for it". A new subject ("or you are asking for it") is a clause the negation leaves.
+                        if let verb = nextWord(after: next, before: Int(match.first), tokens: tokens),
+                            !clauseSubjects.contains(tokens[verb].symbol)
+                        {
+                            words = -1
+                        }
                         continue
                     }
                     blocked = true

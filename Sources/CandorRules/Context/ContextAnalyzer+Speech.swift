@@ -148,7 +148,10 @@ extension ContextAnalyzer {
         let spaceBefore = before == nil || before!.kind == .space || before!.kind == .punctuation
         let spaceAfter = after == nil || after!.kind == .space || after!.kind == .punctuation
         // An apostrophe before a number elides it ('90s), and never opens a quotation.
-        if spaceBefore && after?.kind == .number && text[start] == 0x27 { return .closing }
+        // ICU reads "70s" as a word, so look at the first byte as well as the kind.
+        if spaceBefore && text[start] == 0x27, let after, after.kind == .number || text[Int(after.start)] &- 48 < 10 {
+            return .closing
+        }
         if spaceBefore && !spaceAfter { return .opening }
         if !spaceBefore && spaceAfter { return .closing }
         return .either

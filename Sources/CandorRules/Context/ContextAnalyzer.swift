@@ -9,6 +9,8 @@ package struct ContextAnalyzer {
     /// "or" and "nor": after a comma they carry a negation on ("I have never had sex with, or made advances
     /// towards, these players").
     let disjunctions: [Int32]
+    /// Words that open a clause of its own after "or": the negation before the comma does not reach into it.
+    let clauseSubjects: [Int32]
     let colon: Int32
     let comma: Int32
     /// ".", "!" and "?": a block that ends without one is a headline or a title.
@@ -35,6 +37,10 @@ package struct ContextAnalyzer {
         }
         describingVerbs = known(describing)
         disjunctions = known(["or", "nor"])
+        clauseSubjects = known([
+            "i", "you", "he", "she", "they", "we", "it", "there", "this", "that", "the", "a", "an", "someone",
+            "anyone", "people", "women", "men", "girls", "victims", "else"
+        ])
         sentenceEnders = known([".", "!", "?"])
         with = Array("with".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         particular = known(["the", "her", "his", "their", "him", "them", "my", "this", "that", "these", "those"])

@@ -109,7 +109,9 @@ public final class Tokenizer {
                     if copy[end] == 0x0A { breaks += 1 }
                     end += 1
                 }
-                if breaks <= 1 { for k in index..<end { copy[k] = 0x20 } }
+                if breaks <= 1 && !Self.isHeadline(copy, lineEnd: index, next: end) {
+                    for k in index..<end { copy[k] = 0x20 }
+                }
                 index = end
             } else {
                 index += 1
@@ -126,6 +128,37 @@ public final class Tokenizer {
             }
             tokens[index].sentence = sentence
         }
+    }
+
+    /// True when the line ending at `lineEnd` is a Title Case headline with no closing punctuation and the next
+    /// line begins with a capital: "Pastors Implicated as Sex Scandal Rocks Churches" above a news story's
+    /// first sentence. Joined to that sentence, its capitalised words would read as a name inside it.
+    static func isHeadline(_ bytes: [UInt8], lineEnd: Int, next: Int) -> Bool {
+        guard next < bytes.count, bytes[next] &- 65 < 26 else { return false }
+        var start = lineEnd
+        while start > 0 && bytes[start - 1] != 0x0A && bytes[start - 1] != 0x0D { start -= 1 }
+        var last = lineEnd - 1
+        while last >= start && (bytes[last] == 0x20 || bytes[last] == 0x09) { last -= 1 }
+        guard last >= start else { return false }
+        switch bytes[last] {
+        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "-"),
+            UInt8(ascii: "!"), UInt8(ascii: "?"):
+            return false
+        default: break
+        }
+        var capitalised = 0
+        var lowercase = 0
+        var index = start
+        while index <= last {
+            let byte = bytes[index]
+            let isLetter = byte &- 65 < 26 || byte &- 97 < 26
+            if isLetter && (index == start || bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09) {
+                if byte &- 65 < 26 { capitalised += 1 } else { lowercase += 1 }
+            }
+            index += 1
+        }
+        // A few short lower-case words ("as", "of", "in") sit in most headlines; prose is mostly lower case.
+        return capitalised >= 3 && lowercase * 4 <= capitalised
     }
 
     /// The end of each sentence of `text`, the last being its end: from the fast path when it handles every
