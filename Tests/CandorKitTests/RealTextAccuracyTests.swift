@@ -49,20 +49,20 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 19, 2026-12-03, on fresh part 19 (173 excerpts): vague 0.857/0.562, intent 0.375/0.167,
-        // blaming 0.400/0.128 (the session's first build: 0.842/0.562, 0.375/0.167, 0.375/0.128).
-        "vague": (0.85, 0.56),
-        "intent": (0.37, 0.16),
-        "blaming": (0.40, 0.12)
+        // Round 20, 2026-12-03, on fresh part 20 (173 excerpts): vague 0.768/0.513, intent 0.250/0.105,
+        // blaming 0.409/0.140, the same as the session's first build (the round's work found nothing new there).
+        "vague": (0.76, 0.51),
+        "intent": (0.25, 0.10),
+        "blaming": (0.40, 0.14)
     ]
 
-    /// The dev split (parts 1 to 18) after round 19, as floors: the issue asks that dev be no worse.
+    /// The dev split (parts 1 to 19) after round 20, as floors: the issue asks that dev be no worse.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03: vague 0.901/0.659, intent 0.896/0.625, blaming 0.757/0.448. Parts 1 to 17 alone went from
-        // 0.902/0.664, 0.896/0.624, 0.761/0.454 (round 18) to 0.902/0.664, 0.896/0.624, 0.763/0.456.
-        "vague": (0.90, 0.65),
-        "intent": (0.89, 0.62),
-        "blaming": (0.75, 0.44)
+        // 2026-12-03: vague 0.900/0.658, intent 0.898/0.617, blaming 0.766/0.450. Parts 1 to 18 alone went from
+        // 0.901/0.659, 0.896/0.625, 0.757/0.448 (round 19) to 0.901/0.660, 0.904/0.627, 0.762/0.457.
+        "vague": (0.89, 0.65),
+        "intent": (0.89, 0.61),
+        "blaming": (0.76, 0.44)
     ]
 
     @Test func theTestSplitHoldsItsRecordedFigures() throws {
