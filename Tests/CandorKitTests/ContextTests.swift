@@ -102,6 +102,20 @@ import Testing
         #expect(contexts("Nobody disputes it but sexual misconduct is vague.") == [nil])
     }
 
+    @Test func anUnquotedLineInAListOfQuotedTermsIsAMention() {
+        let list = "Consider these:\n\u{201C}Witch hunt\u{201D}\n\u{201C}Sex scandal\u{201D}\n\"Liars\"\nSexual misconduct\n"
+        // Mentions are dropped; the quoted lines are reported as quoted.
+        #expect(!findings(list).contains { $0.match == "Sexual misconduct" })
+        #expect(findings(list).allSatisfy { $0.context == .quoted })
+        // A line of its own in ordinary prose is still the writer's.
+        #expect(contexts("The report came out.\nSexual misconduct\nby the coach went on for years.") == [nil])
+    }
+
+    @Test func referringToSomeoneAsATermIsAMention() {
+        #expect(findings("Referring to a girl who was exploited as a child prostitute discounts her trauma.").isEmpty)
+        #expect(contexts("He was arrested for paying a child prostitute.") == [nil])
+    }
+
     @Test func negationReachesASecondVerbAfterOr() {
         // The second verb shares the subject and the negation, however long the first clause was.
         let shared = "We don't blame the club for the mess it made of the season, or say it was a sex scandal."

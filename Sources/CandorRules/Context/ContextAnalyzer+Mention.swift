@@ -13,6 +13,59 @@ extension ContextAnalyzer {
         return Self.rejectingHeaders.contains { header.contains($0) }
     }
 
+    /// A line that holds only the term, in a block whose other lines are quoted terms one to a line: a list of
+    /// phrases under discussion ("Consider... / "Had his way with her" / "Domestic dispute" / Sexual misconduct").
+    func isInListOfQuotedLines(
+        _ match: RawMatch, tokens: [Token], text: UnsafeBufferPointer<UInt8>, block: ProseBlock
+    ) -> Bool {
+        let range = block.range
+        func isBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        // The match's line holds little else: at most one word besides the term, and a closing mark.
+        var lineStart = Int(tokens[Int(match.first)].start)
+        while lineStart > range.lowerBound && !isBreak(text[lineStart - 1]) { lineStart -= 1 }
+        var lineEnd = Int(tokens[Int(match.last)].end)
+        while lineEnd < range.upperBound && !isBreak(text[lineEnd]) { lineEnd += 1 }
+        let matchBytes = Int(tokens[Int(match.last)].end) - Int(tokens[Int(match.first)].start)
+        guard lineEnd - lineStart <= matchBytes + 12 else { return false }
+        // Count the block's lines that are a quotation and nothing more.
+        var quotedLines = 0
+        var lines = 0
+        var start = range.lowerBound
+        while start < range.upperBound {
+            var end = start
+            while end < range.upperBound && !isBreak(text[end]) { end += 1 }
+            var first = start
+            var last = end - 1
+            while first <= last && isBlank(text[first]) { first += 1 }
+            while last >= first && (isBlank(text[last]) || text[last] == UInt8(ascii: ".")
+                || text[last] == UInt8(ascii: ",") || text[last] == UInt8(ascii: ";"))
+            {
+                last -= 1
+            }
+            if first < last {
+                lines += 1
+                if Self.opensQuote(text, at: first) && Self.closesQuote(text, endingAt: last) { quotedLines += 1 }
+            }
+            start = end + 1
+        }
+        return quotedLines >= 3 && quotedLines * 2 >= lines
+    }
+
+    private static func opensQuote(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        if text[index] == 0x22 { return true }
+        // “ and ‘ are E2 80 9C and E2 80 98.
+        return index + 2 < text.count && text[index] == 0xE2 && text[index + 1] == 0x80
+            && (text[index + 2] == 0x9C || text[index + 2] == 0x98)
+    }
+
+    private static func closesQuote(_ text: UnsafeBufferPointer<UInt8>, endingAt index: Int) -> Bool {
+        if text[index] == 0x22 { return true }
+        // ” and ’ are E2 80 9D and E2 80 99.
+        return index >= 2 && text[index - 2] == 0xE2 && text[index - 1] == 0x80
+            && (text[index] == 0x9D || text[index] == 0x99)
+    }
+
     func isMention(
         _ match: RawMatch, tokens: [Token], quotes: [QuoteSpan], cues: [RawMatch], strongCues: [RawMatch]
     ) -> Bool {

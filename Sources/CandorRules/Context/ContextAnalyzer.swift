@@ -110,7 +110,9 @@ package struct ContextAnalyzer {
                 candidate.context = .excepted
             } else if isLegal(match, tokens: tokens, cues: cues[CueKind.legal.rawValue]) {
                 candidate.context = .legal
-            } else if isUnderRejectingColumn(block) {
+            } else if isUnderRejectingColumn(block)
+                || isInListOfQuotedLines(match, tokens: tokens, text: text, block: block)
+            {
                 candidate.context = .mention
             } else if isMention(
                 match, tokens: tokens, quotes: quotes, cues: cues[CueKind.mention.rawValue],

@@ -74,6 +74,10 @@ enum Cues {
             "[also|sometimes|often|otherwise] called",
             "[term|phrase|label|expression|euphemism|euphemisms|catch all|catchall] [of|for]",
             "umbrella [term|terms|category|label]",
+            // "Referring to a child victim of sexual exploitation as a prostitute discounts the trauma", "an
+            // underlying connotation that a child prostitute has chosen that lifestyle".
+            "[referring|refer|refers] to (*) (*) (*) (*) (*) (*) (*) as",
+            "[connotation|connotations] [that|of]",
             // Others' framing, named to criticise it: "reporters and headline writers may treat the murders as epic
             // tragedies", "what he characterizes as a relentless witch hunt". The writer's own "the review treated
             // the matter as he said, she said" is not one.
@@ -143,6 +147,8 @@ enum Cues {
             "[is|are|was|were] [never|not|no] (a|an) [excuse|invitation|justification|reason|defence|defense] "
                 + "[for|to]",
             "[is|are|was|were] not (a|an) [consent|invitation|permission|yes]",
+            // "the fact that a woman was intoxicated during a sexual assault is completely irrelevant"
+            "[is|are|was|were] (completely|entirely|totally|utterly|wholly|quite) [irrelevant|immaterial|beside the point]",
             // "False accusations do happen, but they are extremely rare."
             "[do|does] happen (,) but (they|it) [are|is] (extremely|very|incredibly|exceedingly|vanishingly) rare"
         ],
@@ -186,6 +192,8 @@ enum Cues {
         ],
         .introducesClaim: [
             "the [message|idea|notion|belief|assumption|implication|myth|stereotype|perception|misconception|narrative|trope|suggestion] that",
+            // "There is also an underlying connotation that a child prostitute has chosen that lifestyle."
+            "[connotation|connotations|undertone|undertones|subtext|insinuation] that",
             // Whether to blame her, asked in order to answer no: "Should we readily blame the girl because ... she
             // was wearing a mini skirt?"
             "[should|must|can|do|would|could] we (readily|really|still|just|simply|then) [blame|fault|judge|shame] "
