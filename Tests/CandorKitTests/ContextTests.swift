@@ -103,7 +103,8 @@ import Testing
     }
 
     @Test func anUnquotedLineInAListOfQuotedTermsIsAMention() {
-        let list = "Consider these:\n\u{201C}Witch hunt\u{201D}\n\u{201C}Sex scandal\u{201D}\n\"Liars\"\nSexual misconduct\n"
+        let list =
+            "Consider these:\n\u{201C}Witch hunt\u{201D}\n\u{201C}Sex scandal\u{201D}\n\"Liars\"\nSexual misconduct\n"
         // Mentions are dropped; the quoted lines are reported as quoted.
         #expect(!findings(list).contains { $0.match == "Sexual misconduct" })
         #expect(findings(list).allSatisfy { $0.context == .quoted })

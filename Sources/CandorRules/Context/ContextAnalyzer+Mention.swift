@@ -38,11 +38,7 @@ extension ContextAnalyzer {
             var first = start
             var last = end - 1
             while first <= last && isBlank(text[first]) { first += 1 }
-            while last >= first && (isBlank(text[last]) || text[last] == UInt8(ascii: ".")
-                || text[last] == UInt8(ascii: ",") || text[last] == UInt8(ascii: ";"))
-            {
-                last -= 1
-            }
+            while last >= first && (isBlank(text[last]) || Self.isClosingPunctuation(text[last])) { last -= 1 }
             if first < last {
                 lines += 1
                 if Self.opensQuote(text, at: first) && Self.closesQuote(text, endingAt: last) { quotedLines += 1 }
@@ -50,6 +46,10 @@ extension ContextAnalyzer {
             start = end + 1
         }
         return quotedLines >= 3 && quotedLines * 2 >= lines
+    }
+
+    private static func isClosingPunctuation(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";")
     }
 
     private static func opensQuote(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
