@@ -115,6 +115,9 @@ enum Cues {
             // The writer renames it at once: "sex with children is rape", "child pornography is child abuse".
             "[is|are|equals|=] (always|simply|legally|really|in fact|actually) (a|an) (image|images|record|form|act|acts) (of) (\") "
                 + "[rape|abuse|child abuse|sexual abuse|child sexual abuse|assault|sexual assault|exploitation]",
+            // Denied and renamed at once: "Sex without consent is not sex, it is rape."
+            "[is|are] not (*) (,) [it|that|this|they] [is|are] (always|simply|legally|really) (a|an) "
+                + "[rape|abuse|child abuse|sexual abuse|assault|sexual assault|exploitation]",
             // A saying quoted as a saying: "Boys will be boys — the old saying goes."
             "[the|an|that] (old|age old|familiar|tired|popular) [saying|adage|proverb|expression|cliche|cliché] (goes|says|has it)",
             // A definition: "A sex scandal is when a politician has an affair", "'Date rape' means ...".
