@@ -117,6 +117,15 @@ import Testing
         #expect(contexts("He was arrested for paying a child prostitute.") == [nil])
     }
 
+    @Test func aSentenceNamedAsASayingByTheNextIsRejected() {
+        #expect(findings("It was a witch hunt. That used to be the usual excuse when men were accused.").isEmpty)
+        #expect(contexts("It was a witch hunt. That is why he resigned.") == [nil])
+    }
+
+    @Test func minimisingNamedInOrderToCriticiseItIsAMention() {
+        #expect(findings("Editors soften the abuse of the girls as a sex scandal in every headline.").isEmpty)
+    }
+
     @Test func negationReachesASecondVerbAfterOr() {
         // The second verb shares the subject and the negation, however long the first clause was.
         let shared = "We don't blame the club for the mess it made of the season, or say it was a sex scandal."

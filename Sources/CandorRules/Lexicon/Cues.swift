@@ -87,6 +87,13 @@ enum Cues {
                 + "paints|painted] (*) (*) (*) as",
             "[characterize|characterizes|characterized|characterizing|characterise|characterises|characterised|"
                 + "characterising] as",
+            // Others' minimising, named to criticise it: "terms that soften the violent acts perpetrated against
+            // women as just boys being boys".
+            // Not "dismissed ... as": "The club dismissed the complaints as spurious claims" reports the club's
+            // own dismissal, which the writer passes on.
+            "[soften|softens|softened|softening|trivialise|trivialises|trivialised|trivialising|trivialize|"
+                + "trivializes|trivialized|trivializing|downplay|downplays|downplayed|downplaying|explain away|"
+                + "explains away|explained away|explaining away] (*) (*) (*) (*) (*) (*) (*) as",
             "[don't|do not|never|please don't|stop] say|saying|use|using|write|writing|call|calling",
             "stop calling|saying|using",
             "[stop|quit|stopped] [asking|questioning|telling|blaming|suggesting|implying|insinuating]"
@@ -150,6 +157,10 @@ enum Cues {
             "[is|are|was|were] [never|not|no] (a|an) [excuse|invitation|justification|reason|defence|defense] "
                 + "[for|to]",
             "[is|are|was|were] not (a|an) [consent|invitation|permission|yes]",
+            // The act named as an offence: "told him that to engage in sexual activity with her would be an offence".
+            // Not "is a crime": "Child sex tourism is a crime" still uses the term.
+            "[would be|would constitute|constitutes|constituted|amounts to|amounted to|would amount to] (a|an) "
+                + "(criminal|sexual|serious) [offence|offense|crime]",
             // "the fact that a woman was intoxicated during a sexual assault is completely irrelevant"
             "[is|are|was|were] (completely|entirely|totally|utterly|wholly|quite) [irrelevant|immaterial|beside the point]",
             // "False accusations do happen, but they are extremely rare."
@@ -174,6 +185,11 @@ enum Cues {
             // The writer disowns the line before: "I came of age in the 60's ... \n\n I didn't write that sentence."
             "[i|we] [didn't|did not|never] [write|wrote] [that|this|those|these] (sentence|sentences|words|line|lines)",
             "[i|we] [didn't|did not|never] [say|said] [that|this|those|these] [sentence|sentences|line|lines]",
+            // The next sentence names the one before as a saying: "Boys will be boys. That used to be the saying
+            // when kids acted inappropriately."
+            "[that|this|it] (used to be|was|is|has long been|has been) (the|a|an) (old|common|familiar|tired|usual|"
+                + "classic|standard|popular|age old) [saying|excuse|line|refrain|mantra|cliche|cliché|adage|response|"
+                + "attitude|defence|defense]",
             // A question the writer answers with its mirror: "Why now? Why not now? If not now, when?"
             "(and|but) why not [now|then|sooner|earlier] [?|.]"
         ],
