@@ -49,20 +49,20 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 21, 2026-12-03, on fresh part 21 (172 excerpts): vague 0.812/0.537, intent 0.455/0.235,
-        // blaming 0.519/0.298, the same as the session's first build and round 21's first build.
-        "vague": (0.81, 0.53),
-        "intent": (0.45, 0.23),
-        "blaming": (0.51, 0.29)
+        // Round 22, 2026-12-03, on fresh part 22 (173 excerpts): vague 0.732/0.594, intent 0.667/0.238,
+        // blaming 0.250/0.229, the same as round 22's first build (the session's first build: vague 0.745/0.594).
+        "vague": (0.73, 0.59),
+        "intent": (0.66, 0.23),
+        "blaming": (0.25, 0.22)
     ]
 
-    /// The dev split (parts 1 to 20) after round 21, as floors: the issue asks that dev be no worse.
+    /// The dev split (parts 1 to 21) after round 22, as floors: the issue asks that dev be no worse.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03: vague 0.902/0.652, intent 0.891/0.599, blaming 0.764/0.436. Parts 1 to 19 alone went from
-        // 0.900/0.658, 0.898/0.617, 0.766/0.450 (round 20) to 0.902/0.658, 0.898/0.617, 0.766/0.451.
-        "vague": (0.90, 0.65),
-        "intent": (0.89, 0.59),
-        "blaming": (0.76, 0.43)
+        // 2026-12-03: vague 0.902/0.647, intent 0.883/0.588, blaming 0.766/0.430. Parts 1 to 20 alone held at
+        // 0.902/0.652, 0.891/0.599, 0.764/0.436 from round 21 to round 22.
+        "vague": (0.90, 0.64),
+        "intent": (0.88, 0.58),
+        "blaming": (0.76, 0.42)
     ]
 
     @Test func theTestSplitHoldsItsRecordedFigures() throws {
