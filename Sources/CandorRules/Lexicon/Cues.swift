@@ -158,6 +158,9 @@ enum Cues {
                 + "[for|to]",
             "[is|are|was|were] not (a|an) [consent|invitation|permission|yes]",
             // The act named as an offence: "told him that to engage in sexual activity with her would be an offence".
+            // An offence's class in a statute's words: "Knowingly possessing child pornography is a Class 6 felony".
+            "[is|was|are] (a|an) [class|level|category] (*) [felony|felonies|misdemeanor|misdemeanors|misdemeanour|"
+                + "misdemeanours|offence|offense]",
             // Not "is a crime": "Child sex tourism is a crime" still uses the term.
             "[would be|would constitute|constitutes|constituted|amounts to|amounted to|would amount to] (a|an) "
                 + "(criminal|sexual|serious) [offence|offense|crime]",
