@@ -26,6 +26,9 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "List every false positive and missed span.")
     var verbose = false
 
+    @Flag(help: "Add each rule's hits, false positives and precision, the rule with most false positives first.")
+    var byRule = false
+
     func run() throws {
         let lexicons = try withLexiconErrors { try lexiconOptions.loadLexicons() }
         let ruleSet = try withLexiconErrors { try RuleSet.compile(lexicons) }
@@ -38,6 +41,7 @@ struct EvalCommand: ParsableCommand {
         if documents.isEmpty { throw UserError("no labelled drafts found in \(paths.joined(separator: ", "))") }
         let evaluation = Evaluation(documents: documents, linter: try Linter(ruleSet: ruleSet))
         writeOut(evaluation.table())
+        if byRule { writeOut("\n" + evaluation.ruleTable()) }
         if verbose {
             for miss in evaluation.falsePositives {
                 writeOut("false positive  \(miss.document): \(miss.rule ?? "") \"\(miss.text)\"\n")

@@ -68,4 +68,21 @@ import Testing
             evaluation.scores["test"]
                 == Evaluation.Score(truePositives: 1, falsePositives: 1, falseNegatives: 1, recalledSpans: 1))
     }
+
+    @Test func eachRuleIsScoredWithTheRuleThatCostsMostFirst() throws {
+        let ruleSet = try TestSupport.ruleSet(TestSupport.lexicon(["sexual misconduct", "scandal"]))
+        let documents = [
+            try LabelledDocument.parseMarked("He faced [[test:sexual misconduct]] claims. A scandal.", id: "a"),
+            try LabelledDocument.parseMarked("[[neutral:A scandal]] broke. Another scandal.", id: "b"),
+            try LabelledDocument.parseMarked("\"A scandal,\" he said.", id: "c")
+        ]
+        let evaluation = Evaluation(documents: documents, linter: try Linter(ruleSet: ruleSet))
+        // "sexual misconduct" is rule test.r0 and "scandal" test.r1; the quoted scandal is not scored.
+        #expect(evaluation.ruleScores["test.r0"] == Evaluation.RuleScore(hits: 1, falsePositives: 0, neutral: 0))
+        #expect(evaluation.ruleScores["test.r1"] == Evaluation.RuleScore(hits: 0, falsePositives: 2, neutral: 1))
+        let lines = evaluation.ruleTable().split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[1].hasPrefix("test.r1 ") && lines[1].hasSuffix("0.000"))
+        #expect(lines[2].hasPrefix("test.r0 ") && lines[2].hasSuffix("1.000"))
+    }
 }

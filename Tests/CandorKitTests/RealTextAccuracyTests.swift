@@ -49,20 +49,20 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 22, 2026-12-03, on fresh part 22 (173 excerpts): vague 0.732/0.594, intent 0.667/0.238,
-        // blaming 0.250/0.229, the same as round 22's first build (the session's first build: vague 0.745/0.594).
-        "vague": (0.73, 0.59),
-        "intent": (0.66, 0.23),
-        "blaming": (0.25, 0.22)
+        // Round 23, 2026-12-03, on fresh part 23 (173 excerpts): vague 0.815/0.662, intent 0.647/0.458,
+        // blaming 0.667/0.364, the same as round 23's first build (the session's first build: vague 0.828/0.662).
+        "vague": (0.81, 0.66),
+        "intent": (0.64, 0.45),
+        "blaming": (0.66, 0.36)
     ]
 
-    /// The dev split (parts 1 to 21) after round 22, as floors: the issue asks that dev be no worse.
+    /// The dev split (parts 1 to 22) after round 23, as floors: the issue asks that dev be no worse.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03: vague 0.902/0.647, intent 0.883/0.588, blaming 0.766/0.430. Parts 1 to 20 alone held at
-        // 0.902/0.652, 0.891/0.599, 0.764/0.436 from round 21 to round 22.
-        "vague": (0.90, 0.64),
-        "intent": (0.88, 0.58),
-        "blaming": (0.76, 0.42)
+        // 2026-12-03: vague 0.896/0.645, intent 0.878/0.575, blaming 0.757/0.423. Parts 1 to 21 alone went from
+        // 0.902/0.647, 0.883/0.588, 0.766/0.430 (round 22) to 0.902/0.647, 0.883/0.588, 0.775/0.430.
+        "vague": (0.89, 0.64),
+        "intent": (0.87, 0.57),
+        "blaming": (0.75, 0.42)
     ]
 
     @Test func theTestSplitHoldsItsRecordedFigures() throws {

@@ -122,7 +122,17 @@ public struct Evaluation: Sendable {
         public var rule: String?
     }
 
+    /// One rule's findings, scored as `Score` scores a category's: which rules cost precision.
+    public struct RuleScore: Equatable, Sendable {
+        public var hits = 0
+        public var falsePositives = 0
+        /// Findings on spans labelled acceptable, not required: neither right nor wrong.
+        public var neutral = 0
+        public var precision: Double { hits + falsePositives == 0 ? 1 : Double(hits) / Double(hits + falsePositives) }
+    }
+
     public var scores: [String: Score] = [:]
+    public var ruleScores: [String: RuleScore] = [:]
     public var falsePositives: [Miss] = []
     public var falseNegatives: [Miss] = []
     public var documents = 0
@@ -148,12 +158,15 @@ public struct Evaluation: Sendable {
                 let category = finding.category.rawValue
                 // "Acceptable, not required" (labelling standard): a flag there is neither right nor wrong.
                 if document.spans.contains(where: { $0.category == Self.neutral && $0.range.overlaps(range) }) {
+                    ruleScores[finding.rule, default: RuleScore()].neutral += 1
                     continue
                 }
                 if document.spans.contains(where: { $0.category == category && $0.range.overlaps(range) }) {
                     scores[category]!.truePositives += 1
+                    ruleScores[finding.rule, default: RuleScore()].hits += 1
                 } else {
                     scores[category]!.falsePositives += 1
+                    ruleScores[finding.rule, default: RuleScore()].falsePositives += 1
                     falsePositives.append(
                         Miss(document: document.id, category: category, text: finding.match, rule: finding.rule))
                 }
@@ -200,6 +213,23 @@ public struct Evaluation: Sendable {
         out +=
             "\(pad(String(total.falseNegatives), 5)) \(pad(format(total.precision), 10)) \(pad(format(total.recall), 8)) \(format(total.f1))\n"
         out += "\(documents) documents, \(spans) labelled spans.\n"
+        return out
+    }
+
+    /// Each rule that found anything, the one with most false positives first: where a rule author should look
+    /// before adding patterns.
+    public func ruleTable() -> String {
+        func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
+        let width = max(4, ruleScores.keys.map(\.count).max() ?? 0)
+        var out = "\(pad("rule", width)) \(pad("hits", 5)) \(pad("FP", 5)) \(pad("neutral", 8)) precision\n"
+        let sorted = ruleScores.sorted { a, b in
+            a.value.falsePositives != b.value.falsePositives
+                ? a.value.falsePositives > b.value.falsePositives : a.key < b.key
+        }
+        for (rule, score) in sorted {
+            out += "\(pad(rule, width)) \(pad(String(score.hits), 5)) \(pad(String(score.falsePositives), 5)) "
+            out += "\(pad(String(score.neutral), 8)) \(String(format: "%.3f", score.precision))\n"
+        }
         return out
     }
 }
