@@ -89,7 +89,8 @@ import Testing
 
     @Test func notBase64IsAnError() {
         #expect(throws: RuleSetSnapshot.DecodingError.self) { try RuleSetSnapshot.decode(base64: "not base64!") }
-        #expect(Base64.decode(Array("TWFu".utf8).withUnsafeBufferPointer { $0 }) == Array("Man".utf8))
+        // The buffer is used inside the closure: a pointer returned out of it would dangle.
+        #expect(Array("TWFu".utf8).withUnsafeBufferPointer(Base64.decode) == Array("Man".utf8))
         #expect(Array("TWE=".utf8).withUnsafeBufferPointer(Base64.decode) == Array("Ma".utf8))
         #expect(Array("TQ==".utf8).withUnsafeBufferPointer(Base64.decode) == Array("M".utf8))
         #expect(Array("TQ==TWFu".utf8).withUnsafeBufferPointer(Base64.decode) == nil)
