@@ -49,19 +49,20 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 23, 2026-12-03, on fresh part 23 (173 excerpts): vague 0.815/0.662, intent 0.647/0.458,
-        // blaming 0.667/0.364, the same as round 23's first build (the session's first build: vague 0.828/0.662).
-        "vague": (0.81, 0.66),
-        "intent": (0.64, 0.45),
-        "blaming": (0.66, 0.36)
+        // Round 24, 2026-12-03, on fresh part 24 (173 excerpts), a measurement round with no tuning: vague
+        // 0.815/0.725, intent 0.667/0.500 (3 findings, 4 spans), blaming 0.391/0.444, the same as the session's first
+        // build.
+        "vague": (0.81, 0.72),
+        "intent": (0.66, 0.50),
+        "blaming": (0.39, 0.44)
     ]
 
-    /// The dev split (parts 1 to 22) after round 23, as floors: the issue asks that dev be no worse.
+    /// The dev split (parts 1 to 23) after round 24, as floors: the issue asks that dev be no worse.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03: vague 0.896/0.645, intent 0.878/0.575, blaming 0.757/0.423. Parts 1 to 21 alone went from
-        // 0.902/0.647, 0.883/0.588, 0.766/0.430 (round 22) to 0.902/0.647, 0.883/0.588, 0.775/0.430.
+        // 2026-12-03: vague 0.892/0.646, intent 0.869/0.571, blaming 0.752/0.420. Round 24 changed no rule, so
+        // parts 1 to 22 stay at round 23's 0.896/0.645, 0.878/0.575, 0.757/0.423.
         "vague": (0.89, 0.64),
-        "intent": (0.87, 0.57),
+        "intent": (0.86, 0.57),
         "blaming": (0.75, 0.42)
     ]
 
