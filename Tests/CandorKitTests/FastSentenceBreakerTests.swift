@@ -44,6 +44,7 @@ import Testing
         "He opened the app. Then GMt. Go. Stop. Go. To. On. I. WWI. Ok. OK. vs. VS. Vs. pp. PP.",
         "“I didn’t.” She left… Then—nothing. ‘Quiet.’ Right.\u{00A0}Next. José. Émile. é. É.",
         "Wait.  Two spaces. Mr.  Smith. Mr.\tSmith. Mr.\u{00A0}Smith. Mr.\nSmith.", ". .. ... a. . A", "Mr.", "x.\n",
+        "",
         "The U.S.\nGovernment. the U.S. government, U.S.: and U.S.- fine. e.g. this. E.g. That. I.e. this."
     ])
     func knownCases(text: String) {

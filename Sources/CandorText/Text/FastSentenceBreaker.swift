@@ -90,6 +90,8 @@ enum FastSentenceBreaker {
     /// The end of each sentence of `text` (which `supports` must accept), in order; the last is `text.count`.
     static func boundaries(_ text: UnsafeBufferPointer<UInt8>) -> [Int] {
         let count = text.count
+        // No text, no sentence: ICU gives no boundary either.
+        if count == 0 { return [] }
         var result: [Int] = []
         @inline(__always) func at(_ index: Int) -> Class { index < count ? character(text, index).0 : .other }
         /// Past a paragraph separator at `index` (CR LF counts as one), or nil when there is none.
