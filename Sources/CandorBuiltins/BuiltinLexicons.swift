@@ -8,7 +8,9 @@ public enum BuiltinLexicons {
     /// Parses the embedded lexicons. They are tested, so a failure here is a build defect.
     ///
     /// `candor` itself starts from `BuiltinRules`, the same lexicons already parsed and compiled.
+    /// The candidate scorer (`lexicons/scorer.tsv`) rides on the first, so a rule set compiled from them has it.
     public static func load() throws -> [Lexicon] {
-        try files.map { try LexiconLoader.parseBuiltin($0.text, path: $0.name) }
+        BuiltinScorer.attach(
+            BuiltinScorer.scorer, to: try files.map { try LexiconLoader.parseBuiltin($0.text, path: $0.name) })
     }
 }

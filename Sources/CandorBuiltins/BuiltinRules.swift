@@ -11,7 +11,9 @@ public enum BuiltinRules {
 
     /// Decoded once per process, on first use.
     private static let decoded: Result<(lexicons: [Lexicon], ruleSet: RuleSet), Error> = Result {
-        try RuleSetSnapshot.decode(base64: EmbeddedSnapshot.base64)
+        let (lexicons, ruleSet) = try RuleSetSnapshot.decode(base64: EmbeddedSnapshot.base64)
+        ruleSet.scorer = BuiltinScorer.scorer
+        return (BuiltinScorer.attach(BuiltinScorer.scorer, to: lexicons), ruleSet)
     }
 
     /// The built-in lexicons and their compiled rule set. Should the snapshot not decode (a build defect, which
@@ -29,7 +31,8 @@ public enum BuiltinRules {
     /// `lexicons/*.yml` and measure the change (`candor eval`, `candor lint`) without rebuilding Candor.
     public static let overrideVariable = "CANDOR_BUILTIN_LEXICONS"
 
-    /// Every `.yml` file in `folder`, parsed and compiled as the built-in rules.
+    /// Every `.yml` file in `folder`, parsed and compiled as the built-in rules, with the folder's `scorer.tsv`
+    /// if it has one (a retrained scorer is measured the same way; without one, the rules alone decide).
     static func load(folder: String) throws -> (lexicons: [Lexicon], ruleSet: RuleSet) {
         let names: [String]
         do {
@@ -44,7 +47,17 @@ public enum BuiltinRules {
             for index in lexicon.rules.indices { lexicon.rules[index].isBuiltin = true }
             return lexicon
         }
-        return (lexicons, try RuleSet.compile(lexicons))
+        let scorerPath = (folder as NSString).appendingPathComponent("scorer.tsv")
+        var scorer: CandidateScorer?
+        if FileManager.default.fileExists(atPath: scorerPath) {
+            guard let text = try? String(contentsOfFile: scorerPath, encoding: .utf8) else {
+                throw YAMLFileError(
+                    "\(overrideVariable): cannot read as UTF-8", at: FileLocation(file: scorerPath, line: 1, column: 1))
+            }
+            scorer = try CandidateScorer(parsing: text, path: scorerPath)
+        }
+        let withScorer = BuiltinScorer.attach(scorer, to: lexicons)
+        return (withScorer, try RuleSet.compile(withScorer))
     }
 
     /// The snapshot shipped in this build, decoded (for tests; fails where `load` would fall back).

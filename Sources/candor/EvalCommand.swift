@@ -29,6 +29,15 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Add each rule's hits, false positives and precision, the rule with most false positives first.")
     var byRule = false
 
+    @Flag(help: "Measure the rules alone, without the candidate scorer.")
+    var noScorer = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Write every candidate the scorer judges, labelled, with its features (JSON Lines), for training it.",
+            valueName: "path"))
+    var writeCandidates: String?
+
     func run() throws {
         let lexicons = try withLexiconErrors { try lexiconOptions.loadLexicons() }
         let ruleSet = try withLexiconErrors { try RuleSet.compile(lexicons) }
@@ -39,7 +48,11 @@ struct EvalCommand: ParsableCommand {
             throw UserError(error.description)
         }
         if documents.isEmpty { throw UserError("no labelled drafts found in \(paths.joined(separator: ", "))") }
-        let evaluation = Evaluation(documents: documents, linter: try Linter(ruleSet: ruleSet))
+        var options = LintOptions()
+        options.usesScorer = !noScorer
+        let linter = try Linter(ruleSet: ruleSet, options: options)
+        if let writeCandidates { try Self.writeCandidates(documents, linter: linter, to: writeCandidates) }
+        let evaluation = Evaluation(documents: documents, linter: linter)
         writeOut(evaluation.table())
         if byRule { writeOut("\n" + evaluation.ruleTable()) }
         if verbose {
@@ -54,6 +67,38 @@ struct EvalCommand: ParsableCommand {
             (minPrecision.map { score.precision < $0 } ?? false) || (minRecall.map { score.recall < $0 } ?? false)
         }
         if low { throw ExitCode(1) }
+    }
+
+    /// One JSON line per judged candidate: the document, the rule, where, what the rules decided, its label
+    /// (`tp`, `fp` or `neutral`, scored as `Evaluation` scores findings) and its features.
+    static func writeCandidates(_ documents: [LabelledDocument], linter: Linter, to path: String) throws {
+        var out = ""
+        for document in documents {
+            var records: [CandidateRecord] = []
+            linter.candidateLog = { records.append($0) }
+            _ = linter.lint(text: document.text, path: document.id)
+            linter.candidateLog = nil
+            for record in records {
+                let range = record.offset..<(record.offset + record.length)
+                let label =
+                    document.spans.contains { $0.category == Evaluation.neutral && $0.range.overlaps(range) }
+                    ? "neutral"
+                    : document.spans.contains { $0.category == record.category && $0.range.overlaps(range) }
+                        ? "tp" : "fp"
+                let object: [String: Any] = [
+                    "id": document.id, "rule": record.rule, "category": record.category, "offset": record.offset,
+                    "length": record.length, "decision": record.decision, "kept": record.kept, "label": label,
+                    "features": record.features
+                ]
+                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+                out += String(decoding: data, as: UTF8.self) + "\n"
+            }
+        }
+        do {
+            try out.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw UserError("--write-candidates \(path): cannot write: \(error.localizedDescription)")
+        }
     }
 
     static func load(_ path: String) throws -> [LabelledDocument] {

@@ -30,6 +30,9 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Findings in quoted speech: downgrade (default), ignore or keep.")
     var quoted: QuotedMode?
 
+    @Flag(help: "Lint with the rules alone, without the candidate scorer (config: scorer: off).")
+    var noScorer = false
+
     @Option(help: "Markup of the input instead of detecting it from the name: text, markdown or html.")
     var markup: MarkupKind?
 
@@ -73,6 +76,7 @@ struct LintCommand: ParsableCommand {
         }
         let planner = try configOptions.planner(lexicons: lexiconOptions.lexicons, ignoresNamedFiles: forceExclude) {
             $0.quoted = quoted
+            $0.noScorer = noScorer
             $0.markup = markup
             $0.keepSource = format.needsSource
             $0.keepCleanSource = format == .html

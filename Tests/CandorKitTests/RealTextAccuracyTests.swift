@@ -23,9 +23,10 @@ import Testing
         }
     }
 
-    static func evaluation(_ name: String) throws -> Evaluation {
+    static func evaluation(_ name: String, options: LintOptions = LintOptions()) throws -> Evaluation {
         let path = TestSupport.packageRoot.appendingPathComponent("fixtures/real/\(name).jsonl").path
-        return Evaluation(documents: try LabelledDocument.readJSONLines(path: path), linter: TestSupport.linter())
+        return Evaluation(
+            documents: try LabelledDocument.readJSONLines(path: path), linter: TestSupport.linter(options: options))
     }
 
     @Test func theCorpusIsRealSizedAndSourced() throws {
@@ -49,40 +50,55 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 24, 2026-12-03, on fresh part 24 (173 excerpts), a measurement round with no tuning: vague
-        // 0.815/0.725, intent 0.667/0.500 (3 findings, 4 spans), blaming 0.391/0.444, the same as the session's first
-        // build.
-        "vague": (0.81, 0.72),
-        "intent": (0.66, 0.50),
-        "blaming": (0.39, 0.44)
+        // Round 25, 2026-12-03, on fresh part 26 (175 excerpts), scored once with the candidate scorer: vague
+        // 0.776/0.595, intent 0.722/0.500, blaming 0.571/0.261 (the rules alone: 0.754/0.595, 0.722/0.500,
+        // 0.565/0.283).
+        "vague": (0.77, 0.59),
+        "intent": (0.72, 0.50),
+        "blaming": (0.57, 0.26)
     ]
 
-    /// The dev split (parts 1 to 23) after round 24, as floors: the issue asks that dev be no worse.
+    /// The dev split (parts 1 to 25) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03: vague 0.892/0.646, intent 0.869/0.571, blaming 0.752/0.420. Round 24 changed no rule, so
-        // parts 1 to 22 stay at round 23's 0.896/0.645, 0.878/0.575, 0.757/0.423.
-        "vague": (0.89, 0.64),
-        "intent": (0.86, 0.57),
-        "blaming": (0.75, 0.42)
+        // 2026-12-03, round 25: vague 0.885/0.644, intent 0.866/0.558, blaming 0.734/0.414. Parts 1 to 23 alone
+        // stay at round 24's 0.892/0.646, 0.869/0.571, 0.752/0.420.
+        "vague": (0.88, 0.64),
+        "intent": (0.86, 0.55),
+        "blaming": (0.73, 0.41)
     ]
 
-    @Test func theTestSplitHoldsItsRecordedFigures() throws {
-        let evaluation = try Self.evaluation("test")
-        print("\nAccuracy on fixtures/real/test.jsonl:\n" + evaluation.table())
-        for (category, floor) in Self.testFloors {
+    /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
+    /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
+    static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
+        // 2026-12-03, round 25: vague 0.947/0.649, intent 0.932/0.564, blaming 0.939/0.420.
+        "vague": (0.94, 0.64),
+        "intent": (0.93, 0.56),
+        "blaming": (0.93, 0.41)
+    ]
+
+    static func check(_ evaluation: Evaluation, _ floors: [String: (precision: Double, recall: Double)]) {
+        for (category, floor) in floors {
             let score = evaluation.scores[category] ?? .init()
             #expect(score.precision >= floor.precision, "\(category) precision \(score.precision) < \(floor.precision)")
             #expect(score.recall >= floor.recall, "\(category) recall \(score.recall) < \(floor.recall)")
         }
     }
 
+    @Test func theTestSplitHoldsItsRecordedFigures() throws {
+        let evaluation = try Self.evaluation("test")
+        print("\nAccuracy on fixtures/real/test.jsonl:\n" + evaluation.table())
+        Self.check(evaluation, Self.testFloors)
+    }
+
     @Test func theDevSplitHoldsItsRecordedFigures() throws {
-        let evaluation = try Self.evaluation("dev")
-        print("\nAccuracy on fixtures/real/dev.jsonl:\n" + evaluation.table())
-        for (category, floor) in Self.devFloors {
-            let score = evaluation.scores[category] ?? .init()
-            #expect(score.precision >= floor.precision, "\(category) precision \(score.precision) < \(floor.precision)")
-            #expect(score.recall >= floor.recall, "\(category) recall \(score.recall) < \(floor.recall)")
-        }
+        var options = LintOptions()
+        options.usesScorer = false
+        let evaluation = try Self.evaluation("dev", options: options)
+        print("\nAccuracy on fixtures/real/dev.jsonl, the rules alone:\n" + evaluation.table())
+        Self.check(evaluation, Self.devFloors)
+        let withScorer = try Self.evaluation("dev")
+        print("\nAccuracy on fixtures/real/dev.jsonl with the scorer (in-sample):\n" + withScorer.table())
+        Self.check(withScorer, Self.devWithScorerFloors)
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 public enum ConfigLoader {
     public static let fileName = ".candor.yml"
     static let keys: Set<String> = [
-        "categories", "rules", "lexicons", "accept", "ignore", "quoted", "fail-level",
+        "categories", "rules", "lexicons", "accept", "ignore", "quoted", "scorer", "fail-level",
         "weights", "kind"
     ]
 
@@ -79,6 +79,13 @@ public enum ConfigLoader {
                     throw value.error("expected downgrade, ignore or keep, found '\(text)'")
                 }
                 config.quoted = mode
+            case "scorer":
+                let text = try value.string()
+                switch text {
+                case "on": config.scorer = true
+                case "off": config.scorer = false
+                default: throw value.error("expected on or off, found '\(text)'")
+                }
             case "fail-level":
                 let text = try value.string()
                 guard let level = Severity(rawValue: text) else {
@@ -160,6 +167,10 @@ public enum ConfigLoader {
 
         # Findings inside quotation marks and attributed speech: downgrade (to suggestion), ignore or keep.
         quoted: downgrade
+
+        # The candidate scorer trained on labelled real text has the last word on built-in rules' matches
+        # (docs/accuracy.md): on, or off for the rules alone.
+        scorer: on
 
         # The lowest severity that makes `candor lint` exit 1: error | warning | suggestion.
         fail-level: warning

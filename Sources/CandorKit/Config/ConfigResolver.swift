@@ -11,6 +11,8 @@ public final class ConfigResolver {
         public var noConfig = false
         public var lexicons: [String] = []
         public var quoted: QuotedMode?
+        /// `--no-scorer`: the rules alone, whatever the config says.
+        public var noScorer = false
         public var markup: MarkupKind?
         public var keepSource = false
         public var keepCleanSource = false
@@ -102,6 +104,7 @@ public final class ConfigResolver {
         var options = LintOptions()
         config?.apply(to: &options)
         if let quoted = overrides.quoted { options.quoted = quoted }
+        if overrides.noScorer { options.usesScorer = false }
         options.markup = overrides.markup
         options.keepSource = overrides.keepSource
         options.keepCleanSource = overrides.keepCleanSource

@@ -26,6 +26,8 @@ public struct Configuration: Sendable {
     public var accept: [PatternSource] = []
     public var ignore: [Glob] = []
     public var quoted: QuotedMode?
+    /// `scorer: off` lints with the rules alone (`LintOptions.usesScorer`).
+    public var scorer: Bool?
     public var failLevel: Severity?
     /// Message-test weights (`candor test`), by test id.
     public var weights: [String: Double] = [:]
@@ -57,6 +59,7 @@ public struct Configuration: Sendable {
             }
         }
         if let quoted { options.quoted = quoted }
+        if let scorer { options.usesScorer = scorer }
     }
 }
 

@@ -12,6 +12,11 @@ public final class Linter {
     public let options: LintOptions
     private let tokenizer: Tokenizer
     private let scratch = MatchScratch()
+    /// The scorer's features that name a rule and what it decided, by rule index and decision.
+    private var ruleHashes: [Int: [UInt64]] = [:]
+    /// Called with every candidate of a built-in rule that the scorer could judge, before it judges: what
+    /// `candor eval --write-candidates` writes for training it.
+    public var candidateLog: ((CandidateRecord) -> Void)?
 
     public init(ruleSet: RuleSet, options: LintOptions = LintOptions()) throws {
         self.ruleSet = ruleSet
@@ -65,7 +70,7 @@ public final class Linter {
     ) -> [Finding] {
         let analyzer = ContextAnalyzer(ruleSet: ruleSet)
         var documentGates = DocumentGates(count: ruleSet.gateCount)
-        var located: [(candidate: Candidate, start: Int, end: Int)] = []
+        var located: [(candidate: Candidate, start: Int, end: Int, prose: Range<Int>)] = []
 
         prose.text.withUnsafeBufferPointer { text in
             let attributes = TokenAttributes(
@@ -104,7 +109,8 @@ public final class Linter {
                     // A reader that could not place a piece of text exactly (emphasis inside a table cell, with
                     // the same words further on) can map a match's end before its start; the span between the
                     // two still covers where it was placed, where a reversed range would trap.
-                    located.append((candidate, min(start, end), max(start, end)))
+                    let prose = Int(tokens[Int(candidate.first)].start)..<Int(tokens[Int(candidate.last)].end)
+                    located.append((candidate, min(start, end), max(start, end), prose))
                 }
             }
         }
@@ -115,17 +121,49 @@ public final class Linter {
         statistics?.locate(with: lines, source: source)
         let suppressions = SuppressionIndex(prose.directives, lines: lines, ruleSet: ruleSet)
         var findings = suppressions.problems
-        for (candidate, start, end) in located {
+        let scorer = options.usesScorer ? ruleSet.scorer : nil
+        // Findings the scorer kept against an exception, by index in `findings`.
+        var keptByScorer: [Int] = []
+        for (candidate, start, end, proseRange) in located {
             // The rule is passed straight from the array, so it is borrowed: binding it to a local would copy
             // every field of the struct (and retain each string) once per finding.
+            var decision = decision(for: candidate, rule: ruleSet.rules[candidate.rule], documentGates: documentGates)
+            if decision.isJudged, ruleSet.rules[candidate.rule].isBuiltin, scorer != nil || candidateLog != nil {
+                let rule = ruleSet.rules[candidate.rule]
+                if let candidateLog {
+                    let names = prose.text.withUnsafeBufferPointer { text in
+                        CandidateFeatures.names(
+                            text: text, range: proseRange, rule: rule.id, category: rule.category,
+                            decision: decision.name)
+                    }
+                    candidateLog(
+                        CandidateRecord(
+                            rule: rule.id, category: rule.category, offset: start, length: end - start,
+                            decision: decision.name, kept: decision.keeps, features: names))
+                }
+                if let scorer {
+                    let key = candidate.rule * 4 + decision.code
+                    if ruleHashes[key] == nil {
+                        ruleHashes[key] = CandidateFeatures.ruleHashes(
+                            rule: rule.id, category: rule.category, decision: decision.name)
+                    }
+                    let hashes = prose.text.withUnsafeBufferPointer { text in
+                        CandidateFeatures.hashes(text: text, range: proseRange, ruleHashes: ruleHashes[key]!)
+                    }
+                    let keep = scorer.keeps(hashes: hashes, rulesKeep: decision.keeps)
+                    if keep != decision.keeps { decision = keep ? .keptByScorer : .droppedByScorer }
+                }
+            }
+            if !decision.keeps { continue }
             if let finding = finding(
                 for: candidate, start: start, end: end, rule: ruleSet.rules[candidate.rule],
-                options: options, documentGates: documentGates, lines: lines,
-                suppressions: suppressions, source: source)
+                options: options, lines: lines, suppressions: suppressions, source: source)
             {
+                if case .keptByScorer = decision { keptByScorer.append(findings.count) }
                 findings.append(finding)
             }
         }
+        Self.dropWhatAnotherRuleSays(keptByScorer, from: &findings)
         return Self.oneFindingPerSpan(findings)
     }
 
@@ -134,7 +172,8 @@ public final class Linter {
     /// are mentions too ("we do get tired of sex scandal"). Only the same words count, compared without case, and
     /// in a long document only near where the term was named.
     static func carryMentions(
-        _ located: inout [(candidate: Candidate, start: Int, end: Int)], source: [UInt8], documentGates: DocumentGates
+        _ located: inout [(candidate: Candidate, start: Int, end: Int, prose: Range<Int>)], source: [UInt8],
+        documentGates: DocumentGates
     ) {
         // Most documents name no term; those that do name a few. Only candidates of those rules need a key.
         var rules = Set<Int>()
@@ -180,6 +219,41 @@ public final class Linter {
         return key
     }
 
+    /// Many exceptions only hand a phrase to a more specific rule of the same category ("inappropriate
+    /// relationship" defers to "inappropriate relationship with a student"). A match the scorer kept against
+    /// such an exception would say the same thing twice, so it goes when a finding of its category, which the
+    /// rules themselves kept, overlaps it.
+    static func dropWhatAnotherRuleSays(_ kept: [Int], from findings: inout [Finding]) {
+        guard !kept.isEmpty else { return }
+        var scorerKept = [Bool](repeating: false, count: findings.count)
+        for index in kept { scorerKept[index] = true }
+        // In text order, the findings that can overlap one are its neighbours: a long document has thousands.
+        let order = findings.indices.sorted { findings[$0].offset < findings[$1].offset }
+        var dropped = [Bool](repeating: false, count: findings.count)
+        func overlapsAKeptOne(_ index: Int, _ other: Int) -> Bool {
+            !scorerKept[other] && findings[other].category == findings[index].category
+                && findings[other].offset < findings[index].offset + findings[index].length
+                && findings[index].offset < findings[other].offset + findings[other].length
+        }
+        for (position, index) in order.enumerated() where scorerKept[index] {
+            let end = findings[index].offset + findings[index].length
+            var next = position + 1
+            while next < order.count && findings[order[next]].offset < end {
+                if overlapsAKeptOne(index, order[next]) { dropped[index] = true }
+                next += 1
+            }
+            // Findings are phrases: one that starts a few findings earlier and still overlaps is rare, and
+            // looking further back than that would make a long document quadratic.
+            var previous = position - 1
+            while previous >= 0 && position - previous <= 16 {
+                if overlapsAKeptOne(index, order[previous]) { dropped[index] = true }
+                previous -= 1
+            }
+        }
+        if !dropped.contains(true) { return }
+        findings = findings.indices.filter { !dropped[$0] }.map { findings[$0] }
+    }
+
     /// The guidance's catalogue order (§A.1 vague, §A.2 intent, §A.3 blaming): when rules of two categories
     /// flag the same words, a reader needs one explanation, and the labelling standard picks the category
     /// the guidance lists first ("child prostitute" is a vague term before it is trafficking conflation;
@@ -211,34 +285,59 @@ public final class Linter {
 }
 
 extension Linter {
-    /// The finding a located candidate becomes, or nil when options, gates or a directive drop it.
-    private func finding(
-        for candidate: Candidate, start: Int, end: Int, rule: Rule, options: LintOptions,
-        documentGates: DocumentGates, lines: LineIndex, suppressions: SuppressionIndex,
-        source: [UInt8]
-    ) -> Finding? {
-        guard options.isActive(rule) else { return nil }
-        if let context = candidate.context, !context.isReported { return nil }
-        if documentGates.isRejectedByTheNextParagraph(candidate.block) { return nil }
+    /// What the rules decide about a located candidate, before the scorer has its say.
+    private func decision(for candidate: Candidate, rule: Rule, documentGates: DocumentGates) -> CandidateDecision {
+        var excepted = false
+        if let context = candidate.context {
+            switch context {
+            case .quoted, .attributed: break
+            case .excepted:
+                // A gate that found no harm nearby stands: the scorer reads eight words either side, too few to
+                // tell a fortune cookie from a statement about abuse. So does quotation, negation, a mention or a
+                // legal name behind the exception.
+                if candidate.exceptedByGate { return .dropped }
+                if let behind = candidate.contextBehindException, behind != .attributed { return .dropped }
+                // Its document and window gates still have to pass.
+                excepted = true
+            default: return .dropped
+            }
+        }
+        if documentGates.isRejectedByTheNextParagraph(candidate.block) { return .dropped }
         if let gates = candidate.documentRequires, !gates.contains(where: { documentGates.seenAnywhere($0) }) {
-            return nil
+            return .dropped
         }
         if let gates = candidate.documentUnless, gates.contains(where: { documentGates.seenAnywhere($0) }) {
-            return nil
+            return .dropped
         }
         if let gates = candidate.windowRequires,
             !gates.contains(where: { documentGates.seen($0, near: candidate.block) })
         {
-            return nil
+            return .dropped
         }
         if let gates = candidate.windowUnless, gates.contains(where: { documentGates.seen($0, near: candidate.block) })
         {
-            return nil
+            return .dropped
         }
+        if excepted { return .excepted }
+        switch candidate.context {
+        case .quoted: return .quoted
+        case .attributed: return .attributed
+        default: return .kept
+        }
+    }
+
+    /// The finding a kept candidate becomes, or nil when options or a directive drop it.
+    private func finding(
+        for candidate: Candidate, start: Int, end: Int, rule: Rule, options: LintOptions,
+        lines: LineIndex, suppressions: SuppressionIndex, source: [UInt8]
+    ) -> Finding? {
+        guard options.isActive(rule) else { return nil }
+        // A candidate the scorer kept against an exception speaks as it would have without one.
+        let context = candidate.context == .excepted ? candidate.contextBehindException : candidate.context
         guard
             let severity = options.quoted.severity(
                 options.severities[rule.id] ?? rule.severity,
-                context: candidate.context, category: FindingCategory(rule.category))
+                context: context, category: FindingCategory(rule.category))
         else { return nil }
         let (line, column) = lines.position(of: start)
         if suppressions.suppresses(rule: rule, line: line, offset: start) { return nil }
@@ -249,8 +348,73 @@ extension Linter {
             line: line, column: column, endLine: endLine, endColumn: endColumn,
             offset: start, length: end - start, match: match,
             message: rule.message(for: match), suggestions: rule.suggestions,
-            context: candidate.context, fix: rule.fix)
+            context: context, fix: rule.fix)
         if options.keepLineText { finding.lineText = lines.trimmedLine(line) }
         return finding
     }
+}
+
+/// What the rules decided about a candidate: the scorer judges only `kept`, `attributed` and `excepted`;
+/// quotation, gates and the other contexts (negation, mention, a legal name, an accepted phrase) stand.
+enum CandidateDecision {
+    case kept
+    case attributed
+    case quoted
+    /// A rule's own exception, in the writer's own words.
+    case excepted
+    /// A gate, negation, a mention, a legal name, an accepted phrase, or a paragraph the next one rejects.
+    case dropped
+    case keptByScorer
+    case droppedByScorer
+
+    var keeps: Bool {
+        switch self {
+        case .kept, .attributed, .quoted, .keptByScorer: return true
+        case .excepted, .dropped, .droppedByScorer: return false
+        }
+    }
+
+    var isJudged: Bool {
+        switch self {
+        case .kept, .attributed, .excepted: return true
+        case .quoted, .dropped, .keptByScorer, .droppedByScorer: return false
+        }
+    }
+
+    /// The decisions the scorer judges, numbered for a cache key.
+    var code: Int {
+        switch self {
+        case .kept: return 0
+        case .attributed: return 1
+        case .excepted: return 2
+        default: return 3
+        }
+    }
+
+    /// The name the scorer's features use.
+    var name: String {
+        switch self {
+        case .kept: return "kept"
+        case .attributed: return "attributed"
+        case .quoted: return "quoted"
+        case .excepted: return "excepted"
+        case .dropped: return "dropped"
+        case .keptByScorer: return "keptByScorer"
+        case .droppedByScorer: return "droppedByScorer"
+        }
+    }
+}
+
+/// One candidate as the scorer sees it, for training: where it is, what the rules decided, and its features.
+public struct CandidateRecord: Sendable {
+    public var rule: String
+    public var category: String
+    /// UTF-8 byte offset and length in the source.
+    public var offset: Int
+    public var length: Int
+    /// What the rules decided: `kept`, `attributed` or `excepted`.
+    public var decision: String
+    /// Whether the rules alone would report it.
+    public var kept: Bool
+    public var features: [String]
 }

@@ -6,6 +6,11 @@ package struct Candidate {
     package var first: Int32
     package var last: Int32
     package var context: MatchContext?
+    /// For a match a rule's exception or sentence gate dropped (`context == .excepted`), the context it would
+    /// otherwise have had: the scorer may keep it only when that is plain or attributed speech.
+    package var contextBehindException: MatchContext?
+    /// Dropped by a sentence or paragraph gate (the text around it is not about harm), not by an exception.
+    package var exceptedByGate = false
     /// Document-scope gates still to check once the whole document has been read.
     package var documentRequires: [Int]?
     package var documentUnless: [Int]?

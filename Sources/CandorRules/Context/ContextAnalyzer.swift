@@ -101,14 +101,22 @@ package struct ContextAnalyzer {
 
             if accepts.contains(where: overlaps) {
                 candidate.context = .accepted
-            } else if exceptions[ruleIndex]?.contains(where: overlaps) ?? false {
-                candidate.context = .excepted
-            } else if !gatesPass(
-                ruleIndex, sentence: sentence, inBlock: gatesInBlock, sentences: gateSentences,
-                candidate: &candidate)
+                candidates.append(candidate)
+                continue
+            }
+            // A rule's exception drops the match, but the scorer may keep it, so what the rest of the context
+            // says about it is worked out too (without the side effects a kept match has). A failed gate stands.
+            let excepted = exceptions[ruleIndex]?.contains(where: overlaps) ?? false
+            if !gatesPass(
+                ruleIndex, sentence: sentence, inBlock: gatesInBlock, sentences: gateSentences, candidate: &candidate)
             {
                 candidate.context = .excepted
-            } else if isLegal(match, tokens: tokens, cues: cues[CueKind.legal.rawValue]) {
+                candidate.exceptedByGate = true
+                candidates.append(candidate)
+                continue
+            }
+            let negatedSoFar = negatedMatches.count
+            if isLegal(match, tokens: tokens, cues: cues[CueKind.legal.rawValue]) {
                 candidate.context = .legal
             } else if isUnderRejectingColumn(block)
                 || isInListOfQuotedLines(match, tokens: tokens, text: text, block: block)
@@ -140,6 +148,12 @@ package struct ContextAnalyzer {
             } else {
                 candidate.context = speechContext(
                     match, tokens: tokens, quotes: quotes, cues: cues[CueKind.attribution.rawValue], block: block)
+            }
+            if excepted {
+                candidate.contextBehindException = candidate.context
+                candidate.context = .excepted
+                candidate.namesTheTerm = false
+                negatedMatches.removeSubrange(negatedSoFar...)
             }
             candidates.append(candidate)
         }

@@ -44,6 +44,9 @@ public struct LintOptions: Sendable {
     public var keepCleanSource = false
     /// Record each finding's line text, which baselines key on (off otherwise: on long lines it costs memory).
     public var keepLineText = false
+    /// Let the candidate scorer have the last word on built-in rules' candidates (`--no-scorer`, config
+    /// `scorer: false`, turn it off).
+    public var usesScorer = true
 
     public init() {}
 

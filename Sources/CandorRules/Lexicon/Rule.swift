@@ -138,6 +138,8 @@ public struct Lexicon: Sendable {
     public var classes: [String: [PatternSource]]
     /// Named phrase lists the message tests look for ("prevention", "responsibility", ...).
     public var signals: [String: [PatternSource]]
+    /// The candidate scorer that comes with the built-in lexicons (`lexicons/scorer.tsv`); nil for any other.
+    public var scorer: CandidateScorer?
 
     public init(
         path: String, rules: [Rule], classes: [String: [PatternSource]], signals: [String: [PatternSource]] = [:]

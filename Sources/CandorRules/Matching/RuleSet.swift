@@ -36,6 +36,8 @@ public final class RuleSet: @unchecked Sendable {
     let nameConnectors: [Bool]
     let symbols: Symbols
     private let ruleIndex: [String: Int]
+    /// The model that has the last word on built-in rules' candidates, when the built-in lexicons carry one.
+    public package(set) var scorer: CandidateScorer?
 
     /// Symbols the context stage looks at directly.
     struct Symbols {
@@ -132,6 +134,8 @@ public final class RuleSet: @unchecked Sendable {
     /// an unknown class, a class defined twice, or a rule id used in two lexicons.
     public static func compile(_ lexicons: [Lexicon], accept: [PatternSource] = []) throws -> RuleSet {
         var compiler = try RuleSetCompiler()
-        return try compiler.compile(lexicons, accept: accept)
+        let ruleSet = try compiler.compile(lexicons, accept: accept)
+        ruleSet.scorer = lexicons.lazy.compactMap(\.scorer).first
+        return ruleSet
     }
 }

@@ -1,0 +1,211 @@
+/// The evidence `CandidateScorer` weighs for one candidate: the rule and its category, what the rules decided
+/// (`kept`, `attributed` or `excepted`), the words matched, the eight words either side (the two nearest also by
+/// position), and any quotation mark within 40 bytes.
+///
+/// Training (`candor eval --write-candidates`) reads the features as names; linting hashes the same bytes
+/// without building a string (`CandidateScorer.hash`), so the model always sees what it was trained on.
+public enum CandidateFeatures {
+    static let wordsEitherSide = 8
+    static let quoteReach = 40
+    /// How far either side to look for eight words: most need a fraction of this, so the scan starts near.
+    static let nearReach = 64
+    static let farReach = 400
+    static let quoteMarks: [[UInt8]] = ["\"", "“", "”", "'", "‘", "’"].map { Array($0.utf8) }
+
+    /// The features as names, for training.
+    public static func names(
+        text: UnsafeBufferPointer<UInt8>, range: Range<Int>, rule: String, category: String, decision: String
+    ) -> [String] {
+        var names: [String] = []
+        var seen = Set<String>()
+        visit(text: text, range: range, rule: rule, category: category, decision: decision) { prefix, word in
+            let name = prefix.name + String(decoding: word.map(lowercased), as: UTF8.self)
+            if seen.insert(name).inserted { names.append(name) }
+        }
+        return names
+    }
+
+    /// The features as `CandidateScorer.hash` values, each once, for linting. `ruleHashes` are
+    /// `ruleHashes(rule:category:decision:)`, which a linter works out once per rule and decision.
+    public static func hashes(text: UnsafeBufferPointer<UInt8>, range: Range<Int>, ruleHashes: [UInt64]) -> [UInt64] {
+        var hashes = ruleHashes
+        hashes.reserveCapacity(48)
+        visitText(text: text, range: range) { prefix, word in
+            var hash = prefix.hash
+            for byte in word { hash = CandidateScorer.fnv(hash, lowercased(byte)) }
+            if !hashes.contains(hash) { hashes.append(hash) }
+        }
+        return hashes
+    }
+
+    /// The hashes of the features that name the rule and what it decided.
+    public static func ruleHashes(rule: String, category: String, decision: String) -> [UInt64] {
+        ruleFeatures(rule: rule, category: category, decision: decision).map(CandidateScorer.hash)
+    }
+
+    static func ruleFeatures(rule: String, category: String, decision: String) -> [String] {
+        ["r=" + rule, "c=" + category, "s=" + decision, category + "|s=" + decision, rule + "|s=" + decision]
+    }
+
+    /// A feature name's first part, with the hash of its bytes so far.
+    struct Prefix {
+        let name: String
+        let hash: UInt64
+        init(_ name: String) {
+            self.name = name
+            hash = CandidateScorer.hash(name)
+        }
+    }
+
+    static let matched = Prefix("m=")
+    static let leftWord = Prefix("lw=")
+    static let rightWord = Prefix("rw=")
+    static let nearLeft = [Prefix("l0="), Prefix("l1=")]
+    static let nearRight = [Prefix("r0="), Prefix("r1=")]
+    static let quoteNames = ["\"", "“", "”", "'", "‘", "’"].map { Prefix("q=" + $0) }
+
+    @inline(__always) static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
+
+    /// Calls `emit` with each feature as a prefix and the bytes of `text` that follow it (ASCII letters not yet
+    /// lower-cased), or with the whole name as the prefix and no bytes.
+    static func visit(
+        text: UnsafeBufferPointer<UInt8>, range: Range<Int>, rule: String, category: String, decision: String,
+        emit: (Prefix, Slice<UnsafeBufferPointer<UInt8>>) -> Void
+    ) {
+        for name in ruleFeatures(rule: rule, category: category, decision: decision) { emit(Prefix(name), text[0..<0]) }
+        visitText(text: text, range: range, emit: emit)
+    }
+
+    /// The features that come from the text: the words matched, the words either side, quotation marks.
+    static func visitText(
+        text: UnsafeBufferPointer<UInt8>, range: Range<Int>, emit: (Prefix, Slice<UnsafeBufferPointer<UInt8>>) -> Void
+    ) {
+        let (matched, leftWord, rightWord, nearLeft, nearRight) = (
+            Self.matched, Self.leftWord, Self.rightWord, Self.nearLeft, Self.nearRight
+        )
+        for word in Words(text, range).ranges { emit(matched, text[word]) }
+        var left = Words(text, max(0, range.lowerBound - nearReach)..<range.lowerBound)
+        if left.ranges.count < wordsEitherSide && range.lowerBound > nearReach {
+            left = Words(text, max(0, range.lowerBound - farReach)..<range.lowerBound)
+        }
+        for (distance, word) in left.ranges.suffix(wordsEitherSide).reversed().enumerated() {
+            emit(leftWord, text[word])
+            if distance < 2 { emit(nearLeft[distance], text[word]) }
+        }
+        var right = Words(text, range.upperBound..<min(text.count, range.upperBound + nearReach))
+        if right.ranges.count < wordsEitherSide && range.upperBound + nearReach < text.count {
+            right = Words(text, range.upperBound..<min(text.count, range.upperBound + farReach))
+        }
+        for (distance, word) in right.ranges.prefix(wordsEitherSide).enumerated() {
+            emit(rightWord, text[word])
+            if distance < 2 { emit(nearRight[distance], text[word]) }
+        }
+        let before = max(0, range.lowerBound - quoteReach)..<range.lowerBound
+        let after = range.upperBound..<min(text.count, range.upperBound + quoteReach)
+        // Most windows hold no quotation mark: every one starts with '"', '\'' or the lead byte of “ ” ‘ ’.
+        func mayQuote(_ window: Range<Int>) -> Bool {
+            window.contains { text[$0] == 0x22 || text[$0] == 0x27 || text[$0] == 0xE2 }
+        }
+        guard mayQuote(before) || mayQuote(after) else { return }
+        for (mark, name) in zip(quoteMarks, quoteNames)
+        where contains(text, before, mark) || contains(text, after, mark) {
+            emit(name, text[0..<0])
+        }
+    }
+
+    /// The words of a range of text, lower-cased, as UTF-8 bytes (`Words`).
+    static func words(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [[UInt8]] {
+        Words(text, range).ranges.map { text[$0].map(lowercased) }
+    }
+
+    /// Words (letters, digits, underscores and any other character that is not punctuation or space, with an
+    /// apostrophe inside) and single punctuation marks, as ranges of the text. A character cut in two at
+    /// either end of the range is skipped.
+    struct Words {
+        var ranges: [Range<Int>] = []
+
+        init(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+            var position = range.lowerBound
+            while position < range.upperBound && text[position] & 0xC0 == 0x80 { position += 1 }
+            ranges.reserveCapacity(24)
+            var wordStart = -1
+            var apostrophe = -1..<(-1)
+            func flush() {
+                if wordStart >= 0 { ranges.append(wordStart..<(apostrophe.isEmpty ? position : apostrophe.lowerBound)) }
+                if !apostrophe.isEmpty { ranges.append(apostrophe) }
+                wordStart = -1
+                apostrophe = -1..<(-1)
+            }
+            while position < range.upperBound {
+                let byte = text[position]
+                let length = byte < 0x80 ? 1 : sequenceLength(byte)
+                if position + length > range.upperBound { break }
+                let here = position..<(position + length)
+                switch byte < 0x80 ? asciiKind(byte) : kind(text, here) {
+                case .space:
+                    flush()
+                case .apostrophe where wordStart >= 0 && apostrophe.isEmpty:
+                    apostrophe = here
+                case .word:
+                    if wordStart < 0 { wordStart = position }
+                    apostrophe = -1..<(-1)
+                case .apostrophe, .punctuation:
+                    flush()
+                    ranges.append(here)
+                }
+                position += length
+            }
+            flush()
+        }
+    }
+
+    enum Kind { case word, space, apostrophe, punctuation }
+
+    @inline(__always) static func asciiKind(_ byte: UInt8) -> Kind {
+        switch byte {
+        case 0x61...0x7A, 0x41...0x5A, 0x30...0x39, 0x5F: return .word
+        case 0x20, 0x09...0x0D: return .space
+        case 0x27: return .apostrophe
+        default: return .punctuation
+        }
+    }
+
+    static func sequenceLength(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0..<0x80: return 1
+        case 0xC0..<0xE0: return 2
+        case 0xE0..<0xF0: return 3
+        case 0xF0...: return 4
+        default: return 1
+        }
+    }
+
+    /// The kind of a character of two to four bytes.
+    static func kind(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Kind {
+        var scalar: UInt32 = UInt32(text[range.lowerBound]) & (range.count == 2 ? 0x1F : range.count == 3 ? 0x0F : 0x07)
+        for index in (range.lowerBound + 1)..<range.upperBound { scalar = scalar << 6 | UInt32(text[index] & 0x3F) }
+        switch scalar {
+        case 0x2019: return .apostrophe
+        case 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return .space
+        case 0xA1...0xBF, 0xD7, 0xF7, 0x2010...0x2027, 0x2030...0x205E, 0x3001...0x3003: return .punctuation
+        default: return .word
+        }
+    }
+
+    static func contains(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: [UInt8]) -> Bool {
+        guard range.count >= needle.count else { return false }
+        var index = range.lowerBound
+        while index + needle.count <= range.upperBound {
+            if text[index] == needle[0] {
+                var matched = true
+                for offset in 1..<needle.count where text[index + offset] != needle[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+}
