@@ -72,6 +72,8 @@ enum Cues {
             // The term named as a name: "also referred to as historic abuse", "the umbrella term of sexual misconduct".
             "[referred to|otherwise known|also known|sometimes known] as",
             "[also|sometimes|often|otherwise] called",
+            // Others' name for it, reported as a name: "girls in the trade have long been called child prostitutes".
+            "[been|being] called",
             "[term|phrase|label|expression|euphemism|euphemisms|catch all|catchall] [of|for]",
             "umbrella [term|terms|category|label]",
             // "Referring to a child victim of sexual exploitation as a prostitute discounts the trauma", "an
@@ -125,6 +127,8 @@ enum Cues {
             // Denied and renamed at once: "Sex without consent is not sex, it is rape."
             "[is|are] not (*) (,) [it|that|this|they] [is|are] (always|simply|legally|really) (a|an) "
                 + "[rape|abuse|child abuse|sexual abuse|assault|sexual assault|exploitation]",
+            // The writer denies the thing the term names exists: "Child prostitution is not a thing."
+            "[is|are] not (even) (a|an) (real) thing", "[does|do] not exist", "[doesn't|don't] exist",
             // A saying quoted as a saying: "Boys will be boys — the old saying goes."
             "[the|an|that] (old|age old|familiar|tired|popular) [saying|adage|proverb|expression|cliche|cliché] (goes|says|has it)",
             // A definition: "A sex scandal is when a politician has an affair", "'Date rape' means ...".
