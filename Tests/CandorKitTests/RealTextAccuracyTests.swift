@@ -50,31 +50,31 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 25, 2026-12-03, on fresh part 26 (175 excerpts), scored once with the candidate scorer: vague
-        // 0.776/0.595, intent 0.722/0.500, blaming 0.571/0.261 (the rules alone: 0.754/0.595, 0.722/0.500,
-        // 0.565/0.283).
-        "vague": (0.77, 0.59),
-        "intent": (0.72, 0.50),
-        "blaming": (0.57, 0.26)
+        // Round 26, 2026-12-03, on fresh part 27 (175 excerpts), scored once with the candidate scorer: vague
+        // 0.895/0.598, intent 0.800/0.293, blaming 0.778/0.359 (the rules alone: blaming 0.667/0.359, the rest
+        // the same).
+        "vague": (0.89, 0.59),
+        "intent": (0.80, 0.29),
+        "blaming": (0.77, 0.35)
     ]
 
-    /// The dev split (parts 1 to 25) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 26) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 25: vague 0.885/0.644, intent 0.866/0.558, blaming 0.734/0.414. Parts 1 to 23 alone
-        // stay at round 24's 0.892/0.646, 0.869/0.571, 0.752/0.420.
+        // 2026-12-03, round 26: vague 0.880/0.644, intent 0.860/0.556, blaming 0.730/0.410 (parts 1 to 25 alone:
+        // 0.885/0.644, 0.866/0.558, 0.734/0.414, as in round 25).
         "vague": (0.88, 0.64),
-        "intent": (0.86, 0.55),
-        "blaming": (0.73, 0.41)
+        "intent": (0.85, 0.55),
+        "blaming": (0.72, 0.41)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 25: vague 0.947/0.649, intent 0.932/0.564, blaming 0.939/0.420.
+        // 2026-12-03, round 26: vague 0.946/0.650, intent 0.928/0.562, blaming 0.929/0.415.
         "vague": (0.94, 0.64),
-        "intent": (0.93, 0.56),
-        "blaming": (0.93, 0.41)
+        "intent": (0.92, 0.56),
+        "blaming": (0.92, 0.41)
     ]
 
     static func check(_ evaluation: Evaluation, _ floors: [String: (precision: Double, recall: Double)]) {
