@@ -17,9 +17,19 @@ extension ContextAnalyzer {
         for cue in cues where cue.last < match.first && tokens[Int(cue.first)].sentence == sentence {
             var words = 0
             var blocked = false
-            for index in Int(cue.last) + 1..<Int(match.first) {
+            var index = Int(cue.last)
+            while index + 1 < Int(match.first) {
+                index += 1
                 let token = tokens[index]
                 if token.kind == .space || token.symbol == ruleSet.hyphen { continue }
+                // "cannot, by law, have a consensual relationship": an aside between commas right after the
+                // negation leaves it reaching the verb after the aside.
+                if words == 0, token.symbol == comma,
+                    let close = closingComma(after: index, before: Int(match.first), tokens: tokens)
+                {
+                    index = close
+                    continue
+                }
                 if token.kind == .punctuation && ruleSet.symbols.clauseBreaks.contains(token.symbol) {
                     // "never had sex with, or made advances towards": a comma before "or" or "nor" joins a second
                     // verb to the same negation.
@@ -102,6 +112,23 @@ extension ContextAnalyzer {
             }
             return words <= 1
         }
+    }
+
+    /// The comma that closes a short aside opened at `open` (at most four words, no other clause break).
+    private func closingComma(after open: Int, before end: Int, tokens: [Token]) -> Int? {
+        var words = 0
+        var index = open + 1
+        while index < end {
+            let token = tokens[index]
+            if token.symbol == comma { return words > 0 ? index : nil }
+            if token.kind == .punctuation && ruleSet.symbols.clauseBreaks.contains(token.symbol) { return nil }
+            if token.kind == .word || token.kind == .number {
+                words += 1
+                if words > 4 { return nil }
+            }
+            index += 1
+        }
+        return nil
     }
 
     private func nextWord(after index: Int, before end: Int, tokens: [Token]) -> Int? {
