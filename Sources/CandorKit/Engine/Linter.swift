@@ -12,8 +12,9 @@ public final class Linter {
     public let options: LintOptions
     private let tokenizer: Tokenizer
     private let scratch = MatchScratch()
-    /// The scorer's features that name a rule and what it decided, by rule index and decision.
-    private var ruleHashes: [Int: [UInt64]] = [:]
+    /// The scorer's features that name a rule and what it decided, by `rule * 4 + decision.code`, worked out the
+    /// first time they are needed.
+    private var decisionHashes: [[UInt64]?]
     /// Called with every candidate of a built-in rule that the scorer could judge, before it judges: what
     /// `candor eval --write-candidates` writes for training it.
     public var candidateLog: ((CandidateRecord) -> Void)?
@@ -22,6 +23,7 @@ public final class Linter {
         self.ruleSet = ruleSet
         self.options = options
         self.tokenizer = try Tokenizer()
+        decisionHashes = Array(repeating: nil, count: ruleSet.rules.count * 4)
     }
 
     /// Lints text that is already known to be valid UTF-8 (tests, examples). Markup is plain text unless given.
@@ -129,8 +131,8 @@ public final class Linter {
             // every field of the struct (and retain each string) once per finding.
             var decision = decision(for: candidate, rule: ruleSet.rules[candidate.rule], documentGates: documentGates)
             if decision.isJudged, ruleSet.rules[candidate.rule].isBuiltin, scorer != nil || candidateLog != nil {
-                let rule = ruleSet.rules[candidate.rule]
                 if let candidateLog {
+                    let rule = ruleSet.rules[candidate.rule]
                     let names = prose.text.withUnsafeBufferPointer { text in
                         CandidateFeatures.names(
                             text: text, range: proseRange, rule: rule.id, category: rule.category,
@@ -142,14 +144,7 @@ public final class Linter {
                             decision: decision.name, kept: decision.keeps, features: names))
                 }
                 if let scorer {
-                    let key = candidate.rule * 4 + decision.code
-                    if ruleHashes[key] == nil {
-                        ruleHashes[key] = CandidateFeatures.ruleHashes(
-                            rule: rule.id, category: rule.category, decision: decision.name)
-                    }
-                    let hashes = prose.text.withUnsafeBufferPointer { text in
-                        CandidateFeatures.hashes(text: text, range: proseRange, ruleHashes: ruleHashes[key]!)
-                    }
+                    let hashes = scorerHashes(candidate.rule, decision: decision, text: prose.text, range: proseRange)
                     let keep = scorer.keeps(hashes: hashes, rulesKeep: decision.keeps)
                     if keep != decision.keeps { decision = keep ? .keptByScorer : .droppedByScorer }
                 }
@@ -165,6 +160,18 @@ public final class Linter {
         }
         Self.dropWhatAnotherRuleSays(keptByScorer, from: &findings)
         return Self.oneFindingPerSpan(findings)
+    }
+
+    /// The features the scorer weighs for a candidate, as hashes: the text's, and those worked out once per rule.
+    private func scorerHashes(_ rule: Int, decision: CandidateDecision, text: [UInt8], range: Range<Int>) -> [UInt64] {
+        let key = rule * 4 + decision.code
+        if decisionHashes[key] == nil {
+            decisionHashes[key] = CandidateFeatures.ruleHashes(
+                rule: ruleSet.rules[rule].id, category: ruleSet.rules[rule].category, decision: decision.name)
+        }
+        return text.withUnsafeBufferPointer { text in
+            CandidateFeatures.hashes(text: text, range: range, ruleHashes: decisionHashes[key]!)
+        }
     }
 
     /// A document that has named a term in order to discuss it ("the so-called 'sex scandal'", "phrases like

@@ -167,6 +167,9 @@ struct JSONWriter {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// The bytes `appendQuoted` must look at: control characters, `"`, `\` and the first byte of U+2028/U+2029.
+    private static let mayNeedEscape: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
+
     /// Appends `string` as a JSON string literal. Control characters, `"` and `\` are escaped, and so are
     /// U+2028 and U+2029, which JavaScript (and so some JSON consumers) reads as line breaks.
     static func appendQuoted(_ string: String, to result: inout [UInt8]) {
@@ -177,6 +180,11 @@ struct JSONWriter {
             var index = 0
             let count = utf8.count
             while index < count {
+                // Most of a report is messages with nothing to escape: skip those bytes with one load each.
+                if !mayNeedEscape[Int(utf8[index])] {
+                    index += 1
+                    continue
+                }
                 let byte = utf8[index]
                 var escape: StaticString?
                 var width = 1
