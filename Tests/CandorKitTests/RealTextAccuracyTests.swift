@@ -50,31 +50,31 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 26, 2026-12-03, on fresh part 27 (175 excerpts), scored once with the candidate scorer: vague
-        // 0.895/0.598, intent 0.800/0.293, blaming 0.778/0.359 (the rules alone: blaming 0.667/0.359, the rest
-        // the same).
-        "vague": (0.89, 0.59),
-        "intent": (0.80, 0.29),
-        "blaming": (0.77, 0.35)
+        // Round 27, 2026-12-03, on fresh part 28 (175 excerpts), with the candidate scorer as shipped: vague
+        // 0.851/0.671, intent 0.778/0.226, blaming 0.588/0.300 (the rules alone: 0.848/0.658, 0.778/0.226,
+        // 0.611/0.333).
+        "vague": (0.85, 0.67),
+        "intent": (0.77, 0.22),
+        "blaming": (0.58, 0.30)
     ]
 
-    /// The dev split (parts 1 to 26) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 27) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 26: vague 0.880/0.644, intent 0.860/0.556, blaming 0.730/0.410 (parts 1 to 25 alone:
-        // 0.885/0.644, 0.866/0.558, 0.734/0.414, as in round 25).
+        // 2026-12-03, round 27: vague 0.881/0.642, intent 0.863/0.540, blaming 0.729/0.409 (parts 1 to 26 alone:
+        // 0.880/0.644, 0.862/0.556, 0.730/0.410).
         "vague": (0.88, 0.64),
-        "intent": (0.85, 0.55),
-        "blaming": (0.72, 0.41)
+        "intent": (0.86, 0.54),
+        "blaming": (0.72, 0.40)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 26: vague 0.946/0.650, intent 0.928/0.562, blaming 0.929/0.415.
+        // 2026-12-03, round 27: vague 0.944/0.648, intent 0.925/0.548, blaming 0.918/0.414.
         "vague": (0.94, 0.64),
-        "intent": (0.92, 0.56),
-        "blaming": (0.92, 0.41)
+        "intent": (0.92, 0.54),
+        "blaming": (0.91, 0.41)
     ]
 
     static func check(_ evaluation: Evaluation, _ floors: [String: (precision: Double, recall: Double)]) {
