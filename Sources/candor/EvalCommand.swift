@@ -34,7 +34,7 @@ struct EvalCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Write every candidate the scorer judges, labelled, with its features (JSON Lines), for training it.",
+            "Write every candidate, labelled, with what the rules decided and its features (JSON Lines): for training the scorer, and for seeing why a rule did not fire.",
             valueName: "path"))
     var writeCandidates: String?
 
@@ -69,8 +69,8 @@ struct EvalCommand: ParsableCommand {
         if low { throw ExitCode(1) }
     }
 
-    /// One JSON line per judged candidate: the document, the rule, where, what the rules decided, its label
-    /// (`tp`, `fp` or `neutral`, scored as `Evaluation` scores findings) and its features.
+    /// One JSON line per candidate: the document, the rule, where, what the rules decided (and whether the scorer
+    /// judges it), its label (`tp`, `fp` or `neutral`, scored as `Evaluation` scores findings) and its features.
     static func writeCandidates(_ documents: [LabelledDocument], linter: Linter, to path: String) throws {
         var out = ""
         for document in documents {
@@ -87,7 +87,8 @@ struct EvalCommand: ParsableCommand {
                         ? "tp" : "fp"
                 let object: [String: Any] = [
                     "id": document.id, "rule": record.rule, "category": record.category, "offset": record.offset,
-                    "length": record.length, "decision": record.decision, "kept": record.kept, "label": label,
+                    "length": record.length, "decision": record.decision, "kept": record.kept,
+                    "judged": record.judged, "label": label,
                     "features": record.features
                 ]
                 let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])

@@ -212,6 +212,24 @@ import Testing
         #expect(records.map(\.decision) == ["excepted", "kept"])
         #expect(records.map(\.kept) == [false, true])
         #expect(records[0].features.contains("rw=here") && records[1].features.contains("lw=harmless"))
+        #expect(records.allSatisfy { $0.judged })
+    }
+
+    @Test func theCandidateLogSaysWhyTheRulesDroppedAMatch() throws {
+        let linter = try Self.linter()
+        var records: [CandidateRecord] = []
+        linter.candidateLog = { records.append($0) }
+        _ = linter.lint(text: "It was not a bad thing. She said it was “a bad thing” at the time.")
+        #expect(records.map(\.decision) == ["negated", "quoted"])
+        #expect(records.map(\.judged) == [false, false], "the scorer has no say on either")
+        #expect(records.map(\.kept) == [false, true], "a quoted match is still reported, downgraded")
+        // A team's rule is logged too, so its author can see what it matched, but never judged.
+        let team = try Self.linter(builtin: false)
+        var teamRecords: [CandidateRecord] = []
+        team.candidateLog = { teamRecords.append($0) }
+        _ = team.lint(text: "It was a bad thing.")
+        #expect(teamRecords.map(\.decision) == ["kept"])
+        #expect(teamRecords.map(\.judged) == [false])
     }
 
     // MARK: Commands
@@ -230,7 +248,15 @@ import Testing
                 .first { $0["rule"] as? String == "vague.sexual-misconduct" })
         #expect(record["label"] as? String == "tp")
         #expect(record["decision"] as? String == "kept")
+        #expect(record["judged"] as? Bool == true)
         #expect((record["features"] as? [String])?.contains("m=misconduct") == true)
+        // A match a gate dropped is written too, with the reason, for whoever asks why a rule did not fire.
+        let plain = #"{"id": "x2", "marked": "The report described past misconduct by the treasurer."}"#
+        try (plain + "\n").write(to: input, atomically: true, encoding: .utf8)
+        #expect(try CLITests.run(["eval", "--no-scorer", "--write-candidates", out.path, input.path]).status == 0)
+        let gated = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
+            .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(gated.contains { $0["decision"] as? String == "gate" && $0["judged"] as? Bool == false })
 
         let unwritable = try CLITests.run(["eval", "--write-candidates", "/nonexistent/dir/c.jsonl", input.path])
         #expect(unwritable.status == 2)

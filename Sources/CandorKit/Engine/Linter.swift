@@ -15,8 +15,8 @@ public final class Linter {
     /// The scorer's features that name a rule and what it decided, by `rule * 4 + decision.code`, worked out the
     /// first time they are needed.
     private var decisionHashes: [[UInt64]?]
-    /// Called with every candidate of a built-in rule that the scorer could judge, before it judges: what
-    /// `candor eval --write-candidates` writes for training it.
+    /// Called with every candidate, before the scorer judges those it may: what `candor eval --write-candidates`
+    /// writes for training the scorer, and for seeing why a rule did not fire.
     public var candidateLog: ((CandidateRecord) -> Void)?
 
     public init(ruleSet: RuleSet, options: LintOptions = LintOptions()) throws {
@@ -130,24 +130,22 @@ public final class Linter {
             // The rule is passed straight from the array, so it is borrowed: binding it to a local would copy
             // every field of the struct (and retain each string) once per finding.
             var decision = decision(for: candidate, rule: ruleSet.rules[candidate.rule], documentGates: documentGates)
-            if decision.isJudged, ruleSet.rules[candidate.rule].isBuiltin, scorer != nil || candidateLog != nil {
-                if let candidateLog {
-                    let rule = ruleSet.rules[candidate.rule]
-                    let names = prose.text.withUnsafeBufferPointer { text in
-                        CandidateFeatures.names(
-                            text: text, range: proseRange, rule: rule.id, category: rule.category,
-                            decision: decision.name)
-                    }
-                    candidateLog(
-                        CandidateRecord(
-                            rule: rule.id, category: rule.category, offset: start, length: end - start,
-                            decision: decision.name, kept: decision.keeps, features: names))
+            let judged = decision.isJudged && ruleSet.rules[candidate.rule].isBuiltin
+            if let candidateLog {
+                let rule = ruleSet.rules[candidate.rule]
+                let names = prose.text.withUnsafeBufferPointer { text in
+                    CandidateFeatures.names(
+                        text: text, range: proseRange, rule: rule.id, category: rule.category, decision: decision.name)
                 }
-                if let scorer {
-                    let hashes = scorerHashes(candidate.rule, decision: decision, text: prose.text, range: proseRange)
-                    let keep = scorer.keeps(hashes: hashes, rulesKeep: decision.keeps)
-                    if keep != decision.keeps { decision = keep ? .keptByScorer : .droppedByScorer }
-                }
+                candidateLog(
+                    CandidateRecord(
+                        rule: rule.id, category: rule.category, offset: start, length: end - start,
+                        decision: decision.name, kept: decision.keeps, judged: judged, features: names))
+            }
+            if judged, let scorer {
+                let hashes = scorerHashes(candidate.rule, decision: decision, text: prose.text, range: proseRange)
+                let keep = scorer.keeps(hashes: hashes, rulesKeep: decision.keeps)
+                if keep != decision.keeps { decision = keep ? .keptByScorer : .droppedByScorer }
             }
             if !decision.keeps { continue }
             if let finding = finding(
@@ -302,28 +300,31 @@ extension Linter {
                 // A gate that found no harm nearby stands: the scorer reads eight words either side, too few to
                 // tell a fortune cookie from a statement about abuse. So does quotation, negation, a mention or a
                 // legal name behind the exception.
-                if candidate.exceptedByGate { return .dropped }
-                if let behind = candidate.contextBehindException, behind != .attributed { return .dropped }
+                if candidate.exceptedByGate { return .dropped(.gate) }
+                if let behind = candidate.contextBehindException, behind != .attributed { return .dropped(.exception) }
                 // Its document and window gates still have to pass.
                 excepted = true
-            default: return .dropped
+            case .negated: return .dropped(.negated)
+            case .mention: return .dropped(.mention)
+            case .legal: return .dropped(.legal)
+            case .accepted: return .dropped(.accepted)
             }
         }
-        if documentGates.isRejectedByTheNextParagraph(candidate.block) { return .dropped }
+        if documentGates.isRejectedByTheNextParagraph(candidate.block) { return .dropped(.rejected) }
         if let gates = candidate.documentRequires, !gates.contains(where: { documentGates.seenAnywhere($0) }) {
-            return .dropped
+            return .dropped(.gate)
         }
         if let gates = candidate.documentUnless, gates.contains(where: { documentGates.seenAnywhere($0) }) {
-            return .dropped
+            return .dropped(.gate)
         }
         if let gates = candidate.windowRequires,
             !gates.contains(where: { documentGates.seen($0, near: candidate.block) })
         {
-            return .dropped
+            return .dropped(.gate)
         }
         if let gates = candidate.windowUnless, gates.contains(where: { documentGates.seen($0, near: candidate.block) })
         {
-            return .dropped
+            return .dropped(.gate)
         }
         if excepted { return .excepted }
         switch candidate.context {
@@ -370,7 +371,7 @@ enum CandidateDecision {
     /// A rule's own exception, in the writer's own words.
     case excepted
     /// A gate, negation, a mention, a legal name, an accepted phrase, or a paragraph the next one rejects.
-    case dropped
+    case dropped(DropReason)
     case keptByScorer
     case droppedByScorer
 
@@ -405,23 +406,42 @@ enum CandidateDecision {
         case .attributed: return "attributed"
         case .quoted: return "quoted"
         case .excepted: return "excepted"
-        case .dropped: return "dropped"
+        case .dropped(let reason): return reason.rawValue
         case .keptByScorer: return "keptByScorer"
         case .droppedByScorer: return "droppedByScorer"
         }
     }
 }
 
-/// One candidate as the scorer sees it, for training: where it is, what the rules decided, and its features.
+/// Why the rules dropped a candidate the scorer may not judge.
+enum DropReason: String {
+    /// A `requires:` or `unless:` gate, at any scope.
+    case gate
+    /// The rule's own exception, with quotation, negation, a mention or a legal name behind it.
+    case exception
+    case negated
+    case mention
+    case legal
+    case accepted
+    /// A paragraph the next one opens by rejecting ("This may not be true, but...").
+    case rejected
+}
+
+/// One candidate, for training the scorer and for seeing why a rule did or did not fire: where it is, what the
+/// rules decided, and its features.
 public struct CandidateRecord: Sendable {
     public var rule: String
     public var category: String
     /// UTF-8 byte offset and length in the source.
     public var offset: Int
     public var length: Int
-    /// What the rules decided: `kept`, `attributed` or `excepted`.
+    /// What the rules decided: `kept`, `attributed`, `excepted` or `quoted`, or why they dropped it: `gate`,
+    /// `exception`, `negated`, `mention`, `legal`, `accepted` or `rejected`.
     public var decision: String
     /// Whether the rules alone would report it.
     public var kept: Bool
+    /// Whether the scorer has a say: a built-in rule's `kept`, `attributed` or `excepted` candidate. Only these
+    /// train it.
+    public var judged: Bool
     public var features: [String]
 }
