@@ -256,7 +256,7 @@ import Testing
         #expect(try CLITests.run(["eval", "--no-scorer", "--write-candidates", out.path, input.path]).status == 0)
         let gated = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
             .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-        #expect(gated.contains { $0["decision"] as? String == "gate" && $0["judged"] as? Bool == false })
+        #expect(gated.contains { $0["decision"] as? String == "requires" && $0["judged"] as? Bool == false })
 
         let unwritable = try CLITests.run(["eval", "--write-candidates", "/nonexistent/dir/c.jsonl", input.path])
         #expect(unwritable.status == 2)

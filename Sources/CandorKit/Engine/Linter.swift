@@ -300,7 +300,9 @@ extension Linter {
                 // A gate that found no harm nearby stands: the scorer reads eight words either side, too few to
                 // tell a fortune cookie from a statement about abuse. So does quotation, negation, a mention or a
                 // legal name behind the exception.
-                if candidate.exceptedByGate { return .dropped(.gate) }
+                if let failure = candidate.exceptedByGate {
+                    return .dropped(failure == .requires ? .requires : .unless)
+                }
                 if let behind = candidate.contextBehindException, behind != .attributed { return .dropped(.exception) }
                 // Its document and window gates still have to pass.
                 excepted = true
@@ -312,19 +314,19 @@ extension Linter {
         }
         if documentGates.isRejectedByTheNextParagraph(candidate.block) { return .dropped(.rejected) }
         if let gates = candidate.documentRequires, !gates.contains(where: { documentGates.seenAnywhere($0) }) {
-            return .dropped(.gate)
+            return .dropped(.requires)
         }
         if let gates = candidate.documentUnless, gates.contains(where: { documentGates.seenAnywhere($0) }) {
-            return .dropped(.gate)
+            return .dropped(.unless)
         }
         if let gates = candidate.windowRequires,
             !gates.contains(where: { documentGates.seen($0, near: candidate.block) })
         {
-            return .dropped(.gate)
+            return .dropped(.requires)
         }
         if let gates = candidate.windowUnless, gates.contains(where: { documentGates.seen($0, near: candidate.block) })
         {
-            return .dropped(.gate)
+            return .dropped(.unless)
         }
         if excepted { return .excepted }
         switch candidate.context {
@@ -415,8 +417,10 @@ enum CandidateDecision {
 
 /// Why the rules dropped a candidate the scorer may not judge.
 enum DropReason: String {
-    /// A `requires:` or `unless:` gate, at any scope.
-    case gate
+    /// A `requires:` gate, at some scope, found none of its phrases.
+    case requires
+    /// An `unless:` gate found one of its phrases.
+    case unless
     /// The rule's own exception, with quotation, negation, a mention or a legal name behind it.
     case exception
     case negated
@@ -435,8 +439,8 @@ public struct CandidateRecord: Sendable {
     /// UTF-8 byte offset and length in the source.
     public var offset: Int
     public var length: Int
-    /// What the rules decided: `kept`, `attributed`, `excepted` or `quoted`, or why they dropped it: `gate`,
-    /// `exception`, `negated`, `mention`, `legal`, `accepted` or `rejected`.
+    /// What the rules decided: `kept`, `attributed`, `excepted` or `quoted`, or why they dropped it: `requires`,
+    /// `unless`, `exception`, `negated`, `mention`, `legal`, `accepted` or `rejected`.
     public var decision: String
     /// Whether the rules alone would report it.
     public var kept: Bool

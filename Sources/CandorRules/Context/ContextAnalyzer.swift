@@ -107,11 +107,11 @@ package struct ContextAnalyzer {
             // A rule's exception drops the match, but the scorer may keep it, so what the rest of the context
             // says about it is worked out too (without the side effects a kept match has). A failed gate stands.
             let excepted = exceptions[ruleIndex]?.contains(where: overlaps) ?? false
-            if !gatesPass(
+            if let failure = gateFailure(
                 ruleIndex, sentence: sentence, inBlock: gatesInBlock, sentences: gateSentences, candidate: &candidate)
             {
                 candidate.context = .excepted
-                candidate.exceptedByGate = true
+                candidate.exceptedByGate = failure
                 candidates.append(candidate)
                 continue
             }
@@ -189,24 +189,26 @@ package struct ContextAnalyzer {
         return -1
     }
 
-    private func gatesPass(
+    /// Which of the rule's sentence, nearby and paragraph gates drops the match, if one does. Window and document
+    /// gates are only noted on the candidate, to check once the whole document is read.
+    private func gateFailure(
         _ rule: Int, sentence: Int32, inBlock: [Bool], sentences: [GateSentence],
         candidate: inout Candidate
-    ) -> Bool {
+    ) -> GateFailure? {
         for (scope, gates) in ruleSet.requires[rule] {
             switch scope {
             case .sentence:
                 if !gates.contains(where: { gate in sentences.contains { $0.gate == gate && $0.sentence == sentence } })
                 {
-                    return false
+                    return .requires
                 }
             case .nearby:
                 if !gates.contains(where: { gate in
                     sentences.contains { $0.gate == gate && abs($0.sentence - sentence) <= 1 }
                 }) {
-                    return false
+                    return .requires
                 }
-            case .paragraph: if !gates.contains(where: { inBlock[$0] }) { return false }
+            case .paragraph: if !gates.contains(where: { inBlock[$0] }) { return .requires }
             case .window: candidate.windowRequires = gates
             case .document: candidate.documentRequires = gates
             }
@@ -216,20 +218,20 @@ package struct ContextAnalyzer {
             case .sentence:
                 if gates.contains(where: { gate in sentences.contains { $0.gate == gate && $0.sentence == sentence } })
                 {
-                    return false
+                    return .unless
                 }
             case .nearby:
                 if gates.contains(where: { gate in
                     sentences.contains { $0.gate == gate && abs($0.sentence - sentence) <= 1 }
                 }) {
-                    return false
+                    return .unless
                 }
-            case .paragraph: if gates.contains(where: { inBlock[$0] }) { return false }
+            case .paragraph: if gates.contains(where: { inBlock[$0] }) { return .unless }
             case .window: candidate.windowUnless = gates
             case .document: candidate.documentUnless = gates
             }
         }
-        return true
+        return nil
     }
 
     func wordsBetween(_ from: Int, _ to: Int, tokens: [Token]) -> Int {
