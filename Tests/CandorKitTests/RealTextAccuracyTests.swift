@@ -50,30 +50,30 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 27, 2026-12-03, on fresh part 28 (175 excerpts), with the candidate scorer as shipped: vague
-        // 0.851/0.671, intent 0.778/0.226, blaming 0.588/0.300 (the rules alone: 0.848/0.658, 0.778/0.226,
-        // 0.611/0.333).
-        "vague": (0.85, 0.67),
-        "intent": (0.77, 0.22),
-        "blaming": (0.58, 0.30)
+        // Round 28, 2026-12-03, on fresh part 29 (176 excerpts), scored once: vague 0.815/0.623, intent
+        // 0.600/0.400, blaming 0.560/0.341, the same with the scorer, without it, and with the session's first
+        // build (d5ad936).
+        "vague": (0.81, 0.62),
+        "intent": (0.60, 0.40),
+        "blaming": (0.56, 0.34)
     ]
 
-    /// The dev split (parts 1 to 27) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 28) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 27: vague 0.881/0.642, intent 0.863/0.540, blaming 0.729/0.409 (parts 1 to 26 alone:
-        // 0.880/0.644, 0.862/0.556, 0.730/0.410).
-        "vague": (0.88, 0.64),
-        "intent": (0.86, 0.54),
+        // 2026-12-03, round 28: vague 0.879/0.642, intent 0.862/0.527, blaming 0.726/0.407 (parts 1 to 27 alone:
+        // 0.881/0.642, 0.863/0.540, 0.729/0.409).
+        "vague": (0.87, 0.64),
+        "intent": (0.86, 0.52),
         "blaming": (0.72, 0.40)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 27: vague 0.944/0.648, intent 0.925/0.548, blaming 0.918/0.414.
+        // 2026-12-03, round 28: vague 0.943/0.649, intent 0.925/0.535, blaming 0.918/0.412.
         "vague": (0.94, 0.64),
-        "intent": (0.92, 0.54),
+        "intent": (0.92, 0.53),
         "blaming": (0.91, 0.41)
     ]
 
