@@ -85,7 +85,41 @@ import Testing
         #expect(contexts("It is one person's word against another's. We will never know.") == [nil])
     }
 
+    /// A run of short sentences the next one names as excuses: each is rejected, not only the last.
+    @Test func aRunOfShortSentencesNamedAsExcusesIsRejected() {
+        let set = try! TestSupport.ruleSet(TestSupport.lexicon(["short skirt", "she was drunk", "walking alone"]))
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        #expect(
+            count(
+                "She was wearing a short skirt. She was drunk. She was walking alone. Factors like these are still "
+                    + "being used to shame victims.") == 0)
+        // Only a short run, and only in the same block: a long account before it is the writer's own.
+        #expect(
+            count(
+                "She was wearing a short skirt. She was drunk. She was walking alone. It rained. It was late. "
+                    + "Excuses like these are still used.") == 1)
+        #expect(count("She was drunk.\n\nThey met at the bar. Excuses like these are everywhere.") == 1)
+        #expect(
+            count(
+                "She was drunk when she left the bar with the two men she had met there that evening after work. "
+                    + "Excuses like these are still used.") == 1)
+        #expect(count("She was drunk. She was walking alone. The police came later.") == 2)
+    }
+
     // MARK: Legal and defined terms
+
+    @Test func theSubjectOfANamedInquiryAndANameWithBracketsAreNames() {
+        let set = try! TestSupport.ruleSet(
+            TestSupport.lexicon(["historical child sexual abuse", "historical institutional abuse"]))
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        #expect(
+            count("The Board of Inquiry into historical child sexual abuse in Beaumaris Primary School met today.") == 0
+        )
+        #expect(count("The Historical Institutional Abuse (Northern Ireland) Act 2019 received Royal Assent.") == 0)
+        // The same words as the writer's own description are still read.
+        #expect(count("The board heard evidence of historical child sexual abuse at the school.") == 1)
+        #expect(count("Reporters looked into historical child sexual abuse at the school.") == 1)
+    }
 
     @Test func aCapitalisedTermMidSentenceIsADefinedTerm() {
         #expect(
@@ -103,6 +137,12 @@ import Testing
 
     @Test func wordsAfterArrestAreTheWritersOwnDescription() {
         #expect(contexts("He was arrested on suspicion of having had sex with a pupil.") == [nil])
+        // An adverb of manner after "pleading guilty to" opens the writer's account, not an offence's name.
+        let touching = try! TestSupport.ruleSet(TestSupport.lexicon(["inappropriately touching"]))
+        #expect(
+            (try! Linter(ruleSet: touching).lint(
+                text: "He gave a statement after pleading guilty to inappropriately touching 14 former students."
+            )).count == 1)
         #expect(contexts("He was charged with sexual misconduct under the state code.").isEmpty)
     }
 

@@ -17,6 +17,19 @@ extension ContextAnalyzer {
             if isLaterCharge(match, after: cue, tokens: tokens) { return true }
         }
         return isInsideOfficialName(match, tokens: tokens) || isDefinedTerm(match, tokens: tokens)
+            || isSubjectOfNamedInquiry(match, tokens: tokens)
+    }
+
+    /// "The Board of Inquiry into historical child sexual abuse in Beaumaris Primary School", "the Royal
+    /// Commission into Institutional Responses to Child Sexual Abuse": words right after "into" or "on" that
+    /// follows a capitalised institution noun are the subject in the body's name, not the writer's description.
+    private func isSubjectOfNamedInquiry(_ match: RawMatch, tokens: [Token]) -> Bool {
+        var index = Int(match.first) - 1
+        while index >= 0 && tokens[index].kind == .space { index -= 1 }
+        guard index >= 0, inquirySubjectIntroducers.contains(tokens[index].symbol) else { return false }
+        index -= 1
+        while index >= 0 && tokens[index].kind == .space { index -= 1 }
+        return index >= 0 && tokens[index].isCapitalized && isInstitution(tokens[index])
     }
 
     private func introducesTheAct(before match: RawMatch, tokens: [Token]) -> Bool {
@@ -125,7 +138,7 @@ extension ContextAnalyzer {
             var words = 0
             while index >= 0 && index < tokens.count && words < 6 {
                 let token = tokens[index]
-                if token.kind == .space || token.symbol == ruleSet.hyphen {
+                if token.kind == .space || token.symbol == ruleSet.hyphen || isBracket(token) {
                     index += step
                     continue
                 }
@@ -148,6 +161,12 @@ extension ContextAnalyzer {
     private func isInstitution(_ token: Token) -> Bool {
         token.symbol >= 0 && Int(token.symbol) < ruleSet.institutionNouns.count
             && ruleSet.institutionNouns[Int(token.symbol)]
+    }
+
+    /// Brackets are not always in the rules' vocabulary, so an unknown punctuation mark counts as one too; the
+    /// walk still needs an institution noun within six words.
+    private func isBracket(_ token: Token) -> Bool {
+        token.kind == .punctuation && (token.symbol == Vocabulary.unknown || brackets.contains(token.symbol))
     }
 
     private func isConnector(_ token: Token) -> Bool {

@@ -88,7 +88,10 @@ extension ContextAnalyzer {
     /// rejects the sentence before. Asked for every block, including those where no rule matched.
     package func opensWithRejection(tokens: [Token], matches: [RawMatch]) -> Bool {
         matches.contains { match in
-            guard case .cue(.rejectsPrevious) = ruleSet.roles[Int(match.pattern)] else { return false }
+            switch ruleSet.roles[Int(match.pattern)] {
+            case .cue(.rejectsPrevious), .cue(.rejectsPreviousRun): break
+            default: return false
+            }
             var words = 0
             for index in 0..<Int(match.first) where tokens[index].kind == .word || tokens[index].kind == .number {
                 words += 1
@@ -103,15 +106,42 @@ extension ContextAnalyzer {
     func isRejectedByNextSentence(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {
         let sentence = tokens[Int(match.last)].sentence
         return cues.contains { cue in
-            guard tokens[Int(cue.first)].sentence == sentence + 1 else { return false }
-            var words = 0
-            var index = Int(cue.first) - 1
-            while index >= 0 && tokens[index].sentence == sentence + 1 {
-                if tokens[index].kind == .word { words += 1 }
-                index -= 1
-            }
-            return words <= 1
+            tokens[Int(cue.first)].sentence == sentence + 1 && opensSentence(cue, tokens: tokens)
         }
+    }
+
+    /// "She was wearing a short skirt. She was drunk. She was walking alone. Factors like these are still used to
+    /// shame victims": a cue that opens a sentence names each of the short sentences before it in the same block
+    /// (up to `runLength`, none longer than `runSentenceWords` words) as the excuses it goes on to reject.
+    func isRejectedAsPartOfRun(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {
+        let sentence = tokens[Int(match.first)].sentence
+        guard tokens[Int(match.last)].sentence == sentence else { return false }
+        return cues.contains { cue in
+            let cueSentence = tokens[Int(cue.first)].sentence
+            guard cueSentence > sentence, cueSentence - sentence <= Self.runLength,
+                opensSentence(cue, tokens: tokens)
+            else { return false }
+            var words = [Int32: Int]()
+            for token in tokens where token.sentence >= sentence && token.sentence < cueSentence {
+                if token.kind == .word || token.kind == .number { words[token.sentence, default: 0] += 1 }
+            }
+            return words.values.allSatisfy { $0 <= Self.runSentenceWords }
+        }
+    }
+
+    static let runLength: Int32 = 4
+    static let runSentenceWords = 12
+
+    /// At most one word ("But", "Yet") before the cue in its sentence.
+    private func opensSentence(_ cue: RawMatch, tokens: [Token]) -> Bool {
+        let sentence = tokens[Int(cue.first)].sentence
+        var words = 0
+        var index = Int(cue.first) - 1
+        while index >= 0 && tokens[index].sentence == sentence {
+            if tokens[index].kind == .word { words += 1 }
+            index -= 1
+        }
+        return words <= 1
     }
 
     /// The comma that closes a short aside opened at `open` (at most four words, no other clause break).

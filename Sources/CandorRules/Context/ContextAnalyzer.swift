@@ -21,13 +21,21 @@ package struct ContextAnalyzer {
     let particular: [Int32]
     /// "for" and "by" right before a listed charge's last item: "battery for fondling the boy".
     let actIntroducers: [Int32]
+    /// "into" and "on" after a capitalised institution noun: the subject of a named inquiry ("the Board of Inquiry
+    /// into historical child sexual abuse in Beaumaris Primary School").
+    let inquirySubjectIntroducers: [Int32]
+    /// Brackets inside an official name: "the Historical Institutional Abuse (Northern Ireland) Act 2019".
+    let brackets: [Int32]
 
     package init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
         colon = Array(":".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         comma = Array(",".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         let describing = [
-            "having", "engaging", "sleeping", "dating", "seducing", "fondling", "touching", "caressing", "kissing"
+            "having", "engaging", "sleeping", "dating", "seducing", "fondling", "touching", "caressing", "kissing",
+            // "pleading guilty to inappropriately touching 14 former students": an adverb of manner opens the
+            // writer's account of the act, not an offence's name.
+            "inappropriately", "improperly"
         ]
         func known(_ words: [String]) -> [Int32] {
             words.compactMap { word in
@@ -45,6 +53,8 @@ package struct ContextAnalyzer {
         with = Array("with".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         particular = known(["the", "her", "his", "their", "him", "them", "my", "this", "that", "these", "those"])
         actIntroducers = known(["for", "by"])
+        inquirySubjectIntroducers = known(Cues.inquirySubjectIntroducers)
+        brackets = known(["(", ")", "[", "]"])
     }
 
     /// A gate phrase seen in a sentence of the block.
@@ -143,7 +153,9 @@ package struct ContextAnalyzer {
                 // discussion, so the document's later bare uses of it are mentions too.
                 candidate.namesTheTerm = quotes.contains { isTermAlone(match, in: $0, tokens: tokens) }
                 negatedMatches.append(match)
-            } else if isRejectedByNextSentence(match, tokens: tokens, cues: cues[CueKind.rejectsPrevious.rawValue]) {
+            } else if isRejectedByNextSentence(match, tokens: tokens, cues: cues[CueKind.rejectsPrevious.rawValue])
+                || isRejectedAsPartOfRun(match, tokens: tokens, cues: cues[CueKind.rejectsPreviousRun.rawValue])
+            {
                 candidate.context = .negated
             } else {
                 candidate.context = speechContext(

@@ -28,6 +28,10 @@ public enum CueKind: Int, CaseIterable, Sendable {
     /// "do not cause rape", "is never an excuse", "are extremely rare" a few words after the term: the sentence
     /// names the term in order to deny it ("Walking alone at night does not cause rape").
     case deniesWhatPrecedes
+    /// "Factors like these", "Excuses like this" opening a sentence: the writer names a run of short sentences
+    /// before it as excuses ("She was wearing a short skirt. She was drunk. She was walking alone. Factors like
+    /// these are still used to shame victims").
+    case rejectsPreviousRun
 }
 
 enum Cues {
@@ -216,6 +220,16 @@ enum Cues {
                 + "[realise|realize|realised|realized|appreciate|appreciated|understand|understood|grasp|grasped|"
                 + "recognise|recognize|recognised|recognized|notice|noticed] [the extent|how|that|just how|what]"
         ],
+        .rejectsPreviousRun: [
+            "[factors|excuses|questions|comments|remarks|lines|things|statements|phrases|myths|arguments|attitudes|"
+                + "ideas|assumptions|beliefs|claims|justifications|reasons|words|sentences|judgements|judgments] like "
+                + "[these|this|that|those]",
+            "[these|such|all these|all of these|all those|all of these] [excuses|myths|questions|comments|remarks|"
+                + "lines|statements|phrases|justifications|judgements|judgments|attitudes|assumptions] [are|were|have|"
+                + "get|gets|still|continue|only|all|place|put|shift|blame|suggest|imply]",
+            "[all of these|all these|these|those] [are|were] (all) (just|only) (the) [excuses|myths|lies|"
+                + "justifications|examples of victim blaming|victim blaming]"
+        ],
         .introducesClaim: [
             "the [message|idea|notion|belief|assumption|implication|myth|stereotype|perception|misconception|narrative|trope|suggestion] that",
             // "There is also an underlying connotation that a child prostitute has chosen that lifestyle."
@@ -301,6 +315,10 @@ enum Cues {
         "bill", "directive", "standard", "standards", "court", "bureau", "agency", "service", "project",
         "campaign", "initiative", "review", "team", "squad", "exhibition", "report", "survey", "guidelines"
     ]
+
+    /// Words after a capitalised institution noun that introduce the subject in its name: "the Board of Inquiry
+    /// into historical child sexual abuse".
+    static let inquirySubjectIntroducers: [String] = ["into", "on"]
 
     /// Lower-case words allowed inside a Title Case name ("Office of Professional Misconduct").
     static let nameConnectors: [String] = ["of", "on", "and", "the", "for", "in", "to", "against", "&"]

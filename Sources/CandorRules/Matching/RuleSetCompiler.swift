@@ -41,6 +41,9 @@ struct RuleSetCompiler {
         let adverbs = Cues.transparentAdverbs.map { vocabulary.intern($0) }
         let nouns = Cues.institutionNouns.map { vocabulary.intern($0) }
         let connectors = Cues.nameConnectors.map { vocabulary.intern($0) }
+        // The context stage looks these words up by name; a rule set whose patterns never use them must still
+        // know them.
+        for word in Cues.inquirySubjectIntroducers { _ = vocabulary.intern(word) }
         let symbols = RuleSet.Symbols(
             doubleQuote: vocabulary.intern("\""),
             singleQuote: vocabulary.intern("'"),
