@@ -106,6 +106,14 @@ import Testing
         #expect(count("She was drunk. She was walking alone. The police came later.") == 2)
     }
 
+    /// "as if" with any subject introduces a counterfactual the writer rejects.
+    @Test func aCounterfactualWithAnySubjectIsUnderDiscussion() {
+        let set = try! TestSupport.ruleSet(TestSupport.lexicon(["asking for it"]))
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        #expect(count("I felt terrible, as if sharing a bottle of wine with an MP was asking for it.") == 0)
+        #expect(count("Everyone at the bar said she was asking for it.") == 1)
+    }
+
     // MARK: Legal and defined terms
 
     @Test func theSubjectOfANamedInquiryAndANameWithBracketsAreNames() {

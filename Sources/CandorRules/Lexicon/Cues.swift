@@ -243,6 +243,8 @@ enum Cues {
             "[contention|contentions|assertion|assertions|insistence|plea] that",
             // A counterfactual the writer rejects: "You let him discuss it as if it were a mutual, consensual affair".
             "[as if|as though] (it|this|that|the abuse|the relationship|the rape|they|she|he|what happened) [were|was|had been]",
+            // The same with any subject: "I felt terrible, as if sharing a bottle of wine with an MP was asking for it".
+            "[as if|as though] * (*) (*) (*) (*) (*) (*) (*) [were|was|had been]",
             // A myth-buster's label: "Myth A child can be a prostitute."
             "myth (:) [a|an|the|women|woman|victims|children|child|girls|boys|she|he|they|men|rape|people|if|you|survivors|only|most|it's|it|no|all]",
             // A definition: "Sexual misconduct is a term used by the University to describe unacceptable behaviour".
