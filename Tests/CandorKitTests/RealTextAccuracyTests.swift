@@ -50,30 +50,30 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 28, 2026-12-03, on fresh part 29 (176 excerpts), scored once: vague 0.815/0.623, intent
-        // 0.600/0.400, blaming 0.560/0.341, the same with the scorer, without it, and with the session's first
-        // build (d5ad936).
-        "vague": (0.81, 0.62),
-        "intent": (0.60, 0.40),
-        "blaming": (0.56, 0.34)
+        // Round 29, 2026-12-03, on fresh part 30 (175 excerpts), scored once with the candidate scorer: vague
+        // 0.875/0.657, intent 0.643/0.391, blaming 0.680/0.333 (the rules alone: blaming 0.630/0.333, the rest the
+        // same; the session's first build, d7b9084, gives the same figures with and without its scorer).
+        "vague": (0.87, 0.65),
+        "intent": (0.64, 0.39),
+        "blaming": (0.67, 0.33)
     ]
 
-    /// The dev split (parts 1 to 28) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 29) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 28: vague 0.879/0.642, intent 0.862/0.527, blaming 0.726/0.407 (parts 1 to 27 alone:
-        // 0.881/0.642, 0.863/0.540, 0.729/0.409).
+        // 2026-12-03, round 29: vague 0.880/0.645, intent 0.861/0.554, blaming 0.725/0.413 (parts 1 to 28 alone:
+        // 0.880/0.645, 0.866/0.556, 0.726/0.412).
         "vague": (0.87, 0.64),
-        "intent": (0.86, 0.52),
-        "blaming": (0.72, 0.40)
+        "intent": (0.86, 0.55),
+        "blaming": (0.72, 0.41)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 28: vague 0.943/0.649, intent 0.925/0.535, blaming 0.918/0.412.
-        "vague": (0.94, 0.64),
-        "intent": (0.92, 0.53),
+        // 2026-12-03, round 29: vague 0.938/0.651, intent 0.921/0.562, blaming 0.914/0.417.
+        "vague": (0.93, 0.65),
+        "intent": (0.92, 0.56),
         "blaming": (0.91, 0.41)
     ]
 
