@@ -1,7 +1,8 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds every `lexicons/*.yml` file (and the candidate scorer, `lexicons/scorer.tsv`) into CandorBuiltins, as text and as the rule set compiled from them, so
+/// Embeds every `lexicons/*.yml` file (and the candidate scorer, `lexicons/scorer.tsv`, and the sentence models,
+/// the other `lexicons/*.tsv`) into CandorBuiltins, as text and as the rule set compiled from them, so
 /// that a `candor` binary copied anywhere (or built by pre-commit) carries its rules and starts without
 /// parsing or compiling them.
 @main
@@ -9,7 +10,7 @@ struct EmbedLexicons: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let directory = context.package.directoryURL.appending(path: "lexicons")
         let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "yml" || $0.pathExtension == "yaml" || $0.lastPathComponent == "scorer.tsv" }
+            .filter { ["yml", "yaml", "tsv"].contains($0.pathExtension) }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         let texts = context.pluginWorkDirectoryURL.appending(path: "EmbeddedLexicons.swift")
         let snapshot = context.pluginWorkDirectoryURL.appending(path: "EmbeddedSnapshot.swift")

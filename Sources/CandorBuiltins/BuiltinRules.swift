@@ -13,6 +13,7 @@ public enum BuiltinRules {
     private static let decoded: Result<(lexicons: [Lexicon], ruleSet: RuleSet), Error> = Result {
         let (lexicons, ruleSet) = try RuleSetSnapshot.decode(base64: EmbeddedSnapshot.base64)
         ruleSet.scorer = BuiltinScorer.scorer
+        ruleSet.sentenceModels = BuiltinScorer.sentenceModels
         return (BuiltinScorer.attach(BuiltinScorer.scorer, to: lexicons), ruleSet)
     }
 

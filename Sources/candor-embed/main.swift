@@ -15,12 +15,20 @@ let (textsOutput, snapshotOutput) = (arguments[0], arguments[1])
 
 var files: [(name: String, text: String)] = []
 var scorer: CandidateScorer?
+var sentenceModels: [(name: String, model: SentenceModel)] = []
 for path in arguments.dropFirst(2) {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { fail("cannot read \(path) as UTF-8") }
-    let name = "lexicons/" + URL(fileURLWithPath: path).lastPathComponent
-    if path.hasSuffix(".tsv") {
+    let file = URL(fileURLWithPath: path)
+    let name = "lexicons/" + file.lastPathComponent
+    if file.lastPathComponent == "scorer.tsv" {
         // A broken scorer file is a build error naming the line.
         do { scorer = try CandidateScorer(parsing: text, path: name) } catch { fail("\(error)") }
+    } else if path.hasSuffix(".tsv") {
+        // Any other .tsv is a sentence model, named by its file (`model: NAME` in a rule).
+        do {
+            sentenceModels.append(
+                (file.deletingPathExtension().lastPathComponent, try SentenceModel(parsing: text, path: name)))
+        } catch { fail("\(error)") }
     } else {
         files.append((name, text))
     }
@@ -42,6 +50,13 @@ if let scorer {
 } else {
     texts += "enum EmbeddedScorer {\n    static let base64: StaticString? = nil\n}\n"
 }
+
+// The sentence models, encoded the same way.
+texts += "\nenum EmbeddedSentenceModels {\n    static let models: [(name: String, base64: StaticString)] = [\n"
+for (name, model) in sentenceModels {
+    texts += "        (\"\(name)\", \"\(Data(model.encoded()).base64EncodedString())\"),\n"
+}
+texts += "    ]\n}\n"
 
 let snapshot: [UInt8]
 do {

@@ -33,6 +33,12 @@ struct EvalCommand: ParsableCommand {
     var noScorer = false
 
     @Option(
+        name: .customLong("enable"),
+        help: ArgumentHelp(
+            "Turn on a rule that is off by default, such as intent.sentence-model (repeatable).", valueName: "rule-id"))
+    var enabledRules: [String] = []
+
+    @Option(
         help: ArgumentHelp(
             "Write every candidate, labelled, with what the rules decided and its features (JSON Lines): for training the scorer, and for seeing why a rule did not fire.",
             valueName: "path"))
@@ -50,6 +56,12 @@ struct EvalCommand: ParsableCommand {
         if documents.isEmpty { throw UserError("no labelled drafts found in \(paths.joined(separator: ", "))") }
         var options = LintOptions()
         options.usesScorer = !noScorer
+        for id in enabledRules {
+            guard ruleSet.rule(id: id) != nil else {
+                throw UserError("--enable: no rule '\(id)' (candor rules lists them)")
+            }
+            options.enabledRules.insert(id)
+        }
         let linter = try Linter(ruleSet: ruleSet, options: options)
         if let writeCandidates { try Self.writeCandidates(documents, linter: linter, to: writeCandidates) }
         let evaluation = Evaluation(documents: documents, linter: linter)

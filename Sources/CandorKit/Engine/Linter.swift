@@ -12,6 +12,9 @@ public final class Linter {
     public let options: LintOptions
     private let tokenizer: Tokenizer
     private let scratch = MatchScratch()
+    private var modelScratch = SentenceModel.Scratch()
+    /// The sentence model of each model rule, looked up by name once, and the pattern id its matches carry.
+    private let models: [(rule: Int, pattern: Int32, model: SentenceModel)]
     /// The scorer's features that name a rule and what it decided, by `rule * 4 + decision.code`, worked out the
     /// first time they are needed.
     private var decisionHashes: [[UInt64]?]
@@ -24,6 +27,9 @@ public final class Linter {
         self.options = options
         self.tokenizer = try Tokenizer()
         decisionHashes = Array(repeating: nil, count: ruleSet.rules.count * 4)
+        models = ruleSet.modelRules.compactMap { rule, pattern in
+            ruleSet.rules[rule].model.flatMap { ruleSet.sentenceModels[$0] }.map { (rule, pattern, $0) }
+        }
     }
 
     /// Lints text that is already known to be valid UTF-8 (tests, examples). Markup is plain text unless given.
@@ -71,6 +77,8 @@ public final class Linter {
         statistics: inout TextStatistics?
     ) -> [Finding] {
         let analyzer = ContextAnalyzer(ruleSet: ruleSet)
+        // A model rule is off by default (it costs a pass over every first-person sentence); only those on run.
+        let activeModels = models.filter { options.isActive(ruleSet.rules[$0.rule]) }
         var documentGates = DocumentGates(count: ruleSet.gateCount)
         var located: [(candidate: Candidate, start: Int, end: Int, prose: Range<Int>)] = []
 
@@ -85,8 +93,12 @@ public final class Linter {
                 if analyzer.opensWithRejection(tokens: tokens, matches: matches) {
                     documentGates.recordRejection(by: Int32(blockIndex))
                 }
+                // A sentence model judges only a speaker's own sentences; most blocks have no first-person word.
+                let modelsRun =
+                    !activeModels.isEmpty
+                    && tokens.contains { $0.symbol >= 0 && ruleSet.firstPersonWords[Int($0.symbol)] }
                 // Cues ("not", "said") match in most blocks; only a rule's match needs sentences and context.
-                if statistics == nil && !matches.contains(where: { ruleSet.isRulePattern($0.pattern) }) {
+                if statistics == nil && !modelsRun && !matches.contains(where: { ruleSet.isRulePattern($0.pattern) }) {
                     // Document-scope gates still need to hear about this block's gate phrases.
                     for match in matches {
                         if case .gate(let gate) = ruleSet.roles[Int(match.pattern)] {
@@ -97,6 +109,7 @@ public final class Linter {
                 }
                 tokenizer.assignSentences(&tokens, text: text, range: block.range)
                 matches.removeAll { tokens[Int($0.first)].sentence != tokens[Int($0.last)].sentence }
+                if modelsRun { addModelMatches(activeModels, to: &matches, tokens: tokens, text: text) }
                 if statistics != nil {
                     statistics!.add(
                         block: block, tokens: tokens, matches: matches, text: text, ruleSet: ruleSet, map: prose.map)
@@ -124,13 +137,16 @@ public final class Linter {
         let suppressions = SuppressionIndex(prose.directives, lines: lines, ruleSet: ruleSet)
         var findings = suppressions.problems
         let scorer = options.usesScorer ? ruleSet.scorer : nil
-        // Findings the scorer kept against an exception, by index in `findings`.
-        var keptByScorer: [Int] = []
+        // Findings that give way to a finding of their category the rules' patterns kept, by index in `findings`:
+        // those the scorer kept against an exception, and a sentence model's.
+        var deferring: [Int] = []
         for (candidate, start, end, proseRange) in located {
             // The rule is passed straight from the array, so it is borrowed: binding it to a local would copy
             // every field of the struct (and retain each string) once per finding.
             var decision = decision(for: candidate, rule: ruleSet.rules[candidate.rule], documentGates: documentGates)
-            let judged = decision.isJudged && ruleSet.rules[candidate.rule].isBuiltin
+            let judged =
+                decision.isJudged && ruleSet.rules[candidate.rule].isBuiltin
+                && ruleSet.rules[candidate.rule].model == nil
             if let candidateLog {
                 let rule = ruleSet.rules[candidate.rule]
                 let names = prose.text.withUnsafeBufferPointer { text in
@@ -152,12 +168,48 @@ public final class Linter {
                 for: candidate, start: start, end: end, rule: ruleSet.rules[candidate.rule],
                 options: options, lines: lines, suppressions: suppressions, source: source)
             {
-                if case .keptByScorer = decision { keptByScorer.append(findings.count) }
+                if case .keptByScorer = decision { deferring.append(findings.count) }
+                if ruleSet.rules[candidate.rule].model != nil { deferring.append(findings.count) }
                 findings.append(finding)
             }
         }
-        Self.dropWhatAnotherRuleSays(keptByScorer, from: &findings)
+        Self.dropWhatAnotherRuleSays(deferring, from: &findings)
         return Self.oneFindingPerSpan(findings)
+    }
+
+    /// A match for each sentence a model rule's model chooses, from its first word to its last. Only sentences
+    /// with a first-person word are scored (`SentenceModel`), and the tokens say which those are without reading
+    /// the text.
+    private func addModelMatches(
+        _ models: [(rule: Int, pattern: Int32, model: SentenceModel)], to matches: inout [RawMatch], tokens: [Token],
+        text: UnsafeBufferPointer<UInt8>
+    ) {
+        var first = -1
+        var last = -1
+        var speaker = false
+        func close() {
+            defer {
+                first = -1
+                speaker = false
+            }
+            guard first >= 0, speaker else { return }
+            let range = Int(tokens[first].start)..<Int(tokens[last].end)
+            for (_, pattern, model) in models {
+                guard let probability = model.probability(text: text, range: range, scratch: &modelScratch),
+                    probability >= model.threshold
+                else { continue }
+                matches.append(RawMatch(pattern: pattern, first: Int32(first), last: Int32(last)))
+            }
+        }
+        for index in tokens.indices {
+            let token = tokens[index]
+            guard token.kind == .word || token.kind == .number else { continue }
+            if first >= 0 && token.sentence != tokens[first].sentence { close() }
+            if first < 0 { first = index }
+            last = index
+            if token.symbol >= 0 && ruleSet.firstPersonWords[Int(token.symbol)] { speaker = true }
+        }
+        close()
     }
 
     /// The features the scorer weighs for a candidate, as hashes: the text's, and those worked out once per rule.
@@ -227,7 +279,8 @@ public final class Linter {
     /// Many exceptions only hand a phrase to a more specific rule of the same category ("inappropriate
     /// relationship" defers to "inappropriate relationship with a student"). A match the scorer kept against
     /// such an exception would say the same thing twice, so it goes when a finding of its category, which the
-    /// rules themselves kept, overlaps it.
+    /// rules themselves kept, overlaps it. A sentence model's finding gives way the same way: a pattern's
+    /// finding in the same sentence names the words.
     static func dropWhatAnotherRuleSays(_ kept: [Int], from findings: inout [Finding]) {
         guard !kept.isEmpty else { return }
         var scorerKept = [Bool](repeating: false, count: findings.count)

@@ -22,9 +22,14 @@ extension RuleListing {
         if let fix = rule.fix { out += "\n**Automatic fix:** \(text(fix))\n" }
         out += "\n**Flags:**\n\n" + rule.flagExamples.map { "- ✗ \(text(RuleExamples.plain($0)))\n" }.joined()
         out += "\n**Leaves alone:**\n\n" + rule.passExamples.map { "- ✓ \(text($0))\n" }.joined()
-        out +=
-            "\n**Patterns:**\n\n"
-            + rule.patterns.map { "- `\($0.text.replacingOccurrences(of: "`", with: "'"))`\n" }.joined()
+        if let model = rule.model {
+            out += "\n**Matches:** whole first-person sentences the sentence model `\(model)` scores at or above its "
+                + "threshold.\n"
+        } else {
+            out +=
+                "\n**Patterns:**\n\n"
+                + rule.patterns.map { "- `\($0.text.replacingOccurrences(of: "`", with: "'"))`\n" }.joined()
+        }
         if !rule.exceptions.isEmpty {
             out +=
                 "\n**Exceptions:**\n\n"

@@ -49,7 +49,12 @@ public enum RuleListing {
         if let fix = rule.fix { out += "Automatic fix: \(fix)\n" }
         out += "\nFlags:\n" + rule.flagExamples.map { "  ✗ \(RuleExamples.plain($0))\n" }.joined()
         out += "Leaves alone:\n" + rule.passExamples.map { "  ✓ \($0)\n" }.joined()
-        out += "\nPatterns:\n" + rule.patterns.map { "  \($0.text)\n" }.joined()
+        if let model = rule.model {
+            out += "\nMatches: whole first-person sentences the sentence model '\(model)' (\(model).tsv) scores at or "
+                + "above its threshold\n"
+        } else {
+            out += "\nPatterns:\n" + rule.patterns.map { "  \($0.text)\n" }.joined()
+        }
         if !rule.exceptions.isEmpty { out += "Exceptions:\n" + rule.exceptions.map { "  \($0.text)\n" }.joined() }
         return out
     }

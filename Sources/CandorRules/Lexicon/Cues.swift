@@ -318,6 +318,12 @@ enum Cues {
         "campaign", "initiative", "review", "team", "squad", "exhibition", "report", "survey", "guidelines"
     ]
 
+    /// A speaker's own words: a sentence model (`SentenceModel`) judges only sentences with one of them, and the
+    /// linter looks for them by symbol before it splits a block into sentences.
+    static let firstPersonWords: [String] = [
+        "i", "i'm", "i've", "i'd", "me", "my", "myself", "we", "we're", "we've", "our", "us"
+    ]
+
     /// Words after a capitalised institution noun that introduce the subject in its name: "the Board of Inquiry
     /// into historical child sexual abuse".
     static let inquirySubjectIntroducers: [String] = ["into", "on"]

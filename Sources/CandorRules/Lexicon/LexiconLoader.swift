@@ -9,11 +9,11 @@ public enum LexiconLoader {
     static let topKeys: Set<String> = ["category", "rules", "classes", "signals"]
     static let ruleKeys: Set<String> = [
         "id", "category", "severity", "enabled", "guidance", "principles", "patterns", "exceptions", "requires",
-        "unless", "negation", "message", "suggestions", "fix", "why", "examples"
+        "unless", "negation", "message", "suggestions", "fix", "why", "examples", "model"
     ]
+    /// And `patterns`, unless the rule names a `model`.
     static let requiredRuleKeys = [
-        "id", "severity", "guidance", "principles", "patterns", "message", "suggestions",
-        "why", "examples"
+        "id", "severity", "guidance", "principles", "message", "suggestions", "why", "examples"
     ]
 
     /// The largest lexicon file read: the built-in ones together are a few hundred kilobytes.
@@ -38,7 +38,26 @@ public enum LexiconLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw YAMLFileError("lexicon is not valid UTF-8", at: FileLocation(file: path, line: 1, column: 1))
         }
-        return try parse(text, path: path)
+        var lexicon = try parse(text, path: path)
+        try loadModels(into: &lexicon, folder: (path as NSString).deletingLastPathComponent)
+        return lexicon
+    }
+
+    /// Reads `NAME.tsv` from the lexicon's folder for every `model: NAME` its rules name. A missing or broken
+    /// file is an error naming the rule's line, or the file's.
+    static func loadModels(into lexicon: inout Lexicon, folder: String) throws {
+        for rule in lexicon.rules {
+            guard let name = rule.model, lexicon.sentenceModels[name] == nil else { continue }
+            let path = (folder as NSString).appendingPathComponent(name + ".tsv")
+            guard case .success(let bytes) = SourceReader.read(path: path, maximumSize: maximumFileSize),
+                let text = String(bytes: bytes, encoding: .utf8)
+            else {
+                throw YAMLFileError(
+                    "rule \(rule.id) names the sentence model '\(name)', but \(path) cannot be read as UTF-8 text",
+                    at: rule.location, field: "model")
+            }
+            lexicon.sentenceModels[name] = try SentenceModel(parsing: text, path: path)
+        }
     }
 
     /// One of Candor's own lexicons: its rules are marked built in, so reports can link to their source.
@@ -109,8 +128,20 @@ public enum LexiconLoader {
         guard let severity = Severity(rawValue: severityText) else {
             throw fields["severity"]!.error("unknown severity '\(severityText)' (use error, warning or suggestion)")
         }
-        let patterns = try patternList(fields["patterns"]!)
-        if patterns.isEmpty { throw fields["patterns"]!.error("a rule needs at least one pattern") }
+        let model = try fields["model"]?.string()
+        if let model, model.isEmpty || !isClassName(model) {
+            throw fields["model"]!.error("a model name is letters, digits, '_' and '-' (the file NAME.tsv)")
+        }
+        let patterns = try fields["patterns"].map(patternList) ?? []
+        if model != nil && !patterns.isEmpty {
+            throw fields["patterns"]!.error(
+                "rule \(id) names a model, so its sentences are its matches: drop 'patterns'")
+        }
+        if model == nil && fields["patterns"] == nil {
+            throw YAMLFileError(
+                "rule \(id) is missing the required field 'patterns'", at: node.location, field: "patterns")
+        }
+        if model == nil && patterns.isEmpty { throw fields["patterns"]!.error("a rule needs at least one pattern") }
 
         var flag: [String] = []
         var pass: [String] = []
@@ -130,6 +161,7 @@ public enum LexiconLoader {
             guidance: try fields["guidance"]!.string(),
             principles: try fields["principles"]!.strings(),
             patterns: patterns,
+            model: model,
             exceptions: try fields["exceptions"].map(patternList) ?? [],
             requires: try fields["requires"].map(gates) ?? [:],
             unless: try fields["unless"].map(gates) ?? [:],

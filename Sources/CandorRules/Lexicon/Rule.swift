@@ -68,6 +68,9 @@ public struct Rule: Sendable {
     public var guidance: String
     public var principles: [String]
     public var patterns: [PatternSource]
+    /// The name of a sentence model (`SentenceModel`, the file `NAME.tsv` beside the lexicon) whose chosen
+    /// sentences are this rule's matches, in place of patterns.
+    public var model: String?
     public var exceptions: [PatternSource]
     public var requires: [GateScope: [PatternSource]]
     public var unless: [GateScope: [PatternSource]]
@@ -87,7 +90,7 @@ public struct Rule: Sendable {
 
     public init(
         id: String, category: String, severity: Severity, enabled: Bool = true, guidance: String,
-        principles: [String], patterns: [PatternSource], exceptions: [PatternSource] = [],
+        principles: [String], patterns: [PatternSource], model: String? = nil, exceptions: [PatternSource] = [],
         requires: [GateScope: [PatternSource]] = [:], unless: [GateScope: [PatternSource]] = [:],
         negation: Bool = true, message: String, suggestions: [String], fix: String? = nil, why: String,
         flagExamples: [String], passExamples: [String], location: FileLocation
@@ -99,6 +102,7 @@ public struct Rule: Sendable {
         self.guidance = guidance
         self.principles = principles
         self.patterns = patterns
+        self.model = model
         self.exceptions = exceptions
         self.requires = requires
         self.unless = unless
@@ -140,6 +144,8 @@ public struct Lexicon: Sendable {
     public var signals: [String: [PatternSource]]
     /// The candidate scorer that comes with the built-in lexicons (`lexicons/scorer.tsv`); nil for any other.
     public var scorer: CandidateScorer?
+    /// The sentence models its rules name (`model:`), by name.
+    public var sentenceModels: [String: SentenceModel] = [:]
 
     public init(
         path: String, rules: [Rule], classes: [String: [PatternSource]], signals: [String: [PatternSource]] = [:]

@@ -36,6 +36,7 @@ extension RuleSet {
         writer.bools(transparentWords)
         writer.bools(institutionNouns)
         writer.bools(nameConnectors)
+        writer.bools(firstPersonWords)
         writer.i32(symbols.doubleQuote)
         writer.i32(symbols.singleQuote)
         writer.int32s(symbols.clauseBreaks.sorted())
@@ -77,6 +78,7 @@ extension RuleSet {
         let transparentWords = try reader.bools()
         let institutionNouns = try reader.bools()
         let nameConnectors = try reader.bools()
+        let firstPersonWords = try reader.bools()
         let symbols = Symbols(
             doubleQuote: try reader.i32(), singleQuote: try reader.i32(),
             clauseBreaks: Set(try reader.int32s()), but: try reader.i32(),
@@ -98,7 +100,8 @@ extension RuleSet {
         guard requires.count == rules.count, unless.count == rules.count, rolesInRange, gatesInRange,
             automaton.patternsAreBelow(roles.count), vocabulary.count == minorAgeWords.count,
             vocabulary.count == transparentWords.count,
-            vocabulary.count == institutionNouns.count, vocabulary.count == nameConnectors.count
+            vocabulary.count == institutionNouns.count, vocabulary.count == nameConnectors.count,
+            vocabulary.count == firstPersonWords.count
         else {
             throw RuleSetSnapshot.DecodingError(description: "snapshot does not hang together")
         }
@@ -106,7 +109,7 @@ extension RuleSet {
             rules: rules, automaton: automaton, vocabulary: vocabulary, roles: roles,
             requires: requires, unless: unless, gateCount: gateCount, signalNames: signalNames, hyphen: hyphen,
             minorAgeWords: minorAgeWords, transparentWords: transparentWords, institutionNouns: institutionNouns,
-            nameConnectors: nameConnectors,
+            nameConnectors: nameConnectors, firstPersonWords: firstPersonWords,
             symbols: symbols)
     }
 }

@@ -38,6 +38,12 @@ public final class RuleSet: @unchecked Sendable {
     private let ruleIndex: [String: Int]
     /// The model that has the last word on built-in rules' candidates, when the built-in lexicons carry one.
     public package(set) var scorer: CandidateScorer?
+    /// The sentence models the rules name (`Rule.model`), by name: set with the rules, like `scorer`.
+    public package(set) var sentenceModels: [String: SentenceModel] = [:]
+    /// The rules whose matches a sentence model chooses, and the pattern id their matches carry.
+    package let modelRules: [(rule: Int, pattern: Int32)]
+    /// By symbol: "i", "we", "my", "our" ... (`Cues.firstPersonWords`), for the sentence models.
+    package let firstPersonWords: [Bool]
 
     /// Symbols the context stage looks at directly.
     struct Symbols {
@@ -109,7 +115,7 @@ public final class RuleSet: @unchecked Sendable {
         requires: [[GateScope: [Int]]], unless: [[GateScope: [Int]]], gateCount: Int, signalNames: [String],
         hyphen: Int32,
         minorAgeWords: [Bool], transparentWords: [Bool], institutionNouns: [Bool], nameConnectors: [Bool],
-        symbols: Symbols
+        firstPersonWords: [Bool], symbols: Symbols
     ) {
         self.rules = rules
         self.automaton = automaton
@@ -124,8 +130,15 @@ public final class RuleSet: @unchecked Sendable {
         self.transparentWords = transparentWords
         self.institutionNouns = institutionNouns
         self.nameConnectors = nameConnectors
+        self.firstPersonWords = firstPersonWords
         self.symbols = symbols
         self.ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // A model rule has no patterns: its one role is the id its matches carry (`RuleSetCompiler`).
+        var modelRules: [(rule: Int, pattern: Int32)] = []
+        for (pattern, role) in roles.enumerated() {
+            if case .rule(let index) = role, rules[index].model != nil { modelRules.append((index, Int32(pattern))) }
+        }
+        self.modelRules = modelRules
     }
 
     /// Compiles lexicons (and phrases the user accepts) into a rule set.
@@ -136,6 +149,7 @@ public final class RuleSet: @unchecked Sendable {
         var compiler = try RuleSetCompiler()
         let ruleSet = try compiler.compile(lexicons, accept: accept)
         ruleSet.scorer = lexicons.lazy.compactMap(\.scorer).first
+        for lexicon in lexicons { ruleSet.sentenceModels.merge(lexicon.sentenceModels) { first, _ in first } }
         return ruleSet
     }
 }

@@ -44,6 +44,7 @@ struct RuleSetCompiler {
         // The context stage looks these words up by name; a rule set whose patterns never use them must still
         // know them.
         for word in Cues.inquirySubjectIntroducers { _ = vocabulary.intern(word) }
+        let firstPerson = Cues.firstPersonWords.map { vocabulary.intern($0) }
         let symbols = RuleSet.Symbols(
             doubleQuote: vocabulary.intern("\""),
             singleQuote: vocabulary.intern("'"),
@@ -91,6 +92,8 @@ struct RuleSetCompiler {
         var unless: [[GateScope: [Int]]] = []
         for (index, rule) in rules.enumerated() {
             for pattern in rule.patterns { try add(pattern, role: .rule(index), field: "\(rule.id).patterns") }
+            // A model's matches carry a pattern id of their own, which the automaton never produces.
+            if rule.model != nil { roles.append(.rule(index)) }
             for pattern in rule.exceptions { try add(pattern, role: .exception(index), field: "\(rule.id).exceptions") }
             requires.append(try gates(rule.requires, field: "\(rule.id).requires"))
             unless.append(try gates(rule.unless, field: "\(rule.id).unless"))
@@ -123,7 +126,7 @@ struct RuleSetCompiler {
             roles: roles, requires: requires, unless: unless, gateCount: gateIDs.count, signalNames: signalNames,
             hyphen: hyphen,
             minorAgeWords: flags(ageWords), transparentWords: flags(adverbs), institutionNouns: flags(nouns),
-            nameConnectors: flags(connectors),
+            nameConnectors: flags(connectors), firstPersonWords: flags(firstPerson),
             symbols: symbols)
     }
 

@@ -44,7 +44,8 @@ extension SnapshotReader {
         }
         var rule = Rule(
             id: id, category: category, severity: severity, enabled: try bool(), guidance: try string(),
-            principles: try strings(), patterns: try patterns(), exceptions: try patterns(),
+            principles: try strings(), patterns: try patterns(), model: try optionalString(),
+            exceptions: try patterns(),
             requires: try gates { try $0.patterns() }, unless: try gates { try $0.patterns() },
             negation: try bool(), message: try string(), suggestions: try strings(),
             fix: try optionalString(), why: try string(), flagExamples: try strings(),

@@ -44,6 +44,7 @@ extension SnapshotWriter {
         string(rule.guidance)
         strings(rule.principles)
         patterns(rule.patterns)
+        optionalString(rule.model)
         patterns(rule.exceptions)
         gates(rule.requires) { $0.patterns($1) }
         gates(rule.unless) { $0.patterns($1) }
