@@ -50,30 +50,37 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 29, 2026-12-03, on fresh part 30 (175 excerpts), scored once with the candidate scorer: vague
-        // 0.875/0.657, intent 0.643/0.391, blaming 0.680/0.333 (the rules alone: blaming 0.630/0.333, the rest the
-        // same; the session's first build, d7b9084, gives the same figures with and without its scorer).
-        "vague": (0.87, 0.65),
-        "intent": (0.64, 0.39),
-        "blaming": (0.67, 0.33)
+        // Round 30, 2026-12-03, on fresh part 31 (175 excerpts), scored once with the candidate scorer: vague
+        // 0.847/0.672, intent 0.692/0.375, blaming 0.647/0.224 (the session's first build, d7b9084: intent
+        // 0.667/0.333, the rest the same).
+        "vague": (0.84, 0.67),
+        "intent": (0.69, 0.37),
+        "blaming": (0.64, 0.22)
     ]
 
-    /// The dev split (parts 1 to 29) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The same, with the intent sentence model turned on (it is off by default, for speed).
+    static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
+        // Round 30: intent 0.714/0.417; the other categories as without it.
+        "vague": (0.84, 0.67),
+        "intent": (0.71, 0.41),
+        "blaming": (0.64, 0.22)
+    ]
+
+    /// The dev split (parts 1 to 30) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 29: vague 0.880/0.645, intent 0.861/0.554, blaming 0.725/0.413 (parts 1 to 28 alone:
-        // 0.880/0.645, 0.866/0.556, 0.726/0.412).
+        // 2026-12-03, round 30: vague 0.880/0.645, intent 0.855/0.549, blaming 0.722/0.410.
         "vague": (0.87, 0.64),
-        "intent": (0.86, 0.55),
-        "blaming": (0.72, 0.41)
+        "intent": (0.85, 0.54),
+        "blaming": (0.72, 0.40)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 29: vague 0.938/0.651, intent 0.921/0.562, blaming 0.914/0.417.
+        // 2026-12-03, round 30: vague 0.936/0.651, intent 0.921/0.557, blaming 0.915/0.414.
         "vague": (0.93, 0.65),
-        "intent": (0.92, 0.56),
+        "intent": (0.92, 0.55),
         "blaming": (0.91, 0.41)
     ]
 
@@ -89,6 +96,14 @@ import Testing
         let evaluation = try Self.evaluation("test")
         print("\nAccuracy on fixtures/real/test.jsonl:\n" + evaluation.table())
         Self.check(evaluation, Self.testFloors)
+    }
+
+    @Test func theTestSplitHoldsItsRecordedFiguresWithTheSentenceModel() throws {
+        var options = LintOptions()
+        options.enabledRules.insert("intent.sentence-model")
+        let evaluation = try Self.evaluation("test", options: options)
+        print("\nAccuracy on fixtures/real/test.jsonl, with intent.sentence-model:\n" + evaluation.table())
+        Self.check(evaluation, Self.testFloorsWithModel)
     }
 
     @Test func theDevSplitHoldsItsRecordedFigures() throws {
