@@ -23,7 +23,8 @@ extension RuleListing {
         out += "\n**Flags:**\n\n" + rule.flagExamples.map { "- ✗ \(text(RuleExamples.plain($0)))\n" }.joined()
         out += "\n**Leaves alone:**\n\n" + rule.passExamples.map { "- ✓ \(text($0))\n" }.joined()
         if let model = rule.model {
-            out += "\n**Matches:** whole first-person sentences the sentence model `\(model)` scores at or above its "
+            out +=
+                "\n**Matches:** whole first-person sentences the sentence model `\(model)` scores at or above its "
                 + "threshold.\n"
         } else {
             out +=

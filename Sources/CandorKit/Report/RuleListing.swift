@@ -50,7 +50,8 @@ public enum RuleListing {
         out += "\nFlags:\n" + rule.flagExamples.map { "  ✗ \(RuleExamples.plain($0))\n" }.joined()
         out += "Leaves alone:\n" + rule.passExamples.map { "  ✓ \($0)\n" }.joined()
         if let model = rule.model {
-            out += "\nMatches: whole first-person sentences the sentence model '\(model)' (\(model).tsv) scores at or "
+            out +=
+                "\nMatches: whole first-person sentences the sentence model '\(model)' (\(model).tsv) scores at or "
                 + "above its threshold\n"
         } else {
             out += "\nPatterns:\n" + rule.patterns.map { "  \($0.text)\n" }.joined()
