@@ -89,6 +89,36 @@ import Testing
         #expect(probability(model, "I am so sorry")! < 0.01)
     }
 
+    /// The model reads sentences as `train_sentence_model.py` splits them: after `.`, `!` or `?` (and a closing
+    /// quotation mark) where white space follows, and at line breaks; a chosen sentence runs from its first word
+    /// to its last.
+    @Test func sentencesAreSplitAsTheTrainingScriptSplitsThem() throws {
+        let model = try SentenceModel(parsing: Self.tinyModel, path: "tiny.tsv")
+        func chosen(_ text: String) -> [String] {
+            let bytes = Array(text.utf8)
+            var scratch = SentenceModel.Scratch()
+            var found: [String] = []
+            bytes.withUnsafeBufferPointer { buffer in
+                model.sentences(text: buffer, range: 0..<bytes.count, scratch: &scratch) {
+                    found.append(String(decoding: bytes[$0], as: UTF8.self))
+                }
+            }
+            return found
+        }
+        #expect(chosen("The board met. I am sorry! We left? Sorry, we are.") == ["I am sorry", "Sorry, we are"])
+        #expect(chosen("“We are sorry.” The board is sorry.") == ["We are sorry"])
+        #expect(chosen("And we are sorry.’ The board is sorry.") == ["And we are sorry"])
+        // An opening ‘ is read as an apostrophe, as the training script reads it: "‘we" is not "we".
+        #expect(chosen("‘We are sorry.’") == [])
+        #expect(chosen("The board is sorry\nsorry we are") == ["sorry we are"])
+        // No white space after the stop, no break: "sorry.Really" is one sentence, and "Mr." ends one.
+        #expect(chosen("I am sorry.Really") == ["I am sorry.Really"])
+        #expect(chosen("Mr. Smith is sorry. So are we, sorry") == ["So are we, sorry"])
+        // The scratch buffers are reused: a second block is read from a clean start.
+        #expect(chosen("I’m sorry") == ["I’m sorry"])
+        #expect(chosen("") == [])
+    }
+
     @Test func aModelChoosesWholeSentencesAndGivesWayToAPattern() throws {
         let linter = try Linter(ruleSet: Self.ruleSet())
         let alone = linter.lint(text: "The board met today. I am truly sorry, everyone.")

@@ -13,6 +13,8 @@ public final class Linter {
     private let tokenizer: Tokenizer
     private let scratch = MatchScratch()
     private var modelScratch = SentenceModel.Scratch()
+    /// The sentences the active models chose in the block being read, with their rules' patterns.
+    private var modelSentences: [(pattern: Int32, range: Range<Int>)] = []
     /// The sentence model of each model rule, looked up by name once, and the pattern id its matches carry.
     private let models: [(rule: Int, pattern: Int32, model: SentenceModel)]
     /// The scorer's features that name a rule and what it decided, by `rule * 4 + decision.code`, worked out the
@@ -94,11 +96,20 @@ public final class Linter {
                     documentGates.recordRejection(by: Int32(blockIndex))
                 }
                 // A sentence model judges only a speaker's own sentences; most blocks have no first-person word.
-                let modelsRun =
-                    !activeModels.isEmpty
-                    && tokens.contains { $0.symbol >= 0 && ruleSet.firstPersonWords[Int($0.symbol)] }
+                modelSentences.removeAll(keepingCapacity: true)
+                if !activeModels.isEmpty
+                    && tokens.contains(where: { $0.symbol >= 0 && ruleSet.firstPersonWords[Int($0.symbol)] })
+                {
+                    for (_, pattern, model) in activeModels {
+                        model.sentences(text: text, range: block.range, scratch: &modelScratch) {
+                            modelSentences.append((pattern, $0))
+                        }
+                    }
+                }
                 // Cues ("not", "said") match in most blocks; only a rule's match needs sentences and context.
-                if statistics == nil && !modelsRun && !matches.contains(where: { ruleSet.isRulePattern($0.pattern) }) {
+                if statistics == nil && modelSentences.isEmpty
+                    && !matches.contains(where: { ruleSet.isRulePattern($0.pattern) })
+                {
                     // Document-scope gates still need to hear about this block's gate phrases.
                     for match in matches {
                         if case .gate(let gate) = ruleSet.roles[Int(match.pattern)] {
@@ -109,7 +120,7 @@ public final class Linter {
                 }
                 tokenizer.assignSentences(&tokens, text: text, range: block.range)
                 matches.removeAll { tokens[Int($0.first)].sentence != tokens[Int($0.last)].sentence }
-                if modelsRun { addModelMatches(activeModels, to: &matches, tokens: tokens, text: text) }
+                if !modelSentences.isEmpty { Self.addModelMatches(modelSentences, to: &matches, tokens: tokens) }
                 if statistics != nil {
                     statistics!.add(
                         block: block, tokens: tokens, matches: matches, text: text, ruleSet: ruleSet, map: prose.map)
@@ -177,39 +188,31 @@ public final class Linter {
         return Self.oneFindingPerSpan(findings)
     }
 
-    /// A match for each sentence a model rule's model chooses, from its first word to its last. Only sentences
-    /// with a first-person word are scored (`SentenceModel`), and the tokens say which those are without reading
-    /// the text.
-    private func addModelMatches(
-        _ models: [(rule: Int, pattern: Int32, model: SentenceModel)], to matches: inout [RawMatch], tokens: [Token],
-        text: UnsafeBufferPointer<UInt8>
+    /// A match for each sentence a model chose, from the first word token in its range to the last. The model
+    /// splits sentences its own way (`SentenceModel.sentences`), so a match may cross a tokenizer sentence.
+    static func addModelMatches(
+        _ sentences: [(pattern: Int32, range: Range<Int>)], to matches: inout [RawMatch], tokens: [Token]
     ) {
-        var first = -1
-        var last = -1
-        var speaker = false
-        func close() {
-            defer {
-                first = -1
-                speaker = false
+        for (pattern, range) in sentences {
+            // Tokens are in text order: the first that ends inside the range, then on while they start inside it.
+            var low = 0
+            var high = tokens.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(tokens[middle].end) <= range.lowerBound { low = middle + 1 } else { high = middle }
             }
-            guard first >= 0, speaker else { return }
-            let range = Int(tokens[first].start)..<Int(tokens[last].end)
-            for (_, pattern, model) in models {
-                guard let probability = model.probability(text: text, range: range, scratch: &modelScratch),
-                    probability >= model.threshold
-                else { continue }
-                matches.append(RawMatch(pattern: pattern, first: Int32(first), last: Int32(last)))
+            var first = -1
+            var last = -1
+            var index = low
+            while index < tokens.count && Int(tokens[index].start) < range.upperBound {
+                if tokens[index].kind == .word || tokens[index].kind == .number {
+                    if first < 0 { first = index }
+                    last = index
+                }
+                index += 1
             }
+            if first >= 0 { matches.append(RawMatch(pattern: pattern, first: Int32(first), last: Int32(last))) }
         }
-        for index in tokens.indices {
-            let token = tokens[index]
-            guard token.kind == .word || token.kind == .number else { continue }
-            if first >= 0 && token.sentence != tokens[first].sentence { close() }
-            if first < 0 { first = index }
-            last = index
-            if token.symbol >= 0 && ruleSet.firstPersonWords[Int(token.symbol)] { speaker = true }
-        }
-        close()
     }
 
     /// The features the scorer weighs for a candidate, as hashes: the text's, and those worked out once per rule.

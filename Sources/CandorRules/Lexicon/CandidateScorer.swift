@@ -46,8 +46,13 @@ public struct CandidateScorer: Sendable {
         }
     }
 
-    public init(threshold: Double, veto: Double, intercept: Double, weights named: [String: Double]) {
-        let pairs = named.map { (Self.hash($0.key), $0.value) }.sorted { $0.0 < $1.0 }
+    /// `hash` turns a feature's name into the hash a lookup uses (by default `hash(_:)`; a sentence model hashes
+    /// its word features its own way, `SentenceModel.hash(_:)`).
+    public init(
+        threshold: Double, veto: Double, intercept: Double, weights named: [String: Double],
+        hash: (String) -> UInt64 = CandidateScorer.hash
+    ) {
+        let pairs = named.map { (hash($0.key), $0.value) }.sorted { $0.0 < $1.0 }
         self.init(
             threshold: threshold, veto: veto, intercept: intercept, hashes: pairs.map(\.0), weights: pairs.map(\.1))
     }
@@ -62,7 +67,7 @@ public struct CandidateScorer: Sendable {
     }
 
     /// Parses the scorer file. Errors name the file and line, and what is wrong.
-    public init(parsing text: String, path: String) throws {
+    public init(parsing text: String, path: String, hash: (String) -> UInt64 = CandidateScorer.hash) throws {
         var threshold: Double?
         var veto: Double?
         var intercept: Double?
@@ -102,7 +107,7 @@ public struct CandidateScorer: Sendable {
             throw YAMLFileError("needs a 'threshold', a 'veto' and an 'intercept' line", at: start)
         }
         guard veto <= threshold else { throw YAMLFileError("veto must not be above threshold", at: start) }
-        self.init(threshold: threshold, veto: veto, intercept: intercept, weights: named)
+        self.init(threshold: threshold, veto: veto, intercept: intercept, weights: named, hash: hash)
         if Set(hashes).count != hashes.count {
             throw YAMLFileError("two feature names have the same hash; rename one", at: start)
         }

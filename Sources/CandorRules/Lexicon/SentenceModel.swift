@@ -24,19 +24,20 @@ public struct SentenceModel: Sendable {
     public var threshold: Double { weights.threshold }
 
     public init(parsing text: String, path: String) throws {
-        weights = try CandidateScorer(parsing: text, path: path)
+        weights = try CandidateScorer(parsing: text, path: path, hash: Self.hash)
     }
 
     init(weights: CandidateScorer) { self.weights = weights }
 
     /// The words of a sentence that make it the speaker's: the model scores only sentences with one of them.
-    static let firstPerson: [[UInt8]] =
-        ["i", "i'm", "i've", "i'd", "me", "my", "myself", "we", "we're", "we've", "our", "us"].map { Array($0.utf8) }
+    static let firstPerson: [UInt64] = [
+        "i", "i'm", "i've", "i'd", "me", "my", "myself", "we", "we're", "we've", "our", "us"
+    ]
+    .map { wordHash(Array($0.utf8)[...]) }
 
     /// Buffers one caller reuses from sentence to sentence, so scoring allocates nothing in the steady state.
     public struct Scratch {
-        var lowered: [UInt8] = []
-        var wordStarts: [Int] = []
+        var words: [UInt64] = []
         var features: [UInt64] = []
         var seen: [UInt64] = []
         var used: [Int] = []
@@ -44,94 +45,233 @@ public struct SentenceModel: Sendable {
         public init() {}
     }
 
-    /// The probability that a careful editor would label the sentence at `range` of `text`; nil when it has no
-    /// first-person word, so the model does not judge it.
+    // MARK: Hashing
+
+    /// The hash of a feature's name, `w:WORD`, `b:WORD WORD` or `t:WORD WORD WORD`, built from its words' hashes
+    /// as `sentences` builds it from the text: each word's bytes are hashed once however many features it is in.
+    public static func hash(_ name: String) -> UInt64 {
+        let bytes = Array(name.utf8)
+        // A name of another shape is kept, under a hash no sentence's feature has.
+        guard bytes.count > 2, bytes[1] == UInt8(ascii: ":") else { return CandidateScorer.hash(name) }
+        var hash = begin(bytes[0])
+        for word in bytes[2...].split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false) {
+            hash = extend(hash, wordHash(word))
+        }
+        return finish(hash)
+    }
+
+    static func wordHash(_ word: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word { hash = CandidateScorer.fnv(hash, byte) }
+        return hash
+    }
+
+    @inline(__always) static func begin(_ kind: UInt8) -> UInt64 { UInt64(kind) &* 0x9E37_79B9_7F4A_7C15 }
+
+    @inline(__always) static func extend(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        let mixed = (hash ^ word) &* 0xBF58_476D_1CE4_E5B9
+        return mixed ^ (mixed >> 31)
+    }
+
+    /// SplitMix64's finaliser: lookups take their slot from the middle bits, so every bit must be mixed in.
+    @inline(__always) static func finish(_ hash: UInt64) -> UInt64 {
+        var hash = hash
+        hash ^= hash >> 30
+        hash = hash &* 0xBF58_476D_1CE4_E5B9
+        hash ^= hash >> 27
+        hash = hash &* 0x94D0_49BB_1331_11EB
+        return hash ^ (hash >> 31)
+    }
+
+    // MARK: Scoring
+
+    /// The probability that a careful editor would label the sentence at `range` of `text`, read as one
+    /// sentence; nil when it has no first-person word, so the model does not judge it.
     public func probability(text: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Double? {
         var scratch = Scratch()
-        return probability(text: text, range: range, scratch: &scratch)
+        var result: Double?
+        scan(text: text, range: range, splitting: false, scratch: &scratch) { _, probability in
+            result = probability
+        }
+        return result
     }
 
-    public func probability(text: UnsafeBufferPointer<UInt8>, range: Range<Int>, scratch: inout Scratch) -> Double? {
-        // The buffers are moved out of `scratch` and back, so that the loops below work on plain locals.
-        var lowered = scratch.lowered
-        var starts = scratch.wordStarts
-        var features = scratch.features
-        scratch = Scratch()
-        defer {
-            scratch.lowered = lowered
-            scratch.wordStarts = starts
-            scratch.features = features
-        }
-        // The words, lower-cased, one after another in `lowered`; `starts` holds where each begins and, last,
-        // where the last one ends.
-        lowered.removeAll(keepingCapacity: true)
-        starts.removeAll(keepingCapacity: true)
-        var inWord = false
-        var index = range.lowerBound
-        while index < range.upperBound {
-            var byte = text[index]
-            var isWordByte = true
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"): break
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte += 32
-            case 0xE2
-            where index + 2 < range.upperBound && text[index + 1] == 0x80
-                && (text[index + 2] == 0x98 || text[index + 2] == 0x99):
-                // U+2018 and U+2019, the curly apostrophes
-                byte = UInt8(ascii: "'")
-                index += 2
-            default: isWordByte = false
-            }
-            if isWordByte {
-                if !inWord { starts.append(lowered.count) }
-                lowered.append(byte)
-            }
-            inWord = isWordByte
-            index += 1
-        }
-        let count = starts.count
-        starts.append(lowered.count)
-        features.removeAll(keepingCapacity: true)
-        let speaker = lowered.withUnsafeBufferPointer { lowered in
-            starts.withUnsafeBufferPointer { starts in
-                Self.hasFirstPerson(lowered, starts, count)
-                    && {
-                        Self.hashFeatures(lowered, starts, count, into: &features)
-                        return true
-                    }()
-            }
-        }
-        guard speaker else { return nil }
-        return probability(features: features, seen: &scratch.seen, used: &scratch.used)
-    }
-
-    private static func hasFirstPerson(
-        _ lowered: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int>, _ count: Int
-    ) -> Bool {
-        for index in 0..<count {
-            let word = UnsafeBufferPointer(rebasing: lowered[starts[index]..<starts[index + 1]])
-            if word.count <= 6 && firstPerson.contains(where: { $0.elementsEqual(word) }) { return true }
-        }
-        return false
-    }
-
-    /// `w:`, `b:` and `t:` features, each hashed as its name would be (`CandidateScorer.hash`).
-    private static func hashFeatures(
-        _ lowered: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<Int>, _ count: Int,
-        into features: inout [UInt64]
+    /// Calls `found` with the range of each sentence of the block at `range` that the model chooses (its
+    /// probability is at least `threshold`), from its first word to its last.
+    ///
+    /// Sentences are split as the training script splits them (`train_sentence_model.py`): after `.`, `!` or `?`,
+    /// and a closing `"`, `”` or `’` if one follows, where white space follows; and at every line break. That
+    /// is coarser than the tokenizer's sentences (it splits after "Mr."), but it is what the model learnt from,
+    /// and it needs no sentence boundaries: most blocks a model reads have no match of any rule, and would
+    /// otherwise need them for nothing.
+    public func sentences(
+        text: UnsafeBufferPointer<UInt8>, range: Range<Int>, scratch: inout Scratch, found: (Range<Int>) -> Void
     ) {
-        @inline(__always) func hash(_ prefix: UInt8, _ first: Int, _ length: Int) -> UInt64 {
-            var hash = CandidateScorer.fnv(CandidateScorer.fnv(0xcbf2_9ce4_8422_2325, prefix), UInt8(ascii: ":"))
-            for word in first..<first + length {
-                if word > first { hash = CandidateScorer.fnv(hash, UInt8(ascii: " ")) }
-                for position in starts[word]..<starts[word + 1] { hash = CandidateScorer.fnv(hash, lowered[position]) }
-            }
-            return hash
+        let threshold = weights.threshold
+        scan(text: text, range: range, splitting: true, scratch: &scratch) { sentence, probability in
+            if probability >= threshold { found(sentence) }
         }
+    }
+
+    /// Each byte as a word byte: ASCII letters lower-cased, digits and the apostrophe as they are; 0 for a byte
+    /// that is not part of a word.
+    /// A pointer, allocated once and never freed, so the loop reading it pays for no array access.
+    nonisolated(unsafe) static let wordBytes: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for value in 0..<256 {
+            switch UInt8(value) {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"):
+                table[value] = UInt8(value)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): table[value] = UInt8(value) + 32
+            default: table[value] = 0
+            }
+        }
+        return UnsafePointer(table)
+    }()
+
+    /// Reads the words of `range` once: each word's bytes are hashed as they go by (ASCII letters lower-cased,
+    /// curly apostrophes read as straight), and at each sentence's end a sentence with a first-person word is
+    /// scored.
+    private func scan(
+        text: UnsafeBufferPointer<UInt8>, range: Range<Int>, splitting: Bool, scratch: inout Scratch,
+        scored: (Range<Int>, Double) -> Void
+    ) {
+        var reader = Reader(scratch: scratch)
+        // Taken out of `scratch` (and put back), so the buffers are not shared while the reader appends to them.
+        scratch = Scratch()
+        defer { scratch = reader.scratch }
+        let end = range.upperBound
+        let wordBytes = Self.wordBytes
+        // 2 just after a sentence's closing `.`, `!` or `?`; 1 after a closing quotation mark too; else 0.
+        var closing = 0
+        var index = range.lowerBound
+        while index < end {
+            var byte = wordBytes[Int(text[index])]
+            if byte != 0 {
+                // The common case: the letters, digits and apostrophes of a word, hashed in a register.
+                let first = index
+                var hash = reader.wordStart < 0 ? 0xcbf2_9ce4_8422_2325 : reader.hash
+                repeat {
+                    hash = CandidateScorer.fnv(hash, byte)
+                    index += 1
+                    if index == end { break }
+                    byte = wordBytes[Int(text[index])]
+                } while byte != 0
+                reader.add(hash: hash, bytes: index - first, from: first)
+                closing = 0
+                continue
+            }
+            byte = text[index]
+            if byte == 0xE2 && index + 2 < end && text[index + 1] == 0x80 {
+                let last = text[index + 2]
+                // U+2018 and U+2019, the curly apostrophes, are read as straight ones, except that U+2019 straight
+                // after a sentence's end closes a quotation, like U+201D.
+                if (last == 0x98 || last == 0x99)
+                    && !(splitting && closing == 2 && reader.wordStart < 0 && last == 0x99)
+                {
+                    reader.add(UInt8(ascii: "'"), at: index)
+                    closing = 0
+                } else {
+                    reader.endWord(at: index)
+                    closing = (last == 0x99 || last == 0x9D) && closing == 2 ? 1 : 0
+                }
+                index += 3
+                continue
+            }
+            reader.endWord(at: index)
+            index += 1
+            guard splitting else { continue }
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): closing = 2
+            case UInt8(ascii: "\""): closing = closing == 2 ? 1 : 0
+            case 0x0A:
+                reader.endSentence(self, scored)
+                closing = 0
+            case 0x20, 0x09, 0x0B, 0x0C, 0x0D:
+                if closing > 0 { reader.endSentence(self, scored) }
+                closing = 0
+            default: closing = 0
+            }
+        }
+        reader.endWord(at: end)
+        reader.endSentence(self, scored)
+    }
+
+    /// The words of the sentence being read, as `scan` finds them.
+    private struct Reader {
+        var scratch: Scratch
+        var sentenceStart = -1
+        var sentenceEnd = -1
+        var speaker = false
+        var wordStart = -1
+        var wordLength = 0
+        var hash: UInt64 = 0
+
+        init(scratch: Scratch) {
+            self.scratch = scratch
+            self.scratch.words.removeAll(keepingCapacity: true)
+        }
+
+        /// Continues the current word, or starts one at `index`, with bytes already hashed into `hash`.
+        @inline(__always) mutating func add(hash: UInt64, bytes: Int, from index: Int) {
+            if wordStart < 0 {
+                wordStart = index
+                wordLength = 0
+            }
+            self.hash = hash
+            wordLength += bytes
+        }
+
+        @inline(__always) mutating func add(_ byte: UInt8, at index: Int) {
+            if wordStart < 0 {
+                wordStart = index
+                wordLength = 0
+                hash = 0xcbf2_9ce4_8422_2325
+            }
+            hash = CandidateScorer.fnv(hash, byte)
+            wordLength += 1
+        }
+
+        @inline(__always) mutating func endWord(at end: Int) {
+            guard wordStart >= 0 else { return }
+            if wordLength <= 6 && !speaker {
+                for word in SentenceModel.firstPerson where word == hash { speaker = true }
+            }
+            scratch.words.append(hash)
+            if sentenceStart < 0 { sentenceStart = wordStart }
+            sentenceEnd = end
+            wordStart = -1
+        }
+
+        mutating func endSentence(_ model: SentenceModel, _ scored: (Range<Int>, Double) -> Void) {
+            if speaker && !scratch.words.isEmpty {
+                SentenceModel.features(of: scratch.words, into: &scratch.features)
+                let probability = model.probability(
+                    features: scratch.features, seen: &scratch.seen, used: &scratch.used)
+                scored(sentenceStart..<sentenceEnd, probability)
+            }
+            scratch.words.removeAll(keepingCapacity: true)
+            sentenceStart = -1
+            speaker = false
+        }
+    }
+
+    /// A sentence's `w:`, `b:` and `t:` features, from its words' hashes.
+    static func features(of words: [UInt64], into features: inout [UInt64]) {
+        features.removeAll(keepingCapacity: true)
+        let count = words.count
         for index in 0..<count {
-            features.append(hash(UInt8(ascii: "w"), index, 1))
-            if index + 1 < count { features.append(hash(UInt8(ascii: "b"), index, 2)) }
-            if index + 2 < count { features.append(hash(UInt8(ascii: "t"), index, 3)) }
+            let word = extend(begin(UInt8(ascii: "w")), words[index])
+            features.append(finish(word))
+            if index + 1 < count {
+                let pair = extend(extend(begin(UInt8(ascii: "b")), words[index]), words[index + 1])
+                features.append(finish(pair))
+            }
+            if index + 2 < count {
+                let triple = extend(
+                    extend(extend(begin(UInt8(ascii: "t")), words[index]), words[index + 1]), words[index + 2])
+                features.append(finish(triple))
+            }
         }
     }
 
