@@ -13,6 +13,7 @@ public final class Linter {
     private let tokenizer: Tokenizer
     private let scratch = MatchScratch()
     private var modelScratch = SentenceModel.Scratch()
+    private var featureScratch = CandidateFeatures.Scratch()
     /// The sentences the active models chose in the block being read, with their rules' patterns.
     private var modelSentences: [(pattern: Int32, range: Range<Int>)] = []
     /// The sentence model of each model rule, looked up by name once, and the pattern id its matches carry.
@@ -170,8 +171,8 @@ public final class Linter {
                         decision: decision.name, kept: decision.keeps, judged: judged, features: names))
             }
             if judged, let scorer {
-                let hashes = scorerHashes(candidate.rule, decision: decision, text: prose.text, range: proseRange)
-                let keep = scorer.keeps(hashes: hashes, rulesKeep: decision.keeps)
+                hashScorerFeatures(candidate.rule, decision: decision, text: prose.text, range: proseRange)
+                let keep = scorer.keeps(hashes: featureScratch.hashes, rulesKeep: decision.keeps)
                 if keep != decision.keeps { decision = keep ? .keptByScorer : .droppedByScorer }
             }
             if !decision.keeps { continue }
@@ -215,15 +216,17 @@ public final class Linter {
         }
     }
 
-    /// The features the scorer weighs for a candidate, as hashes: the text's, and those worked out once per rule.
-    private func scorerHashes(_ rule: Int, decision: CandidateDecision, text: [UInt8], range: Range<Int>) -> [UInt64] {
+    /// The features the scorer weighs for a candidate, as hashes, into `featureScratch.hashes`: the text's, and
+    /// those worked out once per rule.
+    private func hashScorerFeatures(_ rule: Int, decision: CandidateDecision, text: [UInt8], range: Range<Int>) {
         let key = rule * 4 + decision.code
         if decisionHashes[key] == nil {
             decisionHashes[key] = CandidateFeatures.ruleHashes(
                 rule: ruleSet.rules[rule].id, category: ruleSet.rules[rule].category, decision: decision.name)
         }
-        return text.withUnsafeBufferPointer { text in
-            CandidateFeatures.hashes(text: text, range: range, ruleHashes: decisionHashes[key]!)
+        text.withUnsafeBufferPointer { text in
+            CandidateFeatures.hashes(
+                text: text, range: range, ruleHashes: decisionHashes[key]!, scratch: &featureScratch)
         }
     }
 

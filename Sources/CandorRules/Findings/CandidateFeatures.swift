@@ -28,14 +28,41 @@ public enum CandidateFeatures {
     /// The features as `CandidateScorer.hash` values, each once, for linting. `ruleHashes` are
     /// `ruleHashes(rule:category:decision:)`, which a linter works out once per rule and decision.
     public static func hashes(text: UnsafeBufferPointer<UInt8>, range: Range<Int>, ruleHashes: [UInt64]) -> [UInt64] {
-        var hashes = ruleHashes
-        hashes.reserveCapacity(48)
-        visitText(text: text, range: range) { prefix, word in
+        var scratch = Scratch()
+        hashes(text: text, range: range, ruleHashes: ruleHashes, scratch: &scratch)
+        return scratch.hashes
+    }
+
+    /// Buffers a linter reuses from candidate to candidate, so hashing a candidate's features allocates nothing
+    /// in the steady state. `hashes` holds the last candidate's features.
+    public struct Scratch {
+        public internal(set) var hashes: [UInt64] = []
+        var words = Words()
+
+        public init() {}
+    }
+
+    /// The features as hashes, into `scratch.hashes`.
+    public static func hashes(
+        text: UnsafeBufferPointer<UInt8>, range: Range<Int>, ruleHashes: [UInt64], scratch: inout Scratch
+    ) {
+        var hashes = scratch.hashes
+        scratch.hashes = []
+        hashes.removeAll(keepingCapacity: true)
+        hashes.append(contentsOf: ruleHashes)
+        // One bit per hash seen, by its low six bits: most features are new, and a clear bit says so without a
+        // search of the list.
+        var seen: UInt64 = 0
+        for hash in ruleHashes { seen |= 1 << (hash & 63) }
+        visitText(text: text, range: range, words: &scratch.words) { prefix, word in
             var hash = prefix.hash
             for byte in word { hash = CandidateScorer.fnv(hash, lowercased(byte)) }
-            if !hashes.contains(hash) { hashes.append(hash) }
+            let bit: UInt64 = 1 << (hash & 63)
+            if seen & bit != 0 && hashes.contains(hash) { return }
+            seen |= bit
+            hashes.append(hash)
         }
-        return hashes
+        scratch.hashes = hashes
     }
 
     /// The hashes of the features that name the rule and what it decided.
@@ -73,32 +100,40 @@ public enum CandidateFeatures {
         emit: (Prefix, Slice<UnsafeBufferPointer<UInt8>>) -> Void
     ) {
         for name in ruleFeatures(rule: rule, category: category, decision: decision) { emit(Prefix(name), text[0..<0]) }
-        visitText(text: text, range: range, emit: emit)
+        var words = Words()
+        visitText(text: text, range: range, words: &words, emit: emit)
     }
 
     /// The features that come from the text: the words matched, the words either side, quotation marks.
+    /// `words` is a buffer the caller may reuse; it is refilled for each part of the text read.
     static func visitText(
-        text: UnsafeBufferPointer<UInt8>, range: Range<Int>, emit: (Prefix, Slice<UnsafeBufferPointer<UInt8>>) -> Void
+        text: UnsafeBufferPointer<UInt8>, range: Range<Int>, words: inout Words,
+        emit: (Prefix, Slice<UnsafeBufferPointer<UInt8>>) -> Void
     ) {
         let (matched, leftWord, rightWord, nearLeft, nearRight) = (
             Self.matched, Self.leftWord, Self.rightWord, Self.nearLeft, Self.nearRight
         )
-        for word in Words(text, range).ranges { emit(matched, text[word]) }
-        var left = Words(text, max(0, range.lowerBound - nearReach)..<range.lowerBound)
-        if left.ranges.count < wordsEitherSide && range.lowerBound > nearReach {
-            left = Words(text, max(0, range.lowerBound - farReach)..<range.lowerBound)
+        words.read(text, range)
+        for word in words.ranges { emit(matched, text[word]) }
+        words.read(text, max(0, range.lowerBound - nearReach)..<range.lowerBound)
+        if words.ranges.count < wordsEitherSide && range.lowerBound > nearReach {
+            words.read(text, max(0, range.lowerBound - farReach)..<range.lowerBound)
         }
-        for (distance, word) in left.ranges.suffix(wordsEitherSide).reversed().enumerated() {
+        var distance = 0
+        for word in words.ranges.suffix(wordsEitherSide).reversed() {
             emit(leftWord, text[word])
             if distance < 2 { emit(nearLeft[distance], text[word]) }
+            distance += 1
         }
-        var right = Words(text, range.upperBound..<min(text.count, range.upperBound + nearReach))
-        if right.ranges.count < wordsEitherSide && range.upperBound + nearReach < text.count {
-            right = Words(text, range.upperBound..<min(text.count, range.upperBound + farReach))
+        words.read(text, range.upperBound..<min(text.count, range.upperBound + nearReach))
+        if words.ranges.count < wordsEitherSide && range.upperBound + nearReach < text.count {
+            words.read(text, range.upperBound..<min(text.count, range.upperBound + farReach))
         }
-        for (distance, word) in right.ranges.prefix(wordsEitherSide).enumerated() {
+        distance = 0
+        for word in words.ranges.prefix(wordsEitherSide) {
             emit(rightWord, text[word])
             if distance < 2 { emit(nearRight[distance], text[word]) }
+            distance += 1
         }
         let before = max(0, range.lowerBound - quoteReach)..<range.lowerBound
         let after = range.upperBound..<min(text.count, range.upperBound + quoteReach)
@@ -124,7 +159,13 @@ public enum CandidateFeatures {
     struct Words {
         var ranges: [Range<Int>] = []
 
-        init(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        init() {}
+
+        init(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) { read(text, range) }
+
+        /// Replaces `ranges` with the words of `range`, keeping the buffer.
+        mutating func read(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+            ranges.removeAll(keepingCapacity: true)
             var position = range.lowerBound
             while position < range.upperBound && text[position] & 0xC0 == 0x80 { position += 1 }
             ranges.reserveCapacity(24)
