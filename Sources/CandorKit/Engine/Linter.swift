@@ -13,7 +13,7 @@ public final class Linter {
     private let tokenizer: Tokenizer
     private let scratch = MatchScratch()
     private var modelScratch = SentenceModel.Scratch()
-    private var featureScratch = CandidateFeatures.Scratch()
+    private var featureBuffers = CandidateFeatures.Buffers()
     /// The sentences the active models chose in the block being read, with their rules' patterns.
     private var modelSentences: [(pattern: Int32, range: Range<Int>)] = []
     /// The sentence model of each model rule, looked up by name once, and the pattern id its matches carry.
@@ -172,7 +172,7 @@ public final class Linter {
             }
             if judged, let scorer {
                 hashScorerFeatures(candidate.rule, decision: decision, text: prose.text, range: proseRange)
-                let keep = scorer.keeps(hashes: featureScratch.hashes, rulesKeep: decision.keeps)
+                let keep = scorer.keeps(hashes: featureBuffers.hashes, rulesKeep: decision.keeps)
                 if keep != decision.keeps { decision = keep ? .keptByScorer : .droppedByScorer }
             }
             if !decision.keeps { continue }
@@ -216,7 +216,7 @@ public final class Linter {
         }
     }
 
-    /// The features the scorer weighs for a candidate, as hashes, into `featureScratch.hashes`: the text's, and
+    /// The features the scorer weighs for a candidate, as hashes, into `featureBuffers.hashes`: the text's, and
     /// those worked out once per rule.
     private func hashScorerFeatures(_ rule: Int, decision: CandidateDecision, text: [UInt8], range: Range<Int>) {
         let key = rule * 4 + decision.code
@@ -226,7 +226,7 @@ public final class Linter {
         }
         text.withUnsafeBufferPointer { text in
             CandidateFeatures.hashes(
-                text: text, range: range, ruleHashes: decisionHashes[key]!, scratch: &featureScratch)
+                text: text, range: range, ruleHashes: decisionHashes[key]!, buffers: &featureBuffers)
         }
     }
 

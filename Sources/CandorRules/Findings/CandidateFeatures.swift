@@ -28,33 +28,33 @@ public enum CandidateFeatures {
     /// The features as `CandidateScorer.hash` values, each once, for linting. `ruleHashes` are
     /// `ruleHashes(rule:category:decision:)`, which a linter works out once per rule and decision.
     public static func hashes(text: UnsafeBufferPointer<UInt8>, range: Range<Int>, ruleHashes: [UInt64]) -> [UInt64] {
-        var scratch = Scratch()
-        hashes(text: text, range: range, ruleHashes: ruleHashes, scratch: &scratch)
-        return scratch.hashes
+        var buffers = Buffers()
+        hashes(text: text, range: range, ruleHashes: ruleHashes, buffers: &buffers)
+        return buffers.hashes
     }
 
     /// Buffers a linter reuses from candidate to candidate, so hashing a candidate's features allocates nothing
     /// in the steady state. `hashes` holds the last candidate's features.
-    public struct Scratch {
+    public struct Buffers {
         public internal(set) var hashes: [UInt64] = []
         var words = Words()
 
         public init() {}
     }
 
-    /// The features as hashes, into `scratch.hashes`.
+    /// The features as hashes, into `buffers.hashes`.
     public static func hashes(
-        text: UnsafeBufferPointer<UInt8>, range: Range<Int>, ruleHashes: [UInt64], scratch: inout Scratch
+        text: UnsafeBufferPointer<UInt8>, range: Range<Int>, ruleHashes: [UInt64], buffers: inout Buffers
     ) {
-        var hashes = scratch.hashes
-        scratch.hashes = []
+        var hashes = buffers.hashes
+        buffers.hashes = []
         hashes.removeAll(keepingCapacity: true)
         hashes.append(contentsOf: ruleHashes)
         // One bit per hash seen, by its low six bits: most features are new, and a clear bit says so without a
         // search of the list.
         var seen: UInt64 = 0
         for hash in ruleHashes { seen |= 1 << (hash & 63) }
-        visitText(text: text, range: range, words: &scratch.words) { prefix, word in
+        visitText(text: text, range: range, words: &buffers.words) { prefix, word in
             var hash = prefix.hash
             for byte in word { hash = CandidateScorer.fnv(hash, lowercased(byte)) }
             let bit: UInt64 = 1 << (hash & 63)
@@ -62,7 +62,7 @@ public enum CandidateFeatures {
             seen |= bit
             hashes.append(hash)
         }
-        scratch.hashes = hashes
+        buffers.hashes = hashes
     }
 
     /// The hashes of the features that name the rule and what it decided.
