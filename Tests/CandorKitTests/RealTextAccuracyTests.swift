@@ -50,38 +50,38 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 30, 2026-12-03, on fresh part 31 (175 excerpts), scored once with the candidate scorer: vague
-        // 0.847/0.672, intent 0.692/0.375, blaming 0.647/0.224 (the session's first build, d7b9084: intent
-        // 0.667/0.333, the rest the same).
-        "vague": (0.84, 0.67),
-        "intent": (0.69, 0.37),
-        "blaming": (0.64, 0.22)
+        // Round 31, 2026-12-03, on fresh part 32 (180 excerpts), scored once with the candidate scorer: vague
+        // 0.840/0.685, intent 0.909/0.286, blaming 0.364/0.129 (the session's first build, 95e03b7: vague
+        // 0.829/0.685, blaming 0.333/0.129, intent the same).
+        "vague": (0.83, 0.68),
+        "intent": (0.90, 0.28),
+        "blaming": (0.36, 0.12)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 30: intent 0.714/0.417; the other categories as without it.
-        "vague": (0.84, 0.67),
-        "intent": (0.71, 0.41),
-        "blaming": (0.64, 0.22)
+        // Round 31: intent 0.917/0.321; the other categories as without it.
+        "vague": (0.83, 0.68),
+        "intent": (0.91, 0.32),
+        "blaming": (0.36, 0.12)
     ]
 
-    /// The dev split (parts 1 to 30) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 31) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 30: vague 0.880/0.645, intent 0.855/0.549, blaming 0.722/0.410.
-        "vague": (0.87, 0.64),
+        // 2026-12-03, round 31: vague 0.886/0.647, intent 0.857/0.544, blaming 0.719/0.405.
+        "vague": (0.88, 0.64),
         "intent": (0.85, 0.54),
-        "blaming": (0.72, 0.40)
+        "blaming": (0.71, 0.40)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 30: vague 0.936/0.651, intent 0.921/0.557, blaming 0.915/0.414.
+        // 2026-12-03, round 31: vague 0.938/0.653, intent 0.922/0.551, blaming 0.910/0.409.
         "vague": (0.93, 0.65),
         "intent": (0.92, 0.55),
-        "blaming": (0.91, 0.41)
+        "blaming": (0.90, 0.40)
     ]
 
     static func check(_ evaluation: Evaluation, _ floors: [String: (precision: Double, recall: Double)]) {
