@@ -532,6 +532,35 @@ import Testing
         #expect(kept.map(\.category) == [.intent, .vague, .blaming, FindingCategory("test")])
     }
 
+    @Test func nestedVagueTermsGiveOneFindingTheMoreSevereOrTheLonger() throws {
+        func finding(_ category: String, _ offset: Int, _ length: Int, _ severity: Severity = .warning) -> Finding {
+            Finding(
+                rule: "\(category).\(offset).\(length)", category: FindingCategory(category), severity: severity,
+                line: 1, column: offset + 1, endLine: 1, endColumn: offset + length + 1, offset: offset,
+                length: length, match: "m", message: "", suggestions: [], context: nil, fix: nil)
+        }
+        // Inside another: the longer stays; the same start, or the same words, too.
+        #expect(Linter.oneFindingPerSpan([finding("vague", 0, 30), finding("vague", 9, 21)]).map(\.length) == [30])
+        #expect(Linter.oneFindingPerSpan([finding("vague", 5, 4), finding("vague", 5, 12)]).map(\.length) == [12])
+        #expect(Linter.oneFindingPerSpan([finding("vague", 5, 4), finding("vague", 5, 4)]).count == 1)
+        // An error inside a warning: the error stays.
+        let severe = Linter.oneFindingPerSpan([finding("vague", 0, 30), finding("vague", 9, 21, .error)])
+        #expect(severe.map(\.severity) == [.error])
+        // Overlapping without one holding the other: both stay. So do nested intent or blaming findings,
+        // which are different constructions with their own advice.
+        #expect(Linter.oneFindingPerSpan([finding("vague", 0, 10), finding("vague", 5, 10)]).count == 2)
+        #expect(Linter.oneFindingPerSpan([finding("intent", 0, 30), finding("intent", 0, 25)]).count == 2)
+        #expect(Linter.oneFindingPerSpan([finding("blaming", 0, 30), finding("blaming", 3, 5)]).count == 2)
+    }
+
+    @Test func builtInRulesGiveOneWarningForANestedVagueTerm() {
+        let text = "The guide explains how to report sexually inappropriate behaviour by a member of staff."
+        let found = TestSupport.linter().lint(text: text)
+        #expect(found.map(\.match) == ["sexually inappropriate behaviour"])
+        let apology = "We are sorry for any offence caused, but our staff acted in good faith over the complaint."
+        #expect(Set(TestSupport.linter().lint(text: apology).map(\.rule)).count >= 2)
+    }
+
     @Test func builtInRulesGiveOneFindingForJustBanterInAnApology() {
         let text = "I am sorry. My comments were just banter, and I never meant to hurt anyone with them."
         let found = TestSupport.linter().lint(text: text).filter { $0.match.lowercased().contains("banter") }

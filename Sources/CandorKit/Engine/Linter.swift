@@ -318,13 +318,25 @@ public final class Linter {
         findings = findings.indices.filter { !dropped[$0] }.map { findings[$0] }
     }
 
+    /// Of two findings of one category, one of whose words lie inside the other's, the one to drop: the less
+    /// severe, else the one inside. Nil when neither holds the other.
+    static func nested(_ first: Int, _ second: Int, in findings: [Finding]) -> Int? {
+        let (a, b) = (findings[first], findings[second])
+        let aHoldsB = a.offset <= b.offset && b.offset + b.length <= a.offset + a.length
+        let bHoldsA = b.offset <= a.offset && a.offset + a.length <= b.offset + b.length
+        guard aHoldsB || bHoldsA else { return nil }
+        if a.severity != b.severity { return a.severity < b.severity ? first : second }
+        return aHoldsB ? second : first
+    }
+
     /// The guidance's catalogue order (§A.1 vague, §A.2 intent, §A.3 blaming): when rules of two categories
     /// flag the same words, a reader needs one explanation, and the labelling standard picks the category
     /// the guidance lists first ("child prostitute" is a vague term before it is trafficking conflation;
     /// "it was just banter" in an apology is minimising humour before it is normalising).
     static let categoryRank: [FindingCategory: Int] = [.vague: 0, .intent: 1, .blaming: 2]
 
-    /// Drops a finding whose words overlap a finding of a category ranked higher.
+    /// Drops a finding whose words overlap a finding of a category ranked higher, and a vague term whose words
+    /// lie inside those of another vague term's finding.
     static func oneFindingPerSpan(_ findings: [Finding]) -> [Finding] {
         guard findings.count > 1 else { return findings }
         let ranked = findings.enumerated().compactMap { item -> (index: Int, rank: Int)? in
@@ -339,6 +351,15 @@ public final class Linter {
                 if other.offset >= finding.offset + finding.length { break }
                 if ranked[next].rank != item.rank {
                     dropped.insert(ranked[next].rank > item.rank ? ranked[next].index : item.index)
+                } else if finding.category == .vague,
+                    let inner = Self.nested(item.index, ranked[next].index, in: findings)
+                {
+                    // Two vague-term rules on nested words ("sexually inappropriate behaviour" and its
+                    // "inappropriate behaviour") give one piece of advice, to name the act: one warning is
+                    // enough, the more severe, else the longer. Intent and blaming rules on nested words are
+                    // different constructions ("sorry for any offence caused" inside "sorry for any offence
+                    // caused, but"), and each keeps its own advice.
+                    dropped.insert(inner)
                 }
                 next += 1
             }
