@@ -31,6 +31,8 @@ import Testing
         let rule = TestSupport.builtinRuleSet.rule(id: ruleID)!
         var options = LintOptions()
         options.enabledRules.insert(ruleID)
+        // Whether the rule matches, even where a longer vague term's finding would be the one reported.
+        options.collapsesNestedTerms = false
         let linter = TestSupport.linter(options: options)
         for example in rule.flagExamples {
             let (text, spans) = RuleExamples.parse(example)

@@ -186,7 +186,7 @@ public final class Linter {
             }
         }
         Self.dropWhatAnotherRuleSays(deferring, from: &findings)
-        return Self.oneFindingPerSpan(findings)
+        return Self.oneFindingPerSpan(findings, collapsingNestedTerms: options.collapsesNestedTerms)
     }
 
     /// A match for each sentence a model chose, from the first word token in its range to the last. The model
@@ -337,7 +337,7 @@ public final class Linter {
 
     /// Drops a finding whose words overlap a finding of a category ranked higher, and a vague term whose words
     /// lie inside those of another vague term's finding.
-    static func oneFindingPerSpan(_ findings: [Finding]) -> [Finding] {
+    static func oneFindingPerSpan(_ findings: [Finding], collapsingNestedTerms: Bool = true) -> [Finding] {
         guard findings.count > 1 else { return findings }
         let ranked = findings.enumerated().compactMap { item -> (index: Int, rank: Int)? in
             categoryRank[item.element.category].map { (item.offset, $0) }
@@ -351,7 +351,7 @@ public final class Linter {
                 if other.offset >= finding.offset + finding.length { break }
                 if ranked[next].rank != item.rank {
                     dropped.insert(ranked[next].rank > item.rank ? ranked[next].index : item.index)
-                } else if finding.category == .vague,
+                } else if collapsingNestedTerms, finding.category == .vague,
                     let inner = Self.nested(item.index, ranked[next].index, in: findings)
                 {
                     // Two vague-term rules on nested words ("sexually inappropriate behaviour" and its

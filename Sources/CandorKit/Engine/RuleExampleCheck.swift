@@ -18,10 +18,13 @@ public enum RuleExampleCheck {
             var options = LintOptions()
             options.enabledRules.insert(rule.id)
             let linter = try Linter(ruleSet: ruleSet, options: options)
+            // Whether the rule matches, even where a longer vague term's finding would be the one reported.
+            options.collapsesNestedTerms = false
+            let flagLinter = try Linter(ruleSet: ruleSet, options: options)
             for example in rule.flagExamples {
                 let (text, spans) = RuleExamples.parse(example)
                 // The writer's own words: plain use, or a relayed phrase that keeps its severity.
-                let findings = linter.lint(text: text)
+                let findings = flagLinter.lint(text: text)
                     .filter { $0.rule == rule.id && ($0.context == nil || $0.severity == rule.severity) }
                 if findings.isEmpty {
                     failures.append(Failure(rule: rule.id, example: text, problem: "should flag"))

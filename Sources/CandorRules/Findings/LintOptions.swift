@@ -47,6 +47,10 @@ public struct LintOptions: Sendable {
     /// Let the candidate scorer have the last word on built-in rules' candidates (`--no-scorer`, config
     /// `scorer: false`, turn it off).
     public var usesScorer = true
+    /// Report one finding where two vague-term rules flag nested words (`Linter.oneFindingPerSpan`). A rule's own
+    /// examples are checked with it off: they ask whether the rule matches, not which of two findings a reader
+    /// is shown.
+    public var collapsesNestedTerms = true
 
     public init() {}
 
