@@ -100,6 +100,11 @@ import Testing
     @Test func negationStopsAtAClauseBoundary() {
         #expect(contexts("It was not a joke, it was sexual misconduct.") == [nil])
         #expect(contexts("Nobody disputes it but sexual misconduct is vague.") == [nil])
+        // "and" with a pronoun subject of its own starts a clause the negation does not reach.
+        #expect(contexts("We didn't say much and we faced a sex scandal.") == [nil])
+        #expect(contexts("I didn't see and I called it a sex scandal.") == [nil])
+        // Without a new subject, the negation still reaches the second verb.
+        #expect(findings("He didn't apologise and call it a sex scandal.").isEmpty)
     }
 
     @Test func anUnquotedLineInAListOfQuotedTermsIsAMention() {

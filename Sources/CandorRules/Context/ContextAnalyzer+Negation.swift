@@ -54,6 +54,15 @@ extension ContextAnalyzer {
                     blocked = true
                     break
                 }
+                // "and" with a subject of its own after it ("... shouldn't have said and I wasn't being serious")
+                // starts a clause the negation does not reach; the subject may be the match's first word.
+                if token.symbol == and, and != Vocabulary.unknown,
+                    let next = nextWord(after: index, before: Int(match.first) + 1, tokens: tokens),
+                    personalSubjects.contains(tokens[next].symbol)
+                {
+                    blocked = true
+                    break
+                }
                 words += 1
             }
             if !blocked && words <= 6 { return true }

@@ -11,6 +11,10 @@ package struct ContextAnalyzer {
     let disjunctions: [Int32]
     /// Words that open a clause of its own after "or": the negation before the comma does not reach into it.
     let clauseSubjects: [Int32]
+    /// "and", and the personal pronouns that give what follows it a subject of its own: "a joke that I shouldn't
+    /// have said and I wasn't being serious" is two clauses, and the negation stays in the first.
+    let and: Int32
+    let personalSubjects: [Int32]
     let colon: Int32
     let comma: Int32
     /// ".", "!" and "?": a block that ends without one is a headline or a title.
@@ -49,6 +53,8 @@ package struct ContextAnalyzer {
             "i", "you", "he", "she", "they", "we", "it", "there", "this", "that", "the", "a", "an", "someone",
             "anyone", "people", "women", "men", "girls", "victims", "else"
         ])
+        and = Array("and".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
+        personalSubjects = known(["i", "you", "he", "she", "we", "they"])
         sentenceEnders = known([".", "!", "?"])
         with = Array("with".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         particular = known(["the", "her", "his", "their", "him", "them", "my", "this", "that", "these", "those"])
