@@ -103,6 +103,8 @@ import Testing
         // "and" with a pronoun subject of its own starts a clause the negation does not reach.
         #expect(contexts("We didn't say much and we faced a sex scandal.") == [nil])
         #expect(contexts("I didn't see and I called it a sex scandal.") == [nil])
+        // Nor does it reach into a relative clause: its words are asserted whatever the main verb says.
+        #expect(contexts("We are not here to defend anyone whose sex scandal ended a career.") == [nil])
         // Without a new subject, the negation still reaches the second verb.
         #expect(findings("He didn't apologise and call it a sex scandal.").isEmpty)
     }

@@ -54,7 +54,9 @@ struct RuleSetCompiler {
             firstPerson: Set(["i", "we"].map { vocabulary.intern($0) }),
             listSeparators: Set([",", "and", "or", "\"", "'", "/"].map { vocabulary.intern($0) }),
             negationBarriers: Set(
-                ["if", "unless", "although", "though", "whereas", "when"].map { vocabulary.intern($0) }),
+                ["if", "unless", "although", "though", "whereas", "when", "who", "whom", "whose"].map {
+                    vocabulary.intern($0)
+                }),
             determiners: Set(
                 ["a", "an", "the", "any", "some", "his", "her", "their", "its", "my", "our", "your", "this", "that"]
                     .map { vocabulary.intern($0) }),
