@@ -50,37 +50,37 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 32, 2026-12-03, on fresh part 33 (175 excerpts), scored once with the candidate scorer: vague
-        // 0.889/0.640, intent 0.636/0.241, blaming 0.750/0.340 (round 31's build: vague 0.891/0.651; the
-        // session's first build, 95e03b7: vague 0.864/0.651; intent and blaming the same for both).
-        "vague": (0.88, 0.63),
-        "intent": (0.63, 0.24),
-        "blaming": (0.75, 0.34)
+        // Round 33, 2026-12-03, on fresh part 34 (176 excerpts), scored once with the candidate scorer: vague
+        // 0.762/0.552, intent 0.462/0.182, blaming 0.739/0.300 (round 32's build the same; the session's first
+        // build, 95e03b7: vague 0.786/0.563, counting nested duplicate findings twice).
+        "vague": (0.76, 0.55),
+        "intent": (0.46, 0.18),
+        "blaming": (0.73, 0.30)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 32: intent 0.643/0.310; the other categories as without it.
-        "vague": (0.88, 0.63),
-        "intent": (0.64, 0.31),
-        "blaming": (0.75, 0.34)
+        // Round 33: intent 0.500/0.212; the other categories as without it.
+        "vague": (0.76, 0.55),
+        "intent": (0.50, 0.21),
+        "blaming": (0.73, 0.30)
     ]
 
-    /// The dev split (parts 1 to 32) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 33) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 32: vague 0.880/0.648, intent 0.858/0.535, blaming 0.713/0.399.
+        // 2026-12-03, round 33: vague 0.880/0.649, intent 0.857/0.530, blaming 0.713/0.398.
         "vague": (0.88, 0.64),
-        "intent": (0.85, 0.53),
+        "intent": (0.85, 0.52),
         "blaming": (0.71, 0.39)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 32: vague 0.934/0.654, intent 0.924/0.542, blaming 0.903/0.403.
+        // 2026-12-03, round 33: vague 0.934/0.655, intent 0.922/0.537, blaming 0.907/0.402.
         "vague": (0.93, 0.65),
-        "intent": (0.92, 0.54),
+        "intent": (0.92, 0.53),
         "blaming": (0.90, 0.40)
     ]
 
