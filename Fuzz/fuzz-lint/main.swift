@@ -2,7 +2,7 @@ import CandorKit
 import Foundation
 
 // The whole pipeline on arbitrary bytes: source validation, the plain text, Markdown and HTML readers, the
-// tokenizer, matching and positions. The first byte picks the markup. Beyond not crashing, every finding
+// tokenizer, matching and positions. The first byte picks the markup, and whether the sentence model is on. Beyond not crashing, every finding
 // must point inside the input, start and end on character boundaries, and carry the line and column its
 // offset has when counted the slow way.
 
@@ -13,10 +13,14 @@ nonisolated(unsafe) let linter: Linter = {
     do {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yml") }
             .sorted()
-        let lexicons = try names.map {
+        var lexicons = try names.map {
             try LexiconLoader.parseBuiltin(
                 String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8), path: "lexicons/\($0)")
         }
+        // The sentence model behind intent.sentence-model, which half the inputs turn on.
+        let model = folder.appendingPathComponent("intent-sentences.tsv")
+        lexicons[0].sentenceModels["intent-sentences"] = try SentenceModel(
+            parsing: String(contentsOf: model, encoding: .utf8), path: model.path)
         return try Linter(ruleSet: RuleSet.compile(lexicons))
     } catch {
         fatalError("built-in rules: \(error)")
@@ -49,6 +53,8 @@ public func fuzzLint(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
     var options = LintOptions()
     options.markup = markup
+    // The sentence model ships off; its matches come from its own sentence split, not the tokenizer's.
+    if (Int(data[0]) / markups.count) % 2 == 1 { options.enabledRules.insert("intent.sentence-model") }
     let report = linter.lint(SourceDocument(path: "fuzz", bytes: bytes), options: options)
     for finding in report.findings {
         let end = finding.offset + finding.length
