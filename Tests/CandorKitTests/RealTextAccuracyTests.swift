@@ -50,27 +50,28 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 33, 2026-12-03, on fresh part 34 (176 excerpts), scored once with the candidate scorer: vague
-        // 0.762/0.552, intent 0.462/0.182, blaming 0.739/0.300 (round 32's build the same; the session's first
-        // build, 95e03b7: vague 0.786/0.563, counting nested duplicate findings twice).
-        "vague": (0.76, 0.55),
-        "intent": (0.46, 0.18),
-        "blaming": (0.73, 0.30)
+        // Round 34, 2026-12-03, on fresh part 35 (175 excerpts), scored once with the candidate scorer: vague
+        // 0.851/0.615, intent 0.636/0.350, blaming 0.682/0.264 (round 33's build, f787db9: the same but for
+        // blaming 0.667/0.283).
+        "vague": (0.85, 0.61),
+        "intent": (0.63, 0.35),
+        "blaming": (0.68, 0.26)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 33: intent 0.500/0.212; the other categories as without it.
-        "vague": (0.76, 0.55),
-        "intent": (0.50, 0.21),
-        "blaming": (0.73, 0.30)
+        // Round 34: intent 0.583/0.350 (one false positive more, no span more); the others as without it.
+        "vague": (0.85, 0.61),
+        "intent": (0.58, 0.35),
+        "blaming": (0.68, 0.26)
     ]
 
-    /// The dev split (parts 1 to 33) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 34) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 33: vague 0.880/0.649, intent 0.857/0.530, blaming 0.713/0.398.
-        "vague": (0.88, 0.64),
+        // 2026-12-03, round 34: vague 0.878/0.655, intent 0.851/0.526, blaming 0.713/0.395 (with part 34 in dev,
+        // round 33's rules measure 0.877/0.646, 0.847/0.517, 0.713/0.395).
+        "vague": (0.87, 0.65),
         "intent": (0.85, 0.52),
         "blaming": (0.71, 0.39)
     ]
@@ -78,10 +79,10 @@ import Testing
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 33: vague 0.934/0.655, intent 0.922/0.537, blaming 0.907/0.402.
-        "vague": (0.93, 0.65),
-        "intent": (0.92, 0.53),
-        "blaming": (0.90, 0.40)
+        // 2026-12-03, round 34: vague 0.932/0.662, intent 0.917/0.533, blaming 0.906/0.399.
+        "vague": (0.93, 0.66),
+        "intent": (0.91, 0.53),
+        "blaming": (0.90, 0.39)
     ]
 
     static func check(_ evaluation: Evaluation, _ floors: [String: (precision: Double, recall: Double)]) {
