@@ -192,6 +192,17 @@ import Testing
         #expect(contexts("I didn't see sexual misconduct.").isEmpty)
     }
 
+    /// "any", "anything" and "ever" stand where a negation reaches, so the count of words between the negation and
+    /// the term starts again after them.
+    @Test func aNegationReachesPastTheWordItLicenses() {
+        #expect(
+            contexts("Neither of these complaints nor the others involved any issue of sexual misconduct.").isEmpty)
+        #expect(contexts("No complaint to the club in all those years ever involved sexual misconduct.").isEmpty)
+        #expect(
+            contexts("Neither of these complaints nor the others involved the long issue of sexual misconduct.")
+                == [nil])
+    }
+
     @Test func aNegationStopsAtASubordinateClause() {
         #expect(contexts("It would not have become public if sexual misconduct had stayed hidden.") == [nil])
         #expect(contexts("It wasn't news when sexual misconduct came up.") == [nil])

@@ -64,6 +64,8 @@ extension ContextAnalyzer {
                     break
                 }
                 words += 1
+                // The negation reaches its object however far the word it licenses stands from it: count afresh.
+                if negativePolarity.contains(token.symbol) { words = 0 }
             }
             if !blocked && words <= 6 { return true }
         }

@@ -15,6 +15,9 @@ package struct ContextAnalyzer {
     /// have said and I wasn't being serious" is two clauses, and the negation stays in the first.
     let and: Int32
     let personalSubjects: [Int32]
+    /// "any", "anything", "ever": words a negation licenses, so its reach runs on past them ("neither of these
+    /// complaints involved any issue of sexual misconduct").
+    let negativePolarity: [Int32]
     let colon: Int32
     let comma: Int32
     /// ".", "!" and "?": a block that ends without one is a headline or a title.
@@ -55,6 +58,7 @@ package struct ContextAnalyzer {
         ])
         and = Array("and".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         personalSubjects = known(["i", "you", "he", "she", "we", "they"])
+        negativePolarity = known(["any", "anything", "ever"])
         sentenceEnders = known([".", "!", "?"])
         with = Array("with".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         particular = known(["the", "her", "his", "their", "him", "them", "my", "this", "that", "these", "those"])
