@@ -133,7 +133,10 @@ struct LintCommand: ParsableCommand {
                 do { known = try Baseline.read(from: baseline) } catch {
                     throw UserError("cannot read baseline \(baseline): \(error)")
                 }
-                reports = known.filter(reports, relativeTo: baseline)
+                let rules = Self.rulesInPlay(work)
+                let splitFrom = Dictionary(
+                    rules.compactMap { rule in rule.splitFrom.map { (rule.id, $0) } }, uniquingKeysWith: { a, _ in a })
+                reports = known.filter(reports, relativeTo: baseline, splitFrom: splitFrom)
             }
             writeOut(reporter.render(RunReport(files: reports, rules: Self.rulesInPlay(work))))
             for (index, report) in reports.enumerated() { outcome.account(report, settings: work[index].settings) }

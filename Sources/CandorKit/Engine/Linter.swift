@@ -426,7 +426,7 @@ extension Linter {
         let context = candidate.context == .excepted ? candidate.contextBehindException : candidate.context
         guard
             let severity = options.quoted.severity(
-                options.severities[rule.id] ?? rule.severity,
+                options.severity(of: rule),
                 context: context, category: FindingCategory(rule.category))
         else { return nil }
         let (line, column) = lines.position(of: start)

@@ -41,14 +41,18 @@ public struct Baseline: Equatable {
     }
 
     /// The reports with every finding the baseline already knows removed. Give `baselinePath` when the
-    /// baseline was written with one, so paths are compared the same way.
-    public func filter(_ reports: [FileReport], relativeTo baselinePath: String? = nil) -> [FileReport] {
+    /// baseline was written with one, so paths are compared the same way. `splitFrom` maps a rule id to the rule it
+    /// was split from (`Rule.splitFrom`): a baseline written before the split knows its findings by the older id.
+    public func filter(
+        _ reports: [FileReport], relativeTo baselinePath: String? = nil, splitFrom: [String: String] = [:]
+    ) -> [FileReport] {
         var remaining = counts
         return reports.map { report in
             var report = report
             let path = Self.keyPath(report.path, baselinePath: baselinePath)
             report.findings = report.findings.filter { finding in
-                let key = Self.key(finding, path: path)
+                var key = Self.key(finding, path: path)
+                if remaining[key, default: 0] == 0, let older = splitFrom[finding.rule] { key.rule = older }
                 guard let count = remaining[key], count > 0 else { return true }
                 remaining[key] = count - 1
                 return false

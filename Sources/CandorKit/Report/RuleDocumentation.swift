@@ -18,6 +18,7 @@ extension RuleListing {
         out += text(rule.message.replacingOccurrences(of: "{match}", with: "…")) + "\n\n"
         out += "**Why:** \(text(rule.why))\n\n"
         out += "**Guidance:** \(rule.guidance); principles \(rule.principles.joined(separator: ", "))\n\n"
+        if let older = rule.splitFrom { out += text(splitNote(rule.id, from: older)) + "\n\n" }
         out += "**Write instead:**\n\n" + rule.suggestions.map { "- \(text($0))\n" }.joined()
         if let fix = rule.fix { out += "\n**Automatic fix:** \(text(fix))\n" }
         out += "\n**Flags:**\n\n" + rule.flagExamples.map { "- ✗ \(text(RuleExamples.plain($0)))\n" }.joined()

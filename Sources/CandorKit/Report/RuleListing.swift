@@ -20,6 +20,7 @@ public enum RuleListing {
                 json.field("summary", rule.summary)
                 json.field("suggestions", rule.suggestions)
                 json.field("why", rule.why)
+                if let older = rule.splitFrom { json.field("splitFrom", older) }
                 json.endObject()
             }
             json.endArray()
@@ -39,13 +40,20 @@ public enum RuleListing {
         }
     }
 
+    /// What a split means for a user's configuration, suppression comments and baselines.
+    static func splitNote(_ id: String, from older: String) -> String {
+        "Split from \(older): a setting, a suppression comment or a baseline entry for \(older) also applies to "
+            + "\(id), unless the configuration names \(id) itself."
+    }
+
     public static func explain(_ rule: Rule) -> String {
         var out =
             "\(rule.id)  (\(rule.category), \(rule.severity.rawValue)\(rule.enabled ? "" : ", off by default"))\n\n"
         out += "\(rule.message.replacingOccurrences(of: "{match}", with: "…"))\n\n"
         out += "Why: \(rule.why)\n"
-        out += "Guidance: \(rule.guidance); principles \(rule.principles.joined(separator: ", "))\n\n"
-        out += "Write instead:\n" + rule.suggestions.map { "  - \($0)\n" }.joined()
+        out += "Guidance: \(rule.guidance); principles \(rule.principles.joined(separator: ", "))\n"
+        if let older = rule.splitFrom { out += Self.splitNote(rule.id, from: older) + "\n" }
+        out += "\nWrite instead:\n" + rule.suggestions.map { "  - \($0)\n" }.joined()
         if let fix = rule.fix { out += "Automatic fix: \(fix)\n" }
         out += "\nFlags:\n" + rule.flagExamples.map { "  ✗ \(RuleExamples.plain($0))\n" }.joined()
         out += "Leaves alone:\n" + rule.passExamples.map { "  ✓ \($0)\n" }.joined()

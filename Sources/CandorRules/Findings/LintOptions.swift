@@ -55,7 +55,17 @@ public struct LintOptions: Sendable {
     public init() {}
 
     package func isActive(_ rule: Rule) -> Bool {
-        if disabledCategories.contains(rule.category) || disabledRules.contains(rule.id) { return false }
-        return rule.enabled || enabledRules.contains(rule.id) || severities[rule.id] != nil
+        if disabledCategories.contains(rule.category) { return false }
+        // A setting for the rule itself wins; else one for the rule it was split from, whose matches it took over.
+        for id in [rule.id, rule.splitFrom].compactMap({ $0 }) {
+            if disabledRules.contains(id) { return false }
+            if enabledRules.contains(id) || severities[id] != nil { return true }
+        }
+        return rule.enabled
+    }
+
+    /// The severity the configuration gives `rule` (or the rule it was split from), else its own.
+    package func severity(of rule: Rule) -> Severity {
+        severities[rule.id] ?? rule.splitFrom.flatMap { severities[$0] } ?? rule.severity
     }
 }

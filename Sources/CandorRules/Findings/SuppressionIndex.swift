@@ -56,13 +56,12 @@ package struct SuppressionIndex {
     }
 
     package func suppresses(rule: Rule, line: Int, offset: Int) -> Bool {
-        if let directives = nextLine[line],
-            directives.contains(where: { $0.covers(ruleID: rule.id, category: rule.category) })
-        {
-            return true
+        // A comment written for the rule this one was split from still silences the matches it took over.
+        func covers(_ directive: SuppressionDirective) -> Bool {
+            directive.covers(ruleID: rule.id, category: rule.category)
+                || rule.splitFrom.map { directive.rules.contains($0) } ?? false
         }
-        return ranges.contains {
-            offset >= $0.start && offset < $0.end && $0.directive.covers(ruleID: rule.id, category: rule.category)
-        }
+        if let directives = nextLine[line], directives.contains(where: covers) { return true }
+        return ranges.contains { offset >= $0.start && offset < $0.end && covers($0.directive) }
     }
 }

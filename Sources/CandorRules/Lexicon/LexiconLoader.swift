@@ -9,7 +9,7 @@ public enum LexiconLoader {
     static let topKeys: Set<String> = ["category", "rules", "classes", "signals"]
     static let ruleKeys: Set<String> = [
         "id", "category", "severity", "enabled", "guidance", "principles", "patterns", "exceptions", "requires",
-        "unless", "negation", "message", "suggestions", "fix", "why", "examples", "model"
+        "unless", "negation", "message", "suggestions", "fix", "why", "examples", "model", "split-from"
     ]
     /// And `patterns`, unless the rule names a `model`.
     static let requiredRuleKeys = [
@@ -150,6 +150,13 @@ public enum LexiconLoader {
         }
         if flag.isEmpty { throw fields["examples"]!.error("rule \(id) needs at least one example under 'flag'") }
         if pass.isEmpty { throw fields["examples"]!.error("rule \(id) needs at least one example under 'pass'") }
+        let splitFrom = try fields["split-from"]?.string()
+        if let splitFrom {
+            guard isRuleID(splitFrom) else {
+                throw fields["split-from"]!.error("'\(splitFrom)' is not a rule id (category.slug)")
+            }
+            guard splitFrom != id else { throw fields["split-from"]!.error("rule \(id) cannot be split from itself") }
+        }
         let suggestions = try fields["suggestions"]!.strings()
         if suggestions.isEmpty { throw fields["suggestions"]!.error("rule \(id) needs at least one suggestion") }
 
@@ -172,7 +179,8 @@ public enum LexiconLoader {
             why: try fields["why"]!.string().trimmingCharacters(in: .whitespacesAndNewlines),
             flagExamples: flag,
             passExamples: pass,
-            location: node.location
+            location: node.location,
+            splitFrom: splitFrom
         )
     }
 

@@ -85,6 +85,9 @@ public struct Rule: Sendable {
     public var location: FileLocation
     /// Shipped with Candor (so reports can link to its lexicon), rather than a user's own.
     public var isBuiltin = false
+    /// The rule this one was split from: it reports matches that rule used to report, so a setting, a suppression
+    /// comment or a baseline entry that names the older id still governs them (lexicon field `split-from`).
+    public var splitFrom: String?
     /// The message split at each "{match}", so that a finding's message is one join, not a search.
     private var messagePieces: [String]
 
@@ -93,7 +96,7 @@ public struct Rule: Sendable {
         principles: [String], patterns: [PatternSource], model: String? = nil, exceptions: [PatternSource] = [],
         requires: [GateScope: [PatternSource]] = [:], unless: [GateScope: [PatternSource]] = [:],
         negation: Bool = true, message: String, suggestions: [String], fix: String? = nil, why: String,
-        flagExamples: [String], passExamples: [String], location: FileLocation
+        flagExamples: [String], passExamples: [String], location: FileLocation, splitFrom: String? = nil
     ) {
         self.id = id
         self.category = category
@@ -114,6 +117,7 @@ public struct Rule: Sendable {
         self.flagExamples = flagExamples
         self.passExamples = passExamples
         self.location = location
+        self.splitFrom = splitFrom
         self.messagePieces = Self.pieces(of: message)
     }
 

@@ -89,6 +89,13 @@ struct RuleSetCompiler {
                 rules.append(rule)
             }
         }
+        for rule in rules {
+            if let older = rule.splitFrom, seen[older] == nil {
+                throw YAMLFileError(
+                    "rule \(rule.id) is split from '\(older)', which no lexicon in use defines", at: rule.location,
+                    field: "split-from")
+            }
+        }
 
         var requires: [[GateScope: [Int]]] = []
         var unless: [[GateScope: [Int]]] = []

@@ -51,6 +51,7 @@ extension SnapshotReader {
             fix: try optionalString(), why: try string(), flagExamples: try strings(),
             passExamples: try strings(), location: try location())
         rule.isBuiltin = try bool()
+        rule.splitFrom = try optionalString()
         return rule
     }
 }

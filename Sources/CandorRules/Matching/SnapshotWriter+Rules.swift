@@ -57,5 +57,6 @@ extension SnapshotWriter {
         strings(rule.passExamples)
         location(rule.location)
         bool(rule.isBuiltin)
+        optionalString(rule.splitFrom)
     }
 }
