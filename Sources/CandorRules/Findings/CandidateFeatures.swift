@@ -2,6 +2,10 @@
 /// (`kept`, `attributed` or `excepted`), the words matched, the eight words either side (the two nearest also by
 /// position), and any quotation mark within 40 bytes.
 ///
+/// A punctuation mark takes its place among the eight either side but is not a feature itself: a transcript's
+/// "MO:" or a hyphen in "dressing-room" said more about the page's layout than the wording, and learning them
+/// cost the guidance's own "banter" in fixtures/heldout (docs/accuracy.md, round 35).
+///
 /// Training (`candor eval --write-candidates`) reads the features as names; linting hashes the same bytes
 /// without building a string (`CandidateScorer.hash`), so the model always sees what it was trained on.
 public enum CandidateFeatures {
@@ -121,8 +125,10 @@ public enum CandidateFeatures {
         }
         var distance = 0
         for word in words.ranges.suffix(wordsEitherSide).reversed() {
-            emit(leftWord, text[word])
-            if distance < 2 { emit(nearLeft[distance], text[word]) }
+            if !isMark(text, word) {
+                emit(leftWord, text[word])
+                if distance < 2 { emit(nearLeft[distance], text[word]) }
+            }
             distance += 1
         }
         words.read(text, range.upperBound..<min(text.count, range.upperBound + nearReach))
@@ -131,8 +137,10 @@ public enum CandidateFeatures {
         }
         distance = 0
         for word in words.ranges.prefix(wordsEitherSide) {
-            emit(rightWord, text[word])
-            if distance < 2 { emit(nearRight[distance], text[word]) }
+            if !isMark(text, word) {
+                emit(rightWord, text[word])
+                if distance < 2 { emit(nearRight[distance], text[word]) }
+            }
             distance += 1
         }
         let before = max(0, range.lowerBound - quoteReach)..<range.lowerBound
@@ -201,6 +209,15 @@ public enum CandidateFeatures {
     }
 
     enum Kind { case word, space, apostrophe, punctuation }
+
+    /// A punctuation mark or an apostrophe standing alone: `Words` gives each its own range, and a word never
+    /// starts with one.
+    @inline(__always) static func isMark(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+        let lead = text[word.lowerBound]
+        if lead < 0x80 { return asciiKind(lead) != .word }
+        let first = word.lowerBound..<min(word.upperBound, word.lowerBound + sequenceLength(lead))
+        return kind(text, first) != .word
+    }
 
     @inline(__always) static func asciiKind(_ byte: UInt8) -> Kind {
         switch byte {
