@@ -203,6 +203,17 @@ import Testing
                 == [nil])
     }
 
+    /// A run of victim-blaming questions answered "No?", a judgement that the matter "is of no consequence", a take
+    /// the writer says "assumes that", and a claim "thought to be rare" are named in order to reject them.
+    @Test func aClaimTheWriterAnswersIsNotAsserted() {
+        #expect(contexts("Did she say boys will be boys? No?").isEmpty)
+        #expect(contexts("Did she say boys will be boys? Yes.") == [nil])
+        #expect(contexts("Whether the club calls it sexual misconduct or not is of no consequence here.").isEmpty)
+        #expect(contexts("It assumes that boys will be boys, and it is wrong.").isEmpty)
+        #expect(contexts("There is a reason that sexual misconduct claims are thought to be rare.").isEmpty)
+        #expect(contexts("Sexual misconduct claims are common at the club.") == [nil])
+    }
+
     @Test func aNegationStopsAtASubordinateClause() {
         #expect(contexts("It would not have become public if sexual misconduct had stayed hidden.") == [nil])
         #expect(contexts("It wasn't news when sexual misconduct came up.") == [nil])

@@ -174,8 +174,13 @@ enum Cues {
                 + "(criminal|sexual|serious) [offence|offense|crime]",
             // "the fact that a woman was intoxicated during a sexual assault is completely irrelevant"
             "[is|are|was|were] (completely|entirely|totally|utterly|wholly|quite) [irrelevant|immaterial|beside the point]",
+            // "whether the girl in question is promiscuous or not is of no consequence in this matter"
+            "[is|are|was|were] of no (*) [consequence|relevance|importance|significance]",
             // "False accusations do happen, but they are extremely rare."
-            "[do|does] happen (,) but (they|it) [are|is] (extremely|very|incredibly|exceedingly|vanishingly) rare"
+            "[do|does] happen (,) but (they|it) [are|is] (extremely|very|incredibly|exceedingly|vanishingly) rare",
+            // "There is a reason that false accusations are thought to be rare."
+            "[are|is|were|was] [thought|known|believed|shown|found|estimated] to be (extremely|very|incredibly|exceedingly|"
+                + "vanishingly) rare"
         ],
         .rejectsPrevious: [
             "[that's|that is|this is|it's|it is] [not so|not true|untrue|false|a myth|nonsense|simply not true|not the case|wrong]",
@@ -186,6 +191,8 @@ enum Cues {
             "[i'll|i will|let me|here's|here is] (tell you|explain) why",
             // A one-word answer to the question before: "Was she asking for it? No."
             "[no|nope|of course not|absolutely not|certainly not|hell no] [.|!]",
+            // The same answer asked back, after a run of victim-blaming questions: "... cry rape? No?"
+            "[no|nope] ?",
             "(that's|that is|it's|it is) (the|a) wrong question",
             "(but) [children|minors|a child|kids|a minor] [can't|cannot|can not] consent",
             // The next sentence names the one before as someone's question or remark: "Why did the woman go out at
@@ -241,6 +248,8 @@ enum Cues {
             // Someone's case the court or the writer weighs: "refused to accept the man's contention that he was in a
             // consensual relationship with the 17-year-old".
             "[contention|contentions|assertion|assertions|insistence|plea] that",
+            // A take the writer answers: "it assumes that false accusations of rape are common and easy to make".
+            "[it|this|that|which|they|he|she] [assumes|assume|assumed|presumes|presume|presumed] that",
             // A counterfactual the writer rejects: "You let him discuss it as if it were a mutual, consensual affair".
             "[as if|as though] (it|this|that|the abuse|the relationship|the rape|they|she|he|what happened) [were|was|had been]",
             // The same with any subject: "I felt terrible, as if sharing a bottle of wine with an MP was asking for it".
