@@ -50,37 +50,35 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 35, 2026-12-03, on fresh part 36 (176 excerpts), scored once with the candidate scorer: vague
-        // 0.9298/0.646, intent 0.733/0.333, blaming 0.304/0.162 (round 34's build: vague 0.929/0.634, blaming
-        // 0.318/0.162; round 33's, f787db9: intent 0.714/0.303 besides).
-        "vague": (0.92, 0.64),
-        "intent": (0.73, 0.33),
-        "blaming": (0.30, 0.16)
+        // Round 36, 2026-12-03, on fresh part 37 (175 excerpts), scored once with the candidate scorer: vague
+        // 0.778/0.579, intent 0.706/0.353, blaming 0.722/0.222 (round 35's and round 33's builds the same).
+        "vague": (0.77, 0.57),
+        "intent": (0.70, 0.35),
+        "blaming": (0.72, 0.22)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 35: intent 0.737/0.424 (three spans more, one false positive more); the others as without it.
-        "vague": (0.92, 0.64),
-        "intent": (0.73, 0.42),
-        "blaming": (0.30, 0.16)
+        // Round 36: intent 0.737/0.441 (three spans more, no false positive more); the others as without it.
+        "vague": (0.77, 0.57),
+        "intent": (0.73, 0.44),
+        "blaming": (0.72, 0.22)
     ]
 
-    /// The dev split (parts 1 to 35) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 36) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 35: vague 0.878/0.654, intent 0.851/0.528, blaming 0.712/0.391 (with part 35 in dev,
-        // round 34's rules measure 0.878/0.654, 0.847/0.522, 0.711/0.391).
+        // 2026-12-03, round 36: vague 0.8799/0.655, intent 0.8497/0.526, blaming 0.707/0.387 (with part 36 in
+        // dev, round 35's rules measure 0.880/0.654, 0.848/0.521, 0.702/0.387).
         "vague": (0.87, 0.65),
-        "intent": (0.85, 0.52),
-        "blaming": (0.71, 0.39)
+        "intent": (0.84, 0.52),
+        "blaming": (0.70, 0.38)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 35: vague 0.931/0.661, intent 0.906/0.534, blaming 0.902/0.395 (features no longer
-        // include punctuation marks near the match, so the scorer fits dev less tightly).
+        // 2026-12-03, round 36: vague 0.931/0.663, intent 0.905/0.533, blaming 0.906/0.391.
         "vague": (0.93, 0.66),
         "intent": (0.90, 0.53),
         "blaming": (0.90, 0.39)
