@@ -104,6 +104,9 @@ struct LintCommand: ParsableCommand {
         let reportToStandardError =
             fix && work.contains { if case .lint(let input, _) = $0 { input.isStandardInput } else { false } }
         let writeOut: (String) -> Void = reportToStandardError ? { fputs($0, standardError) } : { candor.writeOut($0) }
+        let writeOutBytes: (UnsafeBufferPointer<UInt8>) -> Void =
+            reportToStandardError
+            ? { _ = fwrite($0.baseAddress, 1, $0.count, standardError) } : { candor.writeOutBytes($0) }
         let runner = LintRunner(jobs: jobs, maximumInputSize: planner.maximumInputSize)
         var outcome = RunOutcome(format: format, failLevel: failLevel)
 
@@ -121,7 +124,7 @@ struct LintCommand: ParsableCommand {
             var summary = RunSummary()
             writeOut(streaming.begin(version: Candor.version))
             runner.run(work) { index, report in
-                streaming.file(report, index: index, write: writeOut)
+                streaming.file(report, index: index, writeBytes: writeOutBytes)
                 summary.add(report)
                 outcome.account(report, settings: work[index].settings)
             }

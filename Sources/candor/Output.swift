@@ -4,10 +4,13 @@ import Foundation
 /// write leaves stdout's error flag set, which `finishOutput` turns into exit status 2.
 func writeOut(_ text: String) {
     var text = text
-    text.withUTF8 { buffer in
-        if fwrite(buffer.baseAddress, 1, buffer.count, standardOutput) < buffer.count && firstOutputErrno == 0 {
-            firstOutputErrno = errno
-        }
+    text.withUTF8(writeOutBytes)
+}
+
+/// Writes UTF-8 bytes to standard output as they are (a streaming reporter's part, `StreamingReporter`).
+func writeOutBytes(_ buffer: UnsafeBufferPointer<UInt8>) {
+    if fwrite(buffer.baseAddress, 1, buffer.count, standardOutput) < buffer.count && firstOutputErrno == 0 {
+        firstOutputErrno = errno
     }
 }
 

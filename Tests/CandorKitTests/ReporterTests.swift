@@ -111,6 +111,36 @@ import Testing
         )
     }
 
+    /// `candor lint --format json` streams each file's part as bytes (`file(_:index:writeBytes:)`); it must be the
+    /// same text the `String` path writes, batch boundaries (every 256 findings) included, pretty or compact.
+    @Test(arguments: [true, false])
+    func jsonStreamsTheSameBytesAsItsString(pretty: Bool) throws {
+        let many = (0..<600).map { _ in Self.finding("test.vague-term", "bad thing", in: Self.source) }
+        let files = [
+            FileReport(path: "many.md", findings: many), FileReport(path: "clean.md"),
+            FileReport(path: "missing.md", error: "no such file or directory"),
+            FileReport(path: "image.txt", skipped: "binary file")
+        ]
+        let reporter = JSONReporter(pretty: pretty)
+        for (index, file) in files.enumerated() {
+            var text = ""
+            reporter.file(file, index: index) { text += $0 }
+            var bytes: [UInt8] = []
+            reporter.file(file, index: index) { (part: UnsafeBufferPointer<UInt8>) in bytes.append(contentsOf: part) }
+            #expect(Array(text.utf8) == bytes)
+        }
+        var streamed: [UInt8] = Array(reporter.begin(version: "0.1.0").utf8)
+        for (index, file) in files.enumerated() {
+            reporter.file(file, index: index) { (part: UnsafeBufferPointer<UInt8>) in streamed.append(contentsOf: part)
+            }
+        }
+        streamed += Array(reporter.end(RunSummary(RunReport(files: files, rules: [], version: "0.1.0"))).utf8)
+        let parsed = try JSONSerialization.jsonObject(with: Data(streamed)) as? [String: Any]
+        let parsedFiles = parsed?["files"] as? [[String: Any]]
+        #expect((parsedFiles?.first?["findings"] as? [Any])?.count == 600)
+        #expect(parsedFiles?.count == 4)
+    }
+
     // MARK: GitHub
 
     @Test(arguments: [

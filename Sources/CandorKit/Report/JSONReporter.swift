@@ -15,25 +15,33 @@ public struct JSONReporter: StreamingReporter {
     }
 
     public func file(_ file: FileReport, index: Int, write: (String) -> Void) {
+        self.file(file, index: index) { write(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    public func file(_ file: FileReport, index: Int, writeBytes: (UnsafeBufferPointer<UInt8>) -> Void) {
         // The findings are written in batches; the object around them is spelled out by hand to match.
-        var head = JSONWriter(pretty: pretty, depth: 3)
-        head.field("path", file.path)
-        write(
-            (index == 0 ? "" : ",") + newline(2) + "{" + newline(3) + head.output + "," + newline(3) + "\"findings\":"
-                + space + "[")
+        var part = JSONWriter(pretty: pretty, depth: 3)
+        part.fragment(index == 0 ? "" : ",")
+        part.fragment(newline(2) + "{" + newline(3))
+        part.field("path", file.path)
+        part.fragment("," + newline(3) + "\"findings\":" + space + "[")
+        part.bytes.withUnsafeBufferPointer(writeBytes)
         var batch = JSONWriter(pretty: pretty, depth: 4)
         for (number, finding) in file.findings.enumerated() {
+            if number % 256 == 0 { batch.fragment((number > 0 ? "," : "") + newline(4)) }
             Self.write(finding, to: &batch)
             if number % 256 == 255 {
-                write((number > 255 ? "," : "") + newline(4) + batch.output)
+                batch.bytes.withUnsafeBufferPointer(writeBytes)
                 batch = JSONWriter(pretty: pretty, depth: 4)
             }
         }
-        if !batch.isEmpty { write((file.findings.count > 256 ? "," : "") + newline(4) + batch.output) }
+        if !batch.isEmpty { batch.bytes.withUnsafeBufferPointer(writeBytes) }
         var tail = JSONWriter(pretty: pretty, depth: 3)
+        tail.fragment((file.findings.isEmpty ? "" : newline(3)) + "]," + newline(3))
         tail.field("error", file.error)
         if let skipped = file.skipped { tail.field("skipped", skipped) }
-        write((file.findings.isEmpty ? "" : newline(3)) + "]," + newline(3) + tail.output + newline(2) + "}")
+        tail.fragment(newline(2) + "}")
+        tail.bytes.withUnsafeBufferPointer(writeBytes)
     }
 
     public func end(_ summary: RunSummary) -> String {

@@ -24,6 +24,13 @@ struct JSONWriter {
     var output: String { String(decoding: bytes, as: UTF8.self) }
     var isEmpty: Bool { bytes.isEmpty }
 
+    /// Text written as it is, outside the writer's own commas and indentation: the punctuation a reporter spells
+    /// out around a fragment.
+    mutating func fragment(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
     @inline(__always)
     private mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }

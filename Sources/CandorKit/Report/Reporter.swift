@@ -64,10 +64,20 @@ public protocol StreamingReporter: Reporter {
     /// Writes the part for one file through `write`, in pieces, so one file with a hundred thousand findings
     /// is never held as one string. `index` is the file's position in the run (0 for the first).
     func file(_ report: FileReport, index: Int, write: (String) -> Void)
+    /// The same part as UTF-8 bytes. A reporter that builds bytes (JSON) hands them over as they are, without
+    /// making a `String` of them only for the caller to write its bytes (2 to 3% of a JSON run on a large archive).
+    func file(_ report: FileReport, index: Int, writeBytes: (UnsafeBufferPointer<UInt8>) -> Void)
     func end(_ summary: RunSummary) -> String
 }
 
 extension StreamingReporter {
+    public func file(_ report: FileReport, index: Int, writeBytes: (UnsafeBufferPointer<UInt8>) -> Void) {
+        file(report, index: index) { text in
+            var text = text
+            text.withUTF8(writeBytes)
+        }
+    }
+
     public func render(_ run: RunReport) -> String {
         var out = begin(version: run.version)
         for (index, file) in run.files.enumerated() { self.file(file, index: index) { out += $0 } }
