@@ -50,38 +50,41 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 36, 2026-12-03, on fresh part 37 (175 excerpts), scored once with the candidate scorer: vague
-        // 0.778/0.579, intent 0.706/0.353, blaming 0.722/0.222 (round 35's and round 33's builds the same).
-        "vague": (0.77, 0.57),
-        "intent": (0.70, 0.35),
-        "blaming": (0.72, 0.22)
+        // Round 37, 2026-12-03, on fresh part 38 (150 excerpts), scored once with the candidate scorer: vague
+        // 0.780/0.627, intent 0.667/0.167, blaming 0.667/0.250 (round 36's build the same; round 33's, f787db9:
+        // vague 0.769/0.588, blaming 0.583/0.214).
+        "vague": (0.78, 0.62),
+        "intent": (0.66, 0.16),
+        "blaming": (0.66, 0.25)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 36: intent 0.737/0.441 (three spans more, no false positive more); the others as without it.
-        "vague": (0.77, 0.57),
-        "intent": (0.73, 0.44),
-        "blaming": (0.72, 0.22)
+        // Round 37: intent 0.545/0.167 (two false positives more, no span more); the others as without it.
+        "vague": (0.78, 0.62),
+        "intent": (0.54, 0.16),
+        "blaming": (0.66, 0.25)
     ]
 
-    /// The dev split (parts 1 to 36) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 37) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 36: vague 0.8799/0.655, intent 0.8497/0.526, blaming 0.707/0.387 (with part 36 in
-        // dev, round 35's rules measure 0.880/0.654, 0.848/0.521, 0.702/0.387).
+        // 2026-12-03, round 37: vague 0.876/0.654, intent 0.851/0.524, blaming 0.707/0.383 (with part 37 in dev,
+        // round 36's rules measure 0.876/0.654, 0.846/0.521, 0.707/0.383).
         "vague": (0.87, 0.65),
-        "intent": (0.84, 0.52),
+        "intent": (0.85, 0.52),
         "blaming": (0.70, 0.38)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
-    /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
+    /// one `fixtures/real/tools/train_scorer.py` writes from dev, or from dev less its newest part when round 37's
+    /// reason holds (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 36: vague 0.931/0.663, intent 0.905/0.533, blaming 0.906/0.391.
-        "vague": (0.93, 0.66),
+        // 2026-12-03, round 37, with round 36's scorer (trained on parts 1 to 36; docs/accuracy.md, round 37): vague
+        // 0.927/0.660, intent 0.902/0.530, blaming 0.902/0.386.
+        "vague": (0.92, 0.66),
         "intent": (0.90, 0.53),
-        "blaming": (0.90, 0.39)
+        "blaming": (0.90, 0.38)
     ]
 
     static func check(_ evaluation: Evaluation, _ floors: [String: (precision: Double, recall: Double)]) {
