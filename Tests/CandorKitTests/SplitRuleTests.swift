@@ -76,6 +76,11 @@ import Testing
         #expect(findings.map(\.severity) == [.error, .suggestion])
 
         #expect(rules(options(["test.touching": .off])) == ["test.behaviour"])
+
+        // `on` for the newer rule keeps its own severity, as `on` does for any rule.
+        let own = options(["test.behaviour": .severity(.error), "test.touching": .on])
+        let ownFindings = try! Linter(ruleSet: Self.ruleSet, options: own).lint(text: Self.text)
+        #expect(ownFindings.map(\.severity) == [.error, .warning])
     }
 
     @Test func aSuppressionCommentForTheOlderRuleStillSilences() {

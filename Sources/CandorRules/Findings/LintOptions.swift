@@ -64,8 +64,11 @@ public struct LintOptions: Sendable {
         return rule.enabled
     }
 
-    /// The severity the configuration gives `rule` (or the rule it was split from), else its own.
+    /// The severity the configuration gives `rule` (or the rule it was split from), else its own. Naming the rule
+    /// itself `on` keeps its own severity, whatever the older rule was given.
     package func severity(of rule: Rule) -> Severity {
-        severities[rule.id] ?? rule.splitFrom.flatMap { severities[$0] } ?? rule.severity
+        if let severity = severities[rule.id] { return severity }
+        if enabledRules.contains(rule.id) { return rule.severity }
+        return rule.splitFrom.flatMap { severities[$0] } ?? rule.severity
     }
 }
