@@ -214,6 +214,40 @@ import Testing
         #expect(contexts("Sexual misconduct claims are common at the club.") == [nil])
     }
 
+    /// A name after "and" opens a clause of its own: "... never any intention to offend ... and Richard apologizes".
+    @Test func aNegationStopsAtANameThatOpensAClause() {
+        #expect(contexts("He never met her parents and Tom had sex with her.") == [nil])
+        #expect(contexts("He never met her parents and had sex with her.").isEmpty)
+    }
+
+    /// A bare "this statement" after a sentence is as often the news being reported as a remark being rejected.
+    @Test func aBareStatementAfterASentenceDoesNotRejectIt() {
+        #expect(contexts("Sexual misconduct is common at the club. This statement came after a review.") == [nil])
+        #expect(contexts("The coach said boys will be boys. This insensitive statement was widely shared.").isEmpty)
+    }
+
+    static let blamingRuleSet = try! TestSupport.ruleSet(
+        TestSupport.lexicon(["skimpy attire", "false claims", "why she waited"])
+            .replacingOccurrences(of: "test", with: "blaming"))
+
+    func blamingContexts(_ text: String) -> [MatchContext?] {
+        (try! Linter(ruleSet: Self.blamingRuleSet).lint(text: text)).map(\.context)
+    }
+
+    /// Blaming framing that a refusal takes as given, or that a negative command gives as advice, is asserted.
+    @Test func aRefusalOrACommandAssertsBlamingFraming() {
+        #expect(blamingContexts("I can't support extortion or these false claims.") == [nil])
+        #expect(blamingContexts("She should not seek to spread false claims.") == [nil])
+        #expect(blamingContexts("Don't wear skimpy attire.") == [nil])
+        #expect(blamingContexts("Girls, never wear skimpy attire.") == [nil])
+        // Not a command about her own conduct, a noun's negation, or a plain denial.
+        #expect(blamingContexts("Don't ask why she waited.").isEmpty)
+        #expect(blamingContexts("There is no support for false claims here.").isEmpty)
+        #expect(blamingContexts("She did not make false claims.").isEmpty)
+        // Other categories keep their negations.
+        #expect(contexts("We do not support sexual misconduct of any kind.").isEmpty)
+    }
+
     @Test func aNegationStopsAtASubordinateClause() {
         #expect(contexts("It would not have become public if sexual misconduct had stayed hidden.") == [nil])
         #expect(contexts("It wasn't news when sexual misconduct came up.") == [nil])

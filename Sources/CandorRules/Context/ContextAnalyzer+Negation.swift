@@ -11,10 +11,18 @@ extension ContextAnalyzer {
         }
     }
 
-    func isNegated(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {
+    /// `blaming`: the match is blaming framing, whose words a refusal presupposes ("I can't support extortion",
+    /// "she should not spread false claims") and a negative command gives as advice ("Don't put yourself in
+    /// these situations"). Neither is a negation of the framing.
+    func isNegated(_ match: RawMatch, tokens: [Token], cues: [RawMatch], blaming: Bool = false) -> Bool {
         let sentence = tokens[Int(match.first)].sentence
         if ruleSet.symbols.negationBarriers.contains(tokens[Int(match.first)].symbol) { return false }
         for cue in cues where cue.last < match.first && tokens[Int(cue.first)].sentence == sentence {
+            if blaming && isNegativeCommand(cue, before: match, tokens: tokens) { continue }
+            // "I can't support extortion": a refusal whose verb opens the match, or stands within two words of a
+            // verbal negation ("should not seek to spread false claims"). Not "no support for ...", a noun's.
+            let refuses = blaming && tokens[Int(cue.first)].symbol != no
+            if refuses && presupposingVerbs.contains(tokens[Int(match.first)].symbol) { continue }
             var words = 0
             var blocked = false
             var index = Int(cue.last)
@@ -54,11 +62,20 @@ extension ContextAnalyzer {
                     blocked = true
                     break
                 }
+                if refuses && words <= 2 && presupposingVerbs.contains(token.symbol) {
+                    blocked = true
+                    break
+                }
                 // "and" with a subject of its own after it ("... shouldn't have said and I wasn't being serious")
                 // starts a clause the negation does not reach; the subject may be the match's first word.
+                // So does a name: "there would never have been any intention to offend ... and Richard apologizes
+                // if anyone felt that way".
                 if token.symbol == and, and != Vocabulary.unknown,
                     let next = nextWord(after: index, before: Int(match.first) + 1, tokens: tokens),
                     personalSubjects.contains(tokens[next].symbol)
+                        || (tokens[next].isCapitalized && next < Int(match.first)
+                            && nextWord(after: next, before: Int(match.first) + 1, tokens: tokens)
+                                == Int(match.first))
                 {
                     blocked = true
                     break
@@ -170,6 +187,32 @@ extension ContextAnalyzer {
             index += 1
         }
         return nil
+    }
+
+    /// "Don't wear skimpy attire", "Girls, never walk home alone": "don't", "do not" or "never" opening its
+    /// clause (after at most one word such as "just" or "so"), with the match right after it or after a verb of
+    /// the victim's own conduct ("wear", "go"). Not "Don't ask why she waited": that rejects the question.
+    private func isNegativeCommand(_ cue: RawMatch, before match: RawMatch, tokens: [Token]) -> Bool {
+        guard imperativeNegations.contains(tokens[Int(cue.first)].symbol),
+            let next = nextWord(after: Int(cue.last), before: Int(match.first) + 1, tokens: tokens),
+            next == Int(match.first)
+                || (conductVerbs.contains(tokens[next].symbol)
+                    && nextWord(after: next, before: Int(match.first) + 1, tokens: tokens) == Int(match.first))
+        else { return false }
+        let sentence = tokens[Int(cue.first)].sentence
+        var words = 0
+        var index = Int(cue.first) - 1
+        while index >= 0 {
+            let token = tokens[index]
+            if token.sentence != sentence { return true }
+            if token.kind == .punctuation && ruleSet.symbols.clauseBreaks.contains(token.symbol) { return true }
+            if token.kind == .word || token.kind == .number {
+                words += 1
+                if words > 1 || !commandOpeners.contains(token.symbol) { return false }
+            }
+            index -= 1
+        }
+        return true
     }
 
     private func nextWord(after index: Int, before end: Int, tokens: [Token]) -> Int? {

@@ -18,6 +18,14 @@ package struct ContextAnalyzer {
     /// "any", "anything", "ever": words a negation licenses, so its reach runs on past them ("neither of these
     /// complaints involved any issue of sexual misconduct").
     let negativePolarity: [Int32]
+    /// Verbs whose object a refusal takes as given: "I will not engage with a coordinated smear campaign" still
+    /// calls it a smear. They end a negation's reach over blaming framing.
+    let presupposingVerbs: [Int32]
+    /// "don't", "do" (of "do not") and "never" opening a command, and the words that may come before one.
+    let imperativeNegations: [Int32]
+    let commandOpeners: [Int32]
+    let conductVerbs: [Int32]
+    let no: Int32
     let colon: Int32
     let comma: Int32
     /// ".", "!" and "?": a block that ends without one is a headline or a title.
@@ -59,6 +67,11 @@ package struct ContextAnalyzer {
         and = Array("and".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         personalSubjects = known(["i", "you", "he", "she", "we", "they"])
         negativePolarity = known(["any", "anything", "ever"])
+        presupposingVerbs = known(Cues.presupposingVerbs)
+        imperativeNegations = known(Cues.imperativeNegations)
+        commandOpeners = known(Cues.commandOpeners)
+        conductVerbs = known(Cues.conductVerbs)
+        no = Array("no".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         sentenceEnders = known([".", "!", "?"])
         with = Array("with".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         particular = known(["the", "her", "his", "their", "him", "them", "my", "this", "that", "these", "those"])
@@ -155,7 +168,9 @@ package struct ContextAnalyzer {
             {
                 candidate.context = .mention
             } else if ruleSet.rules[ruleIndex].negation
-                && (isNegated(match, tokens: tokens, cues: negations(cues))
+                && (isNegated(
+                    match, tokens: tokens, cues: negations(cues),
+                    blaming: ruleSet.rules[ruleIndex].category == "blaming")
                     || negatedMatches.contains { continuesList(from: $0, to: match, tokens: tokens) })
             {
                 candidate.context = .negated

@@ -198,8 +198,13 @@ enum Cues {
             // The next sentence names the one before as someone's question or remark: "Why did the woman go out at
             // night? This insensitive question was first asked by Lahore's police chief."
             "[this|that|such a|such] (insensitive|offensive|stupid|ignorant|cruel|loaded|common|familiar|old|tired|"
-                + "usual|same|victim blaming) [question|comment|remark|statement|line|attitude|sentiment|argument] "
+                + "usual|same|victim blaming) [question|comment|remark|line|attitude|sentiment|argument] "
                 + "[was|is|has been|gets|got|comes|came|reflects|shows|reveals|paints]",
+            // A bare "statement" is as often the news the writer reports: "the FBI declared that child prostitution
+            // is a persistent threat. This statement came following a major sweep."
+            "[this|that|such a|such] [insensitive|offensive|stupid|ignorant|cruel|loaded|common|familiar|old|tired|"
+                + "usual|same|victim blaming] statement [was|is|has been|gets|got|comes|came|reflects|shows|reveals|"
+                + "paints]",
             // The writer disowns the line before: "I came of age in the 60's ... \n\n I didn't write that sentence."
             "[i|we] [didn't|did not|never] [write|wrote] [that|this|those|these] (sentence|sentences|words|line|lines)",
             "[i|we] [didn't|did not|never] [say|said] [that|this|those|these] [sentence|sentences|line|lines]",
@@ -336,6 +341,24 @@ enum Cues {
     /// Words after a capitalised institution noun that introduce the subject in its name: "the Board of Inquiry
     /// into historical child sexual abuse".
     static let inquirySubjectIntroducers: [String] = ["into", "on"]
+
+    /// Verbs whose object a refusal takes as given ("I will not engage with a coordinated smear campaign" still
+    /// calls it a smear): they end a negation's reach over blaming framing.
+    static let presupposingVerbs: [String] = [
+        "support", "supporting", "tolerate", "tolerating", "accept", "accepting", "allow", "allowing", "engage",
+        "engaging", "dignify", "dignifying", "entertain", "entertaining", "spread", "spreading", "condone",
+        "condoning", "foundation", "erased", "intimidated", "succumb", "bow", "cave", "respond", "responding"
+    ]
+    /// "don't", "do" (of "do not") and "never" opening a command ("Don't wear ..."), the words that may come
+    /// before one ("Girls, just don't ..."), and the verbs of the listener's own conduct it may begin with.
+    static let imperativeNegations: [String] = ["don't", "dont", "do", "never"]
+    static let commandOpeners: [String] = [
+        "just", "so", "and", "please", "then", "simply", "also", "but", "if", "ladies", "girls"
+    ]
+    static let conductVerbs: [String] = [
+        "wear", "put", "walk", "go", "drink", "get", "dress", "leave", "flirt", "send", "lead", "be", "take", "travel",
+        "stay", "accept"
+    ]
 
     /// Lower-case words allowed inside a Title Case name ("Office of Professional Misconduct").
     static let nameConnectors: [String] = ["of", "on", "and", "the", "for", "in", "to", "against", "&"]

@@ -44,6 +44,9 @@ struct RuleSetCompiler {
         // The context stage looks these words up by name; a rule set whose patterns never use them must still
         // know them.
         for word in Cues.inquirySubjectIntroducers { _ = vocabulary.intern(word) }
+        for word in Cues.presupposingVerbs + Cues.imperativeNegations + Cues.commandOpeners + Cues.conductVerbs {
+            _ = vocabulary.intern(word)
+        }
         let firstPerson = Cues.firstPersonWords.map { vocabulary.intern($0) }
         let symbols = RuleSet.Symbols(
             doubleQuote: vocabulary.intern("\""),
