@@ -50,41 +50,39 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 37, 2026-12-03, on fresh part 38 (150 excerpts), scored once with the candidate scorer: vague
-        // 0.780/0.627, intent 0.667/0.167, blaming 0.667/0.250 (round 36's build the same; round 33's, f787db9:
-        // vague 0.769/0.588, blaming 0.583/0.214).
-        "vague": (0.78, 0.62),
-        "intent": (0.66, 0.16),
-        "blaming": (0.66, 0.25)
+        // Round 38, 2026-12-04, on fresh part 39 (208 excerpts), scored once with the candidate scorer: vague
+        // 0.800/0.432, intent 1.000/0.034, blaming 0.500/0.148 (round 37's build, c11c605, the same).
+        "vague": (0.80, 0.43),
+        "intent": (1.00, 0.03),
+        "blaming": (0.50, 0.14)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 37: intent 0.545/0.167 (two false positives more, no span more); the others as without it.
-        "vague": (0.78, 0.62),
-        "intent": (0.54, 0.16),
-        "blaming": (0.66, 0.25)
+        // Round 38: intent 1.000/0.069 (one span more); the others as without it.
+        "vague": (0.80, 0.43),
+        "intent": (1.00, 0.06),
+        "blaming": (0.50, 0.14)
     ]
 
-    /// The dev split (parts 1 to 37) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 38) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 37: vague 0.876/0.654, intent 0.851/0.524, blaming 0.707/0.383 (with part 37 in dev,
-        // round 36's rules measure 0.876/0.654, 0.846/0.521, 0.707/0.383).
+        // 2026-12-04, round 38: vague 0.875/0.656, intent 0.849/0.515, blaming 0.711/0.394 (with part 38 in dev,
+        // round 37's rules measure 0.875/0.653, 0.848/0.513, 0.705/0.382).
         "vague": (0.87, 0.65),
-        "intent": (0.85, 0.52),
-        "blaming": (0.70, 0.38)
+        "intent": (0.84, 0.51),
+        "blaming": (0.71, 0.39)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
-    /// one `fixtures/real/tools/train_scorer.py` writes from dev, or from dev less its newest part when round 37's
-    /// reason holds (a stale or hand-edited scorer).
+    /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-03, round 37, with round 36's scorer (trained on parts 1 to 36; docs/accuracy.md, round 37): vague
-        // 0.927/0.660, intent 0.902/0.530, blaming 0.902/0.386.
+        // 2026-12-04, round 38, with the scorer trained on parts 1 to 38: vague 0.929/0.663, intent 0.906/0.522,
+        // blaming 0.903/0.397.
         "vague": (0.92, 0.66),
-        "intent": (0.90, 0.53),
-        "blaming": (0.90, 0.38)
+        "intent": (0.90, 0.52),
+        "blaming": (0.90, 0.39)
     ]
 
     static func check(_ evaluation: Evaluation, _ floors: [String: (precision: Double, recall: Double)]) {
