@@ -227,7 +227,7 @@ import Testing
     }
 
     static let blamingRuleSet = try! TestSupport.ruleSet(
-        TestSupport.lexicon(["skimpy attire", "false claims", "why she waited"])
+        TestSupport.lexicon(["skimpy attire", "false claims", "why she waited", "get raped"])
             .replacingOccurrences(of: "test", with: "blaming"))
 
     func blamingContexts(_ text: String) -> [MatchContext?] {
@@ -244,6 +244,8 @@ import Testing
         #expect(blamingContexts("Don't ask why she waited.").isEmpty)
         #expect(blamingContexts("There is no support for false claims here.").isEmpty)
         #expect(blamingContexts("She did not make false claims.").isEmpty)
+        // A passive is what is done to her: the slogan "Don't get raped!" that critiques quote.
+        #expect(blamingContexts("The message to women is: don't get raped.").isEmpty)
         // Other categories keep their negations.
         #expect(contexts("We do not support sexual misconduct of any kind.").isEmpty)
     }

@@ -194,6 +194,7 @@ extension ContextAnalyzer {
     /// the victim's own conduct ("wear", "go"). Not "Don't ask why she waited": that rejects the question.
     private func isNegativeCommand(_ cue: RawMatch, before match: RawMatch, tokens: [Token]) -> Bool {
         guard imperativeNegations.contains(tokens[Int(cue.first)].symbol),
+            !passiveAuxiliaries.contains(tokens[Int(match.first)].symbol),
             let next = nextWord(after: Int(cue.last), before: Int(match.first) + 1, tokens: tokens),
             next == Int(match.first)
                 || (conductVerbs.contains(tokens[next].symbol)

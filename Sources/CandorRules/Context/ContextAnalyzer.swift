@@ -25,6 +25,7 @@ package struct ContextAnalyzer {
     let imperativeNegations: [Int32]
     let commandOpeners: [Int32]
     let conductVerbs: [Int32]
+    let passiveAuxiliaries: [Int32]
     let no: Int32
     let colon: Int32
     let comma: Int32
@@ -71,6 +72,7 @@ package struct ContextAnalyzer {
         imperativeNegations = known(Cues.imperativeNegations)
         commandOpeners = known(Cues.commandOpeners)
         conductVerbs = known(Cues.conductVerbs)
+        passiveAuxiliaries = known(Cues.passiveAuxiliaries)
         no = Array("no".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         sentenceEnders = known([".", "!", "?"])
         with = Array("with".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }

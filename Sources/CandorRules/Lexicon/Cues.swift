@@ -355,6 +355,9 @@ enum Cues {
     static let commandOpeners: [String] = [
         "just", "so", "and", "please", "then", "simply", "also", "but", "if", "ladies", "girls"
     ]
+    /// "Don't get raped!": a command whose verb is a passive's auxiliary is about what is done to her, and is the
+    /// slogan critiques quote, not advice about her conduct.
+    static let passiveAuxiliaries: [String] = ["get", "getting", "be", "being"]
     static let conductVerbs: [String] = [
         "wear", "put", "walk", "go", "drink", "get", "dress", "leave", "flirt", "send", "lead", "be", "take", "travel",
         "stay", "accept"
