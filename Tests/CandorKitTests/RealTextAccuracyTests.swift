@@ -50,38 +50,39 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 38, 2026-12-04, on fresh part 39 (208 excerpts), scored once with the candidate scorer: vague
-        // 0.800/0.432, intent 1.000/0.034, blaming 0.500/0.148 (round 37's build, c11c605, the same).
-        "vague": (0.80, 0.43),
-        "intent": (1.00, 0.03),
-        "blaming": (0.50, 0.14)
+        // Round 39, 2026-12-04, on fresh part 40 (182 excerpts), scored once with the candidate scorer: vague
+        // 0.780/0.644, intent 0.667/0.261, blaming 0.590/0.400 (round 37's build, c11c605: vague 0.776/0.627,
+        // blaming 0.579/0.380).
+        "vague": (0.78, 0.64),
+        "intent": (0.66, 0.26),
+        "blaming": (0.58, 0.40)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 38: intent 1.000/0.069 (one span more); the others as without it.
-        "vague": (0.80, 0.43),
-        "intent": (1.00, 0.06),
-        "blaming": (0.50, 0.14)
+        // Round 39: intent 0.700/0.304 (one span more); the others as without it.
+        "vague": (0.78, 0.64),
+        "intent": (0.70, 0.30),
+        "blaming": (0.58, 0.40)
     ]
 
-    /// The dev split (parts 1 to 38) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 39) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 38: vague 0.875/0.656, intent 0.849/0.515, blaming 0.711/0.394 (with part 38 in dev,
-        // round 37's rules measure 0.875/0.653, 0.848/0.513, 0.705/0.382).
+        // 2026-12-04, round 39: vague 0.874/0.651, intent 0.849/0.504, blaming 0.710/0.392 (with part 39 in dev,
+        // round 38's rules measure 0.874/0.650, 0.849/0.502, 0.706/0.386).
         "vague": (0.87, 0.65),
-        "intent": (0.84, 0.51),
-        "blaming": (0.71, 0.39)
+        "intent": (0.84, 0.50),
+        "blaming": (0.70, 0.39)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 38, with the scorer trained on parts 1 to 38: vague 0.929/0.663, intent 0.906/0.522,
-        // blaming 0.903/0.397.
-        "vague": (0.92, 0.66),
-        "intent": (0.90, 0.52),
+        // 2026-12-04, round 39, with the scorer trained on parts 1 to 39: vague 0.929/0.658, intent 0.908/0.511,
+        // blaming 0.903/0.396.
+        "vague": (0.92, 0.65),
+        "intent": (0.90, 0.51),
         "blaming": (0.90, 0.39)
     ]
 
