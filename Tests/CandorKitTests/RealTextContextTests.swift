@@ -246,6 +246,12 @@ import Testing
         #expect(blamingContexts("She did not make false claims.").isEmpty)
         // A passive is what is done to her: the slogan "Don't get raped!" that critiques quote.
         #expect(blamingContexts("The message to women is: don't get raped.").isEmpty)
+        // A denial that follows: "Indecent dressing is not the cause of rape, rapists are."
+        #expect(blamingContexts("Skimpy attire is not the cause of rape, rapists are.").isEmpty)
+        #expect(blamingContexts("Skimpy attire is the cause of rape.") == [nil])
+        // A view voiced by someone else, or a comment the writer rebuts, is under discussion.
+        #expect(blamingContexts("The minister voiced his opinion that skimpy attire invites trouble.").isEmpty)
+        #expect(blamingContexts("The comment about skimpy attire being a factor is bogus.").isEmpty)
         // Other categories keep their negations.
         #expect(contexts("We do not support sexual misconduct of any kind.").isEmpty)
     }

@@ -165,6 +165,9 @@ enum Cues {
             "[is|are|was|were] [never|not|no] (a|an) [excuse|invitation|justification|reason|defence|defense] "
                 + "[for|to]",
             "[is|are|was|were] not (a|an) [consent|invitation|permission|yes]",
+            // "Indecent dressing is not the cause of rape, rapists are."
+            "[is|are|was|were] [never|not] (*) [the cause of|a cause of|the cause|to blame for|to blame|responsible for|"
+                + "the reason for|the reason] [rape|rapes|assault|assaults|sexual assault|abuse|sexual abuse|harassment]",
             // The act named as an offence: "told him that to engage in sexual activity with her would be an offence".
             // An offence's class in a statute's words: "Knowingly possessing child pornography is a Class 6 felony".
             "[is|was|are] (a|an) [class|level|category] (*) [felony|felonies|misdemeanor|misdemeanors|misdemeanour|"
@@ -253,6 +256,11 @@ enum Cues {
             // Someone's case the court or the writer weighs: "refused to accept the man's contention that he was in a
             // consensual relationship with the 17-year-old".
             "[contention|contentions|assertion|assertions|insistence|plea] that",
+            // A politician's view the writer ridicules: "the minister voiced his opinion that the girls are equally to
+            // blame as they dress provocatively"; a remark the writer rebuts: "The comment about revealing clothing
+            // being one contributory factor to rape is bogus."
+            "[voiced|voices|voicing|aired|airs|expressed|expresses] [his|her|their] [opinion|view|views|belief] that",
+            "the [comment|comments|remark|remarks|suggestion|claim|claims] about",
             // A take the writer answers: "it assumes that false accusations of rape are common and easy to make".
             "[it|this|that|which|they|he|she] [assumes|assume|assumed|presumes|presume|presumed] that",
             // A counterfactual the writer rejects: "You let him discuss it as if it were a mutual, consensual affair".
