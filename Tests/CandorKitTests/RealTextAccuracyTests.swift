@@ -50,27 +50,26 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 39, 2026-12-04, on fresh part 40 (182 excerpts), scored once with the candidate scorer: vague
-        // 0.780/0.644, intent 0.667/0.261, blaming 0.590/0.400 (round 37's build, c11c605: vague 0.776/0.627,
-        // blaming 0.579/0.380).
-        "vague": (0.78, 0.64),
-        "intent": (0.66, 0.26),
-        "blaming": (0.58, 0.40)
+        // Round 40, 2026-12-04, on fresh part 41 (180 excerpts), scored once with the candidate scorer: vague
+        // 0.800/0.569, intent 0.750/0.182, blaming 0.444/0.122 (round 37's build, c11c605: vague 0.796/0.554).
+        "vague": (0.80, 0.56),
+        "intent": (0.75, 0.18),
+        "blaming": (0.44, 0.12)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 39: intent 0.700/0.304 (one span more); the others as without it.
-        "vague": (0.78, 0.64),
-        "intent": (0.70, 0.30),
-        "blaming": (0.58, 0.40)
+        // Round 40: intent 0.700/0.242 (two spans and one false positive more); the others as without it.
+        "vague": (0.80, 0.56),
+        "intent": (0.70, 0.24),
+        "blaming": (0.44, 0.12)
     ]
 
-    /// The dev split (parts 1 to 39) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 40) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 39: vague 0.874/0.651, intent 0.849/0.504, blaming 0.710/0.392 (with part 39 in dev,
-        // round 38's rules measure 0.874/0.650, 0.849/0.502, 0.706/0.386).
+        // 2026-12-04, round 40: vague 0.871/0.651, intent 0.848/0.503, blaming 0.708/0.397 (with part 40 in dev,
+        // round 39's rules measure 0.871/0.651, 0.847/0.499, 0.704/0.393).
         "vague": (0.87, 0.65),
         "intent": (0.84, 0.50),
         "blaming": (0.70, 0.39)
@@ -79,11 +78,11 @@ import Testing
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 39, with the scorer trained on parts 1 to 39: vague 0.929/0.658, intent 0.908/0.511,
-        // blaming 0.903/0.396.
+        // 2026-12-04, round 40, with the scorer trained on parts 1 to 40: vague 0.926/0.658, intent 0.904/0.509,
+        // blaming 0.899/0.401.
         "vague": (0.92, 0.65),
-        "intent": (0.90, 0.51),
-        "blaming": (0.90, 0.39)
+        "intent": (0.90, 0.50),
+        "blaming": (0.89, 0.40)
     ]
 
     static func check(_ evaluation: Evaluation, _ floors: [String: (precision: Double, recall: Double)]) {
