@@ -234,6 +234,16 @@ import Testing
         (try! Linter(ruleSet: Self.blamingRuleSet).lint(text: text)).map(\.context)
     }
 
+    /// A framing the writer objects to, what someone sets out to prove and another writer's implication are claims
+    /// under discussion, not the writer's own.
+    @Test func aFramingObjectedToOrAClaimInDisputeIsNotAsserted() {
+        #expect(blamingContexts("Calling it that makes it sound like false claims were made.").isEmpty)
+        #expect(blamingContexts("Men were trying to prove that these were false claims.").isEmpty)
+        #expect(blamingContexts("You write of regret, implying false claims are common.").isEmpty)
+        // Proving something, with no claim after it, introduces nothing.
+        #expect(blamingContexts("He tried to prove his innocence, but these are false claims.") == [nil])
+    }
+
     /// Blaming framing that a refusal takes as given, or that a negative command gives as advice, is asserted.
     @Test func aRefusalOrACommandAssertsBlamingFraming() {
         #expect(blamingContexts("I can't support extortion or these false claims.") == [nil])

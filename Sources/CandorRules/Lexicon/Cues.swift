@@ -276,6 +276,13 @@ enum Cues {
             "[people|those|men|critics|sceptics|skeptics|commentators|others] who (still) [argue|claim|insist|believe|assume|suggest|think] that",
             "(so|too) [many|some] people (seem to|still|often|will|would) [think|believe|assume|argue|say|suggest] (that)",
             "[makes|make|made|making] [them|her|victims|survivors|women|girls] [believe|think|feel|wonder] (that)",
+            // A framing the writer objects to: "That makes it sound like some harmless prank"; what someone sets out
+            // to prove is in dispute: "men trying to prove that she is lying".
+            "[makes|make|made|making] (it|this|that|them|him|her|rape|abuse|assault|things|what happened) sound (*) "
+                + "[like|as if|as though]",
+            "[trying|tried|try|tries|attempting|attempted|attempt|seeking|sought|set out] to [prove|show|establish] that",
+            // Another writer's implication, answered: "You speak of regrets, implying buyer's remorse as common".
+            "implying (that)",
             // Someone else's belief or claim, reported in order to reject it: "who no doubt imagined that the girls
             // were consenting", "they will also claim she was a liar".
             "(no doubt) [imagined|imagines|pretended|pretends] that",
