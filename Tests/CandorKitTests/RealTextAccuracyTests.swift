@@ -50,39 +50,39 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 40, 2026-12-04, on fresh part 41 (180 excerpts), scored once with the candidate scorer: vague
-        // 0.800/0.569, intent 0.750/0.182, blaming 0.444/0.122 (round 37's build, c11c605: vague 0.796/0.554).
-        "vague": (0.80, 0.56),
-        "intent": (0.75, 0.18),
-        "blaming": (0.44, 0.12)
+        // Round 41, 2026-12-04, on fresh part 42 (180 excerpts), scored once with the candidate scorer: vague
+        // 0.804/0.556, intent 0.556/0.357, blaming 0.450/0.209 (round 40's build, 6636b5f: intent 0.625/0.357).
+        "vague": (0.80, 0.55),
+        "intent": (0.55, 0.35),
+        "blaming": (0.45, 0.20)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 40: intent 0.700/0.242 (two spans and one false positive more); the others as without it.
-        "vague": (0.80, 0.56),
-        "intent": (0.70, 0.24),
-        "blaming": (0.44, 0.12)
+        // Round 41: intent 0.500/0.357 (one false positive more, no span more); the others as without it.
+        "vague": (0.80, 0.55),
+        "intent": (0.50, 0.35),
+        "blaming": (0.45, 0.20)
     ]
 
-    /// The dev split (parts 1 to 40) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 41) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 40: vague 0.871/0.651, intent 0.848/0.503, blaming 0.708/0.397 (with part 40 in dev,
-        // round 39's rules measure 0.871/0.651, 0.847/0.499, 0.704/0.393).
+        // 2026-12-04, round 41: vague 0.871/0.651, intent 0.850/0.506, blaming 0.710/0.396 (with part 41 in dev,
+        // round 40's rules measure 0.870/0.649, 0.847/0.494, 0.703/0.391).
         "vague": (0.87, 0.65),
-        "intent": (0.84, 0.50),
+        "intent": (0.85, 0.50),
         "blaming": (0.70, 0.39)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 40, with the scorer trained on parts 1 to 40: vague 0.926/0.658, intent 0.904/0.509,
-        // blaming 0.899/0.401.
+        // 2026-12-04, round 41, with the scorer trained on parts 1 to 41: vague 0.926/0.657, intent 0.908/0.511,
+        // blaming 0.897/0.399.
         "vague": (0.92, 0.65),
-        "intent": (0.90, 0.50),
-        "blaming": (0.89, 0.40)
+        "intent": (0.90, 0.51),
+        "blaming": (0.89, 0.39)
     ]
 
     static func check(_ evaluation: Evaluation, _ floors: [String: (precision: Double, recall: Double)]) {
