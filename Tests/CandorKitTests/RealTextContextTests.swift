@@ -226,6 +226,33 @@ import Testing
         #expect(contexts("The coach said boys will be boys. This insensitive statement was widely shared.").isEmpty)
     }
 
+    /// What a speaker does not remember is still described as having happened.
+    @Test func aMemoryVerbEndsANegationsReach() {
+        #expect(contexts("She does not remember the sexual misconduct at the party.") == [nil])
+        #expect(contexts("He did not recall fondling her.") == [nil])
+        #expect(contexts("There was no sexual misconduct at the party.").isEmpty)
+    }
+
+    /// English leaves a quotation that runs over paragraphs unclosed at each paragraph's end; the paragraph where it
+    /// closes is quoted from its start.
+    @Test func aQuotationContinuedFromTheParagraphBeforeIsQuoted() {
+        #expect(
+            contexts("He told her: \"It was always serious.\n\nI am sorry for the sexual misconduct.\"") == [.quoted])
+        #expect(
+            contexts(
+                "He told her: \u{201C}It was always serious.\n\nI am sorry for the sexual misconduct.\u{201D} He left.")
+                == [.quoted])
+        // A straight mark that closes nothing and does not end the paragraph is no quotation.
+        #expect(contexts("It was sexual misconduct\" and more, the report said nothing.") == [nil])
+        #expect(contexts("The report found sexual misconduct.") == [nil])
+    }
+
+    /// Wording shown as a specimen after "an example from ...:" is a mention.
+    @Test func wordingShownAsAnExampleAfterAColonIsAMention() {
+        #expect(contexts("Here is an example from the Post:\nThe coach was accused of sexual misconduct.").isEmpty)
+        #expect(contexts("The coach was accused of sexual misconduct.") == [nil])
+    }
+
     static let blamingRuleSet = try! TestSupport.ruleSet(
         TestSupport.lexicon(["skimpy attire", "false claims", "why she waited", "get raped"])
             .replacingOccurrences(of: "test", with: "blaming"))

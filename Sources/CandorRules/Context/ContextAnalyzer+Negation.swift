@@ -66,6 +66,11 @@ extension ContextAnalyzer {
                     blocked = true
                     break
                 }
+                // "She does not remember the alleged sexual encounter": the memory is denied, not the act.
+                if words <= 2 && memoryVerbs.contains(token.symbol) {
+                    blocked = true
+                    break
+                }
                 // "and" with a subject of its own after it ("... shouldn't have said and I wasn't being serious")
                 // starts a clause the negation does not reach; the subject may be the match's first word.
                 // So does a name: "there would never have been any intention to offend ... and Richard apologizes

@@ -95,11 +95,15 @@ extension ContextAnalyzer {
     }
 
     /// Quotation spans in a block, as token index ranges that include the marks.
-    /// An unclosed mark runs to the end of the block, never further.
+    /// An unclosed mark runs to the end of the block, never further. A block whose first double mark closes a
+    /// quotation (a curly closing mark, or a straight one that ends the block after the sentence's stop) ends a
+    /// quotation opened in a paragraph before it, which English leaves unclosed there: 'has told her: "I have always
+    /// believed ... \n\n I am sorry if my comments upset you."'. Its span starts before the block (`first` is -1).
     func quoteSpans(tokens: [Token], text: UnsafeBufferPointer<UInt8>) -> [QuoteSpan] {
         var spans: [QuoteSpan] = []
         var openDouble: Int?
         var openSingle: Int?
+        var sawDouble = false
         for index in tokens.indices where tokens[index].kind == .punctuation {
             let token = tokens[index]
             let isDouble = token.symbol == ruleSet.symbols.doubleQuote
@@ -107,7 +111,12 @@ extension ContextAnalyzer {
             guard isDouble || isSingle else { continue }
             let direction = Self.direction(of: token, text: text, tokens: tokens, index: index)
             if isDouble {
-                if let open = openDouble, direction != .opening {
+                defer { sawDouble = true }
+                // Only a curly mark says it closes wherever it stands; a straight one must end the block.
+                let curlyClosing = token.length == 3 && direction == .closing
+                if !sawDouble && (curlyClosing || (direction != .opening && endsBlock(after: index, tokens: tokens))) {
+                    spans.append(QuoteSpan(first: -1, last: index, single: false))
+                } else if let open = openDouble, direction != .opening {
                     spans.append(QuoteSpan(first: open, last: index, single: false))
                     openDouble = nil
                 } else if openDouble == nil, direction != .closing {
@@ -125,6 +134,18 @@ extension ContextAnalyzer {
         if let open = openDouble { spans.append(QuoteSpan(first: open, last: tokens.count, single: false)) }
         if let open = openSingle { spans.append(QuoteSpan(first: open, last: tokens.count, single: true)) }
         return spans
+    }
+
+    /// Whether only punctuation and spaces follow the mark at `index`, and a stop comes right before it (`you."`).
+    private func endsBlock(after index: Int, tokens: [Token]) -> Bool {
+        guard index > 0, tokens[index - 1].kind == .punctuation,
+            ruleSet.symbols.clauseBreaks.contains(tokens[index - 1].symbol)
+        else { return false }
+        for later in (index + 1)..<tokens.count where tokens[later].kind != .space && tokens[later].kind != .punctuation
+        {
+            return false
+        }
+        return true
     }
 
     enum Direction { case opening, closing, either }

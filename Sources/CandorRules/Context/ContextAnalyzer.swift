@@ -21,6 +21,8 @@ package struct ContextAnalyzer {
     /// Verbs whose object a refusal takes as given: "I will not engage with a coordinated smear campaign" still
     /// calls it a smear. They end a negation's reach over blaming framing.
     let presupposingVerbs: [Int32]
+    /// "remember", "recall": what is not remembered is still described as having happened.
+    let memoryVerbs: [Int32]
     /// "don't", "do" (of "do not") and "never" opening a command, and the words that may come before one.
     let imperativeNegations: [Int32]
     let commandOpeners: [Int32]
@@ -69,6 +71,7 @@ package struct ContextAnalyzer {
         personalSubjects = known(["i", "you", "he", "she", "we", "they"])
         negativePolarity = known(["any", "anything", "ever"])
         presupposingVerbs = known(Cues.presupposingVerbs)
+        memoryVerbs = known(Cues.memoryVerbs)
         imperativeNegations = known(Cues.imperativeNegations)
         commandOpeners = known(Cues.commandOpeners)
         conductVerbs = known(Cues.conductVerbs)

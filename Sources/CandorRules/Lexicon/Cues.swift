@@ -125,6 +125,8 @@ enum Cues {
         .mentionAfter: [
             "excuse|excuses|defence|defense|defences|defenses|myth|myths|narrative|narratives|trope|tropes|canard",
             "mentality|mindset|argument|arguments|cliche|cliché|cliches|clichés|rhetoric",
+            // Wording shown as a specimen: "Here's an example from the Denver Post: ... alleged rape victims ...".
+            "[an|one|another|the|for] example|examples [from|of|is|are|:]",
             // The writer renames it at once: "sex with children is rape", "child pornography is child abuse".
             "[is|are|equals|=] (always|simply|legally|really|in fact|actually) (a|an) (image|images|record|form|act|acts) (of) (\") "
                 + "[rape|abuse|child abuse|sexual abuse|child sexual abuse|assault|sexual assault|exploitation]",
@@ -216,6 +218,9 @@ enum Cues {
             "[that|this|it] (used to be|was|is|has long been|has been) (the|a|an) (old|common|familiar|tired|usual|"
                 + "classic|standard|popular|age old) [saying|excuse|line|refrain|mantra|cliche|cliché|adage|response|"
                 + "attitude|defence|defense]",
+            // Sarcasm taken back at once: "I'm sorry if you have been offended by my fact-checking. Oh, except I'm not
+            // sorry."
+            "[except|but|actually] [i'm|i am] not (really|actually|at all) sorry",
             // A question the writer answers with its mirror: "Why now? Why not now? If not now, when?"
             "(and|but) why not [now|then|sooner|earlier] [?|.]"
         ],
@@ -246,7 +251,8 @@ enum Cues {
                 + "justifications|examples of victim blaming|victim blaming]"
         ],
         .introducesClaim: [
-            "the [message|idea|notion|belief|assumption|implication|myth|stereotype|perception|misconception|narrative|trope|suggestion] that",
+            "[the|this|that|a|an|such a] [message|idea|notion|belief|assumption|implication|myth|stereotype|perception|"
+                + "misconception|narrative|trope|suggestion] that",
             // "There is also an underlying connotation that a child prostitute has chosen that lifestyle."
             "[connotation|connotations|undertone|undertones|subtext|insinuation] that",
             // Whether to blame her, asked in order to answer no: "Should we readily blame the girl because ... she
@@ -256,6 +262,9 @@ enum Cues {
             // Someone's case the court or the writer weighs: "refused to accept the man's contention that he was in a
             // consensual relationship with the 17-year-old".
             "[contention|contentions|assertion|assertions|insistence|plea] that",
+            // An excuse given as the ground of something: "his hesitation to withdraw the statement on the premise that
+            // it was just a joke".
+            "[premise|pretext|pretence|pretense] that",
             // A politician's view the writer ridicules: "the minister voiced his opinion that the girls are equally to
             // blame as they dress provocatively"; a remark the writer rebuts: "The comment about revealing clothing
             // being one contributory factor to rape is bogus."
@@ -363,6 +372,12 @@ enum Cues {
         "support", "supporting", "tolerate", "tolerating", "accept", "accepting", "allow", "allowing", "engage",
         "engaging", "dignify", "dignifying", "entertain", "entertaining", "spread", "spreading", "condone",
         "condoning", "foundation", "erased", "intimidated", "succumb", "bow", "cave", "respond", "responding"
+    ]
+    /// Verbs of memory: what a speaker does not remember is still what happened ("does not remember the alleged
+    /// sexual encounter"), so a negation before one of them does not reach the words after it, in any category.
+    static let memoryVerbs: [String] = [
+        "remember", "remembers", "remembered", "recall", "recalls", "recalled", "recollect", "recollects",
+        "recollected"
     ]
     /// "don't", "do" (of "do not") and "never" opening a command ("Don't wear ..."), the words that may come
     /// before one ("Girls, just don't ..."), and the verbs of the listener's own conduct it may begin with.

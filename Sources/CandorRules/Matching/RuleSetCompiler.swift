@@ -44,7 +44,8 @@ struct RuleSetCompiler {
         // The context stage looks these words up by name; a rule set whose patterns never use them must still
         // know them.
         for word in Cues.inquirySubjectIntroducers { _ = vocabulary.intern(word) }
-        for word in Cues.presupposingVerbs + Cues.imperativeNegations + Cues.commandOpeners + Cues.conductVerbs
+        for word in Cues.presupposingVerbs + Cues.memoryVerbs + Cues.imperativeNegations + Cues.commandOpeners
+            + Cues.conductVerbs
             + Cues.passiveAuxiliaries
         {
             _ = vocabulary.intern(word)
