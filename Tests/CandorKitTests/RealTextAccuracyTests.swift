@@ -50,26 +50,26 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 41, 2026-12-04, on fresh part 42 (180 excerpts), scored once with the candidate scorer: vague
-        // 0.804/0.556, intent 0.556/0.357, blaming 0.450/0.209 (round 40's build, 6636b5f: intent 0.625/0.357).
-        "vague": (0.80, 0.55),
-        "intent": (0.55, 0.35),
-        "blaming": (0.45, 0.20)
+        // Round 42, 2026-12-04, on fresh part 43 (191 excerpts), scored once with the candidate scorer: vague
+        // 0.844/0.576, intent 0.615/0.276, blaming 0.600/0.211 (round 40's build, 6636b5f: intent 0.571/0.276).
+        "vague": (0.84, 0.57),
+        "intent": (0.61, 0.27),
+        "blaming": (0.60, 0.21)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 41: intent 0.500/0.357 (one false positive more, no span more); the others as without it.
-        "vague": (0.80, 0.55),
-        "intent": (0.50, 0.35),
-        "blaming": (0.45, 0.20)
+        // Round 42: intent 0.600/0.379 (three spans and one false positive more); the others as without it.
+        "vague": (0.84, 0.57),
+        "intent": (0.60, 0.37),
+        "blaming": (0.60, 0.21)
     ]
 
-    /// The dev split (parts 1 to 41) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 42) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 41: vague 0.871/0.651, intent 0.850/0.506, blaming 0.710/0.396 (with part 41 in dev,
-        // round 40's rules measure 0.870/0.649, 0.847/0.494, 0.703/0.391).
+        // 2026-12-04, round 42: vague 0.870/0.650, intent 0.851/0.507, blaming 0.710/0.395 (with part 42 in dev,
+        // round 41's rules measure 0.869/0.649, 0.846/0.504, 0.704/0.392).
         "vague": (0.87, 0.65),
         "intent": (0.85, 0.50),
         "blaming": (0.70, 0.39)
@@ -78,11 +78,11 @@ import Testing
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 41, with the scorer trained on parts 1 to 41: vague 0.926/0.657, intent 0.908/0.511,
-        // blaming 0.897/0.399.
+        // 2026-12-04, round 42, with the scorer trained on parts 1 to 42: vague 0.926/0.656, intent 0.911/0.513,
+        // blaming 0.902/0.398.
         "vague": (0.92, 0.65),
-        "intent": (0.90, 0.51),
-        "blaming": (0.89, 0.39)
+        "intent": (0.91, 0.51),
+        "blaming": (0.90, 0.39)
     ]
 
     static func check(_ evaluation: Evaluation, _ floors: [String: (precision: Double, recall: Double)]) {
