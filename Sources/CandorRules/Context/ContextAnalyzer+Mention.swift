@@ -21,13 +21,21 @@ extension ContextAnalyzer {
         let range = block.range
         func isBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
         func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-        // The match's line holds little else: at most one word besides the term, and a closing mark.
-        var lineStart = Int(tokens[Int(match.first)].start)
-        while lineStart > range.lowerBound && !isBreak(text[lineStart - 1]) { lineStart -= 1 }
-        var lineEnd = Int(tokens[Int(match.last)].end)
-        while lineEnd < range.upperBound && !isBreak(text[lineEnd]) { lineEnd += 1 }
-        let matchBytes = Int(tokens[Int(match.last)].end) - Int(tokens[Int(match.first)].start)
-        guard lineEnd - lineStart <= matchBytes + 12 else { return false }
+        // The match's line holds little else: at most one word besides the term, and a closing mark. The scans stop
+        // once the line is too long, so a match in a long paragraph costs a few bytes, not the paragraph.
+        let matchStart = Int(tokens[Int(match.first)].start)
+        let matchEnd = Int(tokens[Int(match.last)].end)
+        let slack = 12
+        var lineStart = matchStart
+        while lineStart > range.lowerBound && !isBreak(text[lineStart - 1]) {
+            lineStart -= 1
+            if matchStart - lineStart > slack { return false }
+        }
+        var lineEnd = matchEnd
+        while lineEnd < range.upperBound && !isBreak(text[lineEnd]) {
+            lineEnd += 1
+            if (lineEnd - matchEnd) + (matchStart - lineStart) > slack { return false }
+        }
         // Count the block's lines that are a quotation and nothing more.
         var quotedLines = 0
         var lines = 0

@@ -262,6 +262,9 @@ enum Cues {
             // Someone's case the court or the writer weighs: "refused to accept the man's contention that he was in a
             // consensual relationship with the 17-year-old".
             "[contention|contentions|assertion|assertions|insistence|plea] that",
+            // What someone had the nerve to call it: "now have the temerity to call this media focus a witch-hunt".
+            // Not "nerve": "few people have the nerve to call her an opportunistic liar" is the writer's own.
+            "[temerity|audacity|gall|effrontery] to",
             // An excuse given as the ground of something: "his hesitation to withdraw the statement on the premise that
             // it was just a joke".
             "[premise|pretext|pretence|pretense] that",
