@@ -309,6 +309,14 @@ enum Cues {
             // first-person present ("I blame her for") is left out: that is the writer's own blame.
             "[blamed|blames|blaming] [her|him|them|women|girls|victims|survivors|the victim|the victims|the woman|"
                 + "the girl|the women|the girls|the survivor|the complainant|the accuser|accusers|rape victims] for",
+            // The same blame with a habit or tendency before it: "People used to blame girls that they wear short
+            // dresses", "we still blame women because they drank".
+            "[used to|often|always|still|tend to|tends to] blame [her|them|women|girls|victims|survivors|the victim|"
+                + "the victims|the woman|the girl|the women|the girls|rape victims] [for|that|because]",
+            // What a culture teaches, named in order to indict it: "a culture that says men are worth more than
+            // women, boys will be boys".
+            "[a|the|our|this] [culture|society|world|system|mindset|mentality] that [says|tells|teaches|insists|"
+                + "believes|excuses]",
             "[calling|called|branded|branding|labelled|labeled|labelling|labeling|painted|painting|dismissed|dismissing] "
                 + "[her|him|them|victims|survivors|the victim|the victims|the woman|the women|the complainant|accusers] "
                 + "(as) [a|an|\"]",
