@@ -50,39 +50,39 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 43, 2026-12-04, on fresh part 44 (180 excerpts), scored once with the candidate scorer: vague
-        // 0.782/0.632, intent 0.417/0.238, blaming 0.613/0.238 (round 42's build, fbab87d: 0.782/0.632,
-        // 0.364/0.190, 0.633/0.238).
-        "vague": (0.78, 0.63),
-        "intent": (0.41, 0.23),
-        "blaming": (0.61, 0.23)
+        // Round 44, 2026-12-04, on fresh part 45 (172 excerpts), scored once with the candidate scorer: vague
+        // 0.913/0.588, intent 0.750/0.214, blaming 0.500/0.273 (rounds 42 and 43's builds: 0.911/0.574 and the same
+        // intent and blaming).
+        "vague": (0.91, 0.58),
+        "intent": (0.75, 0.21),
+        "blaming": (0.50, 0.27)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 43: intent 0.462/0.286 (one span more); the others as without it.
-        "vague": (0.78, 0.63),
-        "intent": (0.46, 0.28),
-        "blaming": (0.61, 0.23)
+        // Round 44: the model adds nothing on part 45 (intent 0.750/0.214).
+        "vague": (0.91, 0.58),
+        "intent": (0.75, 0.21),
+        "blaming": (0.50, 0.27)
     ]
 
-    /// The dev split (parts 1 to 43) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 44) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 43: vague 0.870/0.649, intent 0.853/0.508, blaming 0.710/0.396 (with part 43 in dev,
-        // round 42's rules measure 0.870/0.649, 0.844/0.501, 0.707/0.393).
-        "vague": (0.87, 0.64),
+        // 2026-12-04, round 44: vague 0.870/0.650, intent 0.851/0.509, blaming 0.712/0.396 (with part 44 in dev,
+        // round 43's rules measure 0.868/0.649, 0.846/0.503, 0.705/0.391).
+        "vague": (0.86, 0.64),
         "intent": (0.85, 0.50),
-        "blaming": (0.70, 0.39)
+        "blaming": (0.71, 0.39)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 43, with the scorer trained on parts 1 to 43: vague 0.927/0.656, intent 0.915/0.513,
-        // blaming 0.902/0.399.
+        // 2026-12-04, round 44, with the scorer trained on parts 1 to 44: vague 0.926/0.656, intent 0.907/0.516,
+        // blaming 0.901/0.399.
         "vague": (0.92, 0.65),
-        "intent": (0.91, 0.51),
+        "intent": (0.90, 0.51),
         "blaming": (0.90, 0.39)
     ]
 
