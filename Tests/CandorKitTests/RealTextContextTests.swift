@@ -654,6 +654,37 @@ import Testing
         #expect(Linter.oneFindingPerSpan([finding("blaming", 0, 30), finding("blaming", 3, 5)]).count == 2)
     }
 
+    @Test func aMilderFindingInsideAMoreSevereOneOfAnotherCategoryGoes() throws {
+        func finding(_ category: String, _ offset: Int, _ length: Int, _ severity: Severity) -> Finding {
+            Finding(
+                rule: "\(category).x", category: FindingCategory(category), severity: severity, line: 1,
+                column: offset + 1, endLine: 1, endColumn: offset + length + 1, offset: offset, length: length,
+                match: "m", message: "", suggestions: [], context: nil, fix: nil)
+        }
+        // A suggestion about one word inside a warning about the claim: the claim's warning stays.
+        let inside = Linter.oneFindingPerSpan([
+            finding("blaming", 0, 17, .warning), finding("vague", 5, 8, .suggestion)
+        ])
+        #expect(inside.map(\.category) == [.blaming])
+        // The same severity, or overlapping without being inside: the catalogue order decides, as before.
+        let same = Linter.oneFindingPerSpan([finding("blaming", 0, 17, .warning), finding("vague", 5, 8, .warning)])
+        #expect(same.map(\.category) == [.vague])
+        let across = Linter.oneFindingPerSpan([
+            finding("blaming", 0, 10, .warning), finding("vague", 5, 10, .suggestion)
+        ])
+        #expect(across.map(\.category) == [.vague])
+        // A severe word inside a milder long finding keeps the catalogue order too.
+        let severeInside = Linter.oneFindingPerSpan([
+            finding("blaming", 0, 17, .suggestion), finding("vague", 5, 8, .error)
+        ])
+        #expect(severeInside.map(\.category) == [.vague])
+    }
+
+    @Test func builtInRulesKeepTheClaimOverTheWordInsideIt() {
+        let found = TestSupport.linter().lint(text: "The rape allegation should be tested in court. Some accusers lie.")
+        #expect(found.map(\.rule) == ["blaming.disbelief-tropes"])
+    }
+
     @Test func builtInRulesGiveOneWarningForANestedVagueTerm() {
         let text = "The guide explains how to report sexually inappropriate behaviour by a member of staff."
         let found = TestSupport.linter().lint(text: text)

@@ -329,6 +329,19 @@ public final class Linter {
         return aHoldsB ? second : first
     }
 
+    /// Of two findings of different categories, the one to drop when a milder one lies inside a more severe one's
+    /// words: "Some accusers lie" is a claim that accusers lie before it is the word "accusers", so the warning
+    /// about the claim stands and the suggestion about the word inside it goes. Nil otherwise, and the catalogue
+    /// order decides.
+    static func lesserInside(_ first: Int, _ second: Int, in findings: [Finding]) -> Int? {
+        let (a, b) = (findings[first], findings[second])
+        guard a.severity != b.severity else { return nil }
+        let (lesser, greater) = a.severity < b.severity ? (first, second) : (second, first)
+        let (inner, outer) = (findings[lesser], findings[greater])
+        let inside = outer.offset <= inner.offset && inner.offset + inner.length <= outer.offset + outer.length
+        return inside && inner.length < outer.length ? lesser : nil
+    }
+
     /// The guidance's catalogue order (§A.1 vague, §A.2 intent, §A.3 blaming): when rules of two categories
     /// flag the same words, a reader needs one explanation, and the labelling standard picks the category
     /// the guidance lists first ("child prostitute" is a vague term before it is trafficking conflation;
@@ -350,7 +363,9 @@ public final class Linter {
                 let other = findings[ranked[next].index]
                 if other.offset >= finding.offset + finding.length { break }
                 if ranked[next].rank != item.rank {
-                    dropped.insert(ranked[next].rank > item.rank ? ranked[next].index : item.index)
+                    dropped.insert(
+                        Self.lesserInside(item.index, ranked[next].index, in: findings)
+                            ?? (ranked[next].rank > item.rank ? ranked[next].index : item.index))
                 } else if collapsingNestedTerms, finding.category == .vague,
                     let inner = Self.nested(item.index, ranked[next].index, in: findings)
                 {
