@@ -127,6 +127,9 @@ enum Cues {
             "mentality|mindset|argument|arguments|cliche|cliché|cliches|clichés|rhetoric",
             // Wording shown as a specimen: "Here's an example from the Denver Post: ... alleged rape victims ...".
             "[an|one|another|the|for] example|examples [from|of|is|are|:]",
+            // The questions victims hear, listed after a colon in order to condemn them: "we get to hear a spate of
+            // questions: Why was she wearing that revealing dress? Why was she out late at night?"
+            "questions (like|such as) (these|this)",
             // The writer renames it at once: "sex with children is rape", "child pornography is child abuse".
             "[is|are|equals|=] (always|simply|legally|really|in fact|actually) (a|an) (image|images|record|form|act|acts) (of) (\") "
                 + "[rape|abuse|child abuse|sexual abuse|child sexual abuse|assault|sexual assault|exploitation]",
@@ -273,6 +276,10 @@ enum Cues {
             // being one contributory factor to rape is bogus."
             "[voiced|voices|voicing|aired|airs|expressed|expresses] [his|her|their] [opinion|view|views|belief] that",
             "the [comment|comments|remark|remarks|suggestion|claim|claims] about",
+            // Another writer's piece, answered: "a letter to the editor suggesting that the intoxicated woman who was
+            // raped should share the blame".
+            "[letter|letters|column|columns|article|articles|post|posts|editorial|piece|tweet|tweets|speech|op ed] "
+                + "(*) (*) (*) (*) (*) (*) (*) (*) [suggesting|arguing|claiming|implying|insisting|asserting] that",
             // A take the writer answers: "it assumes that false accusations of rape are common and easy to make".
             "[it|this|that|which|they|he|she] [assumes|assume|assumed|presumes|presume|presumed] that",
             // A counterfactual the writer rejects: "You let him discuss it as if it were a mutual, consensual affair".
