@@ -45,27 +45,25 @@ import Testing
         let negatives = documents.filter { document in !document.spans.contains { $0.category != Evaluation.neutral } }
         #expect(negatives.count * 3 >= documents.count, "at least a third are negatives")
         // The test part is the latest fresh gathering (docs/accuracy.md); earlier test parts joined dev once read.
-        // Part 46 holds 88: two of its five gatherers (news and negatives) returned nothing in the time round 45
-        // had, and the stored pages are close to used up for statements.
-        #expect(test.count >= 80)
+        #expect(test.count >= 150)
     }
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 45, 2026-12-04, on fresh part 46 (88 excerpts: statements, institutions, opinion), scored once with
-        // the candidate scorer: vague 0.769/0.370, intent 1.000/0.471, blaming 0.429/0.083 (round 44's build the
-        // same; round 43's vague 0.714/0.370).
-        "vague": (0.76, 0.37),
-        "intent": (1.00, 0.47),
-        "blaming": (0.42, 0.08)
+        // Round 45, 2026-12-04, on fresh part 46 (162 excerpts), scored once with the candidate scorer: vague
+        // 0.778/0.438, intent 0.800/0.474, blaming 0.500/0.100 (round 44's build the same; round 43's vague
+        // 0.750/0.438).
+        "vague": (0.77, 0.43),
+        "intent": (0.80, 0.47),
+        "blaming": (0.50, 0.10)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 45: intent 1.000/0.529 (one span more); the others as without it.
-        "vague": (0.76, 0.37),
-        "intent": (1.00, 0.52),
-        "blaming": (0.42, 0.08)
+        // Round 45: intent 0.818/0.526 (one span more); the others as without it.
+        "vague": (0.77, 0.43),
+        "intent": (0.81, 0.52),
+        "blaming": (0.50, 0.10)
     ]
 
     /// The dev split (parts 1 to 45) with the rules alone, as floors: the issue asks that dev be no worse. The
