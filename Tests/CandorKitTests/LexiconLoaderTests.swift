@@ -52,6 +52,28 @@ import Testing
         #expect(failure?.problem.contains("never closed") == true)
     }
 
+    @Test func withoutContextNeedsAWindowGateAndAQuieterSeverity() throws {
+        let noGate = error(
+            valid.replacingOccurrences(
+                of: "    why: B1 test.", with: "    why: B1 test.\n    without-context: suggestion"))
+        #expect(noGate?.problem.contains("needs a 'window' gate") == true)
+        let louder = error(
+            valid.replacingOccurrences(
+                of: "    why: B1 test.",
+                with: "    why: B1 test.\n    without-context: error\n    requires:\n      window: [abuse]"))
+        #expect(louder?.problem.contains("above the rule's severity") == true)
+        let unknown = error(
+            valid.replacingOccurrences(
+                of: "    why: B1 test.",
+                with: "    why: B1 test.\n    without-context: quiet\n    requires:\n      window: [abuse]"))
+        #expect(unknown?.problem.contains("unknown severity 'quiet'") == true)
+        let fine = valid.replacingOccurrences(
+            of: "    why: B1 test.",
+            with: "    why: B1 test.\n    without-context: suggestion\n    requires:\n      window: [abuse]")
+        #expect(error(fine) == nil)
+        #expect(try LexiconLoader.parse(fine, path: "team.yml").rules[0].withoutContext == .suggestion)
+    }
+
     @Test func duplicateIdIsAnError() {
         let twice = valid + valid.replacingOccurrences(of: "category: test\nrules:\n", with: "")
         let failure = error(twice)

@@ -61,6 +61,64 @@ import Testing
         #expect(flagged(document(gap: 6), scope: "document"))
     }
 
+    // MARK: A quieter finding without context
+
+    static let quietOutsideContext = try! TestSupport.ruleSet(
+        TestSupport.lexicon(
+            ["never meant to hurt"],
+            extra:
+                "    without-context: suggestion\n    requires:\n      window: [harassment]\n    unless:\n      window: [novel]\n"
+        ))
+
+    func quiet(_ text: String) -> [Finding] { try! Linter(ruleSet: Self.quietOutsideContext).lint(text: text) }
+
+    @Test func aWindowGateWithoutContextLowersTheSeverityInsteadOfDropping() {
+        #expect(quiet("I deny the harassment claim. I never meant to hurt anyone.").map(\.severity) == [.warning])
+        #expect(quiet("I never meant to hurt anyone.").map(\.severity) == [.suggestion])
+    }
+
+    @Test func withoutContextStillHonoursUnlessGatesQuotationAndNegation() {
+        #expect(quiet("In the novel, he never meant to hurt anyone.").isEmpty)
+        #expect(quiet("She wrote: \"I never meant to hurt anyone.\"").isEmpty)
+        #expect(quiet("Nobody can say \"I never meant to hurt\" and be done with it.").isEmpty)
+    }
+
+    @Test func withoutContextNeverRaisesAConfiguredSeverity() {
+        var options = LintOptions()
+        options.severities["test.r0"] = .error
+        let findings = try! Linter(ruleSet: Self.quietOutsideContext, options: options).lint(
+            text: "I never meant to hurt anyone.")
+        #expect(findings.map(\.severity) == [.suggestion])
+    }
+
+    /// Ordinary sentences the built-in intent rules used to drop for want of context. They now read as the
+    /// constructions they are, at suggestion severity only, so a CI job failing on warnings never fails on them.
+    @Test(arguments: [
+        "If anyone was offended by the sketch, the station's feedback line is open until Friday.",
+        "I'm sorry if this sounds harsh, but the build has been broken for a week and nobody has looked at it.",
+        "He spoke in good humour about the club's centenary dinner and the new stand.",
+        "The side effect was unintended, the drug company said after the trial was halted.",
+        "He was a willing participant in the charity run and raised thousands for the hospice.",
+        "I made mistakes in my tax return, the accountant told me.",
+        "My sense of humour is not for everyone, the comedian told the festival crowd.",
+    ])
+    func builtinIntentRulesAreOnlySuggestionsOutOfContext(text: String) {
+        #expect(TestSupport.linter().lint(text: text).allSatisfy { $0.severity == .suggestion })
+    }
+
+    @Test func builtinIntentRulesWarnInAStatementAboutConduct() {
+        var rulesAlone = LintOptions()
+        rulesAlone.usesScorer = false
+        let findings = TestSupport.linter(options: rulesAlone).lint(
+            text: "I have read the harassment complaint. That was never my intention.")
+        #expect(findings.contains { $0.rule == "intent.intent-defence" && $0.severity == .warning })
+        let bare = TestSupport.linter(options: rulesAlone).lint(text: "That was never my intention.")
+        #expect(bare.contains { $0.rule == "intent.intent-defence" && $0.severity == .suggestion })
+        // An apology for giving offence names its own subject, so it warns without an allegation in sight.
+        let offence = TestSupport.linter(options: rulesAlone).lint(text: "I never meant to hurt anyone.")
+        #expect(offence.contains { $0.rule == "intent.intent-defence" && $0.severity == .warning })
+    }
+
     // MARK: Mention
 
     @Test func aTermInTheListAfterAStrongCueIsAMention() {

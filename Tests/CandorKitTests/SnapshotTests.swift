@@ -23,11 +23,13 @@ import Testing
             #expect(decoded.message == parsed.message && decoded.message(for: "x") == parsed.message(for: "x"))
             #expect(decoded.suggestions == parsed.suggestions && decoded.fix == parsed.fix && decoded.why == parsed.why)
             #expect(decoded.severity == parsed.severity && decoded.enabled == parsed.enabled)
+            #expect(decoded.withoutContext == parsed.withoutContext && decoded.splitFrom == parsed.splitFrom)
             #expect(decoded.flagExamples == parsed.flagExamples && decoded.passExamples == parsed.passExamples)
             #expect(decoded.location.description == parsed.location.description)
             #expect(decoded.patterns.map(\.text) == parsed.patterns.map(\.text))
             #expect(decoded.isBuiltin && parsed.isBuiltin)
         }
+        #expect(shipped.ruleSet.rules.contains { $0.withoutContext == .suggestion })
         #expect(shipped.ruleSet.automaton.stateCount == yaml.ruleSet.automaton.stateCount)
         #expect(shipped.ruleSet.signalNames == yaml.ruleSet.signalNames)
         #expect(shipped.ruleSet.vocabulary.count == yaml.ruleSet.vocabulary.count)

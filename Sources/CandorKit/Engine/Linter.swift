@@ -29,7 +29,7 @@ public final class Linter {
         self.ruleSet = ruleSet
         self.options = options
         self.tokenizer = try Tokenizer()
-        decisionHashes = Array(repeating: nil, count: ruleSet.rules.count * 4)
+        decisionHashes = Array(repeating: nil, count: ruleSet.rules.count * CandidateDecision.judgedCodes)
         models = ruleSet.modelRules.compactMap { rule, pattern in
             ruleSet.rules[rule].model.flatMap { ruleSet.sentenceModels[$0] }.map { (rule, pattern, $0) }
         }
@@ -177,7 +177,7 @@ public final class Linter {
             }
             if !decision.keeps { continue }
             if let finding = finding(
-                for: candidate, start: start, end: end, rule: ruleSet.rules[candidate.rule],
+                for: candidate, decision: decision, start: start, end: end, rule: ruleSet.rules[candidate.rule],
                 options: options, lines: lines, suppressions: suppressions, source: source)
             {
                 if case .keptByScorer = decision { deferring.append(findings.count) }
@@ -219,7 +219,7 @@ public final class Linter {
     /// The features the scorer weighs for a candidate, as hashes, into `featureBuffers.hashes`: the text's, and
     /// those worked out once per rule.
     private func hashScorerFeatures(_ rule: Int, decision: CandidateDecision, text: [UInt8], range: Range<Int>) {
-        let key = rule * 4 + decision.code
+        let key = rule * CandidateDecision.judgedCodes + decision.code
         if decisionHashes[key] == nil {
             decisionHashes[key] = CandidateFeatures.ruleHashes(
                 rule: ruleSet.rules[rule].id, category: ruleSet.rules[rule].category, decision: decision.name)
@@ -414,15 +414,18 @@ extension Linter {
         if let gates = candidate.documentUnless, gates.contains(where: { documentGates.seenAnywhere($0) }) {
             return .dropped(.unless)
         }
-        if let gates = candidate.windowRequires,
-            !gates.contains(where: { documentGates.seen($0, near: candidate.block) })
-        {
+        let outOfContext =
+            candidate.windowRequires.map { gates in
+                !gates.contains(where: { documentGates.seen($0, near: candidate.block) })
+            } ?? false
+        if outOfContext && (rule.withoutContext == nil || excepted || candidate.context != nil) {
             return .dropped(.requires)
         }
         if let gates = candidate.windowUnless, gates.contains(where: { documentGates.seen($0, near: candidate.block) })
         {
             return .dropped(.unless)
         }
+        if outOfContext { return .withoutContext }
         if excepted { return .excepted }
         switch candidate.context {
         case .quoted: return .quoted
@@ -433,17 +436,18 @@ extension Linter {
 
     /// The finding a kept candidate becomes, or nil when options or a directive drop it.
     private func finding(
-        for candidate: Candidate, start: Int, end: Int, rule: Rule, options: LintOptions,
+        for candidate: Candidate, decision: CandidateDecision, start: Int, end: Int, rule: Rule, options: LintOptions,
         lines: LineIndex, suppressions: SuppressionIndex, source: [UInt8]
     ) -> Finding? {
         guard options.isActive(rule) else { return nil }
         // A candidate the scorer kept against an exception speaks as it would have without one.
         let context = candidate.context == .excepted ? candidate.contextBehindException : candidate.context
         guard
-            let severity = options.quoted.severity(
+            var severity = options.quoted.severity(
                 options.severity(of: rule),
                 context: context, category: FindingCategory(rule.category))
         else { return nil }
+        if case .withoutContext = decision, let quieter = rule.withoutContext { severity = min(severity, quieter) }
         let (line, column) = lines.position(of: start)
         if suppressions.suppresses(rule: rule, line: line, offset: start) { return nil }
         let (endLine, endColumn) = lines.position(of: end)
@@ -467,6 +471,9 @@ enum CandidateDecision {
     case quoted
     /// A rule's own exception, in the writer's own words.
     case excepted
+    /// Its `window` gate found no context, and the rule reports such matches at a lower severity
+    /// (`without-context`) instead of dropping them.
+    case withoutContext
     /// A gate, negation, a mention, a legal name, an accepted phrase, or a paragraph the next one rejects.
     case dropped(DropReason)
     case keptByScorer
@@ -474,14 +481,14 @@ enum CandidateDecision {
 
     var keeps: Bool {
         switch self {
-        case .kept, .attributed, .quoted, .keptByScorer: return true
+        case .kept, .attributed, .quoted, .keptByScorer, .withoutContext: return true
         case .excepted, .dropped, .droppedByScorer: return false
         }
     }
 
     var isJudged: Bool {
         switch self {
-        case .kept, .attributed, .excepted: return true
+        case .kept, .attributed, .excepted, .withoutContext: return true
         case .quoted, .dropped, .keptByScorer, .droppedByScorer: return false
         }
     }
@@ -492,9 +499,13 @@ enum CandidateDecision {
         case .kept: return 0
         case .attributed: return 1
         case .excepted: return 2
-        default: return 3
+        case .withoutContext: return 3
+        default: return 4
         }
     }
+
+    /// How many values `code` takes.
+    static let judgedCodes = 5
 
     /// The name the scorer's features use.
     var name: String {
@@ -503,6 +514,7 @@ enum CandidateDecision {
         case .attributed: return "attributed"
         case .quoted: return "quoted"
         case .excepted: return "excepted"
+        case .withoutContext: return "withoutContext"
         case .dropped(let reason): return reason.rawValue
         case .keptByScorer: return "keptByScorer"
         case .droppedByScorer: return "droppedByScorer"

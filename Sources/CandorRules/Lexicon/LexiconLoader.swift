@@ -9,7 +9,8 @@ public enum LexiconLoader {
     static let topKeys: Set<String> = ["category", "rules", "classes", "signals"]
     static let ruleKeys: Set<String> = [
         "id", "category", "severity", "enabled", "guidance", "principles", "patterns", "exceptions", "requires",
-        "unless", "negation", "message", "suggestions", "fix", "why", "examples", "model", "split-from"
+        "unless", "negation", "message", "suggestions", "fix", "why", "examples", "model", "split-from",
+        "without-context"
     ]
     /// And `patterns`, unless the rule names a `model`.
     static let requiredRuleKeys = [
@@ -157,6 +158,22 @@ public enum LexiconLoader {
             }
             guard splitFrom != id else { throw fields["split-from"]!.error("rule \(id) cannot be split from itself") }
         }
+        let requires = try fields["requires"].map(gates) ?? [:]
+        var withoutContext: Severity?
+        if let field = fields["without-context"] {
+            let text = try field.string()
+            guard let value = Severity(rawValue: text) else {
+                throw field.error("unknown severity '\(text)' (use error, warning or suggestion)")
+            }
+            guard value <= severity else {
+                throw field.error(
+                    "rule \(id): without-context '\(text)' is above the rule's severity '\(severityText)'")
+            }
+            guard requires[.window] != nil else {
+                throw field.error("rule \(id): without-context needs a 'window' gate under 'requires'")
+            }
+            withoutContext = value
+        }
         let suggestions = try fields["suggestions"]!.strings()
         if suggestions.isEmpty { throw fields["suggestions"]!.error("rule \(id) needs at least one suggestion") }
 
@@ -170,7 +187,7 @@ public enum LexiconLoader {
             patterns: patterns,
             model: model,
             exceptions: try fields["exceptions"].map(patternList) ?? [],
-            requires: try fields["requires"].map(gates) ?? [:],
+            requires: requires,
             unless: try fields["unless"].map(gates) ?? [:],
             negation: try fields["negation"]?.bool() ?? true,
             message: try fields["message"]!.string().trimmingCharacters(in: .whitespacesAndNewlines),
@@ -180,7 +197,8 @@ public enum LexiconLoader {
             flagExamples: flag,
             passExamples: pass,
             location: node.location,
-            splitFrom: splitFrom
+            splitFrom: splitFrom,
+            withoutContext: withoutContext
         )
     }
 

@@ -88,6 +88,11 @@ public struct Rule: Sendable {
     /// The rule this one was split from: it reports matches that rule used to report, so a setting, a suppression
     /// comment or a baseline entry that names the older id still governs them (lexicon field `split-from`).
     public var splitFrom: String?
+    /// The severity a match is reported at when its `window` gate finds no context, instead of being dropped
+    /// (lexicon field `without-context`). For constructions that name their own subject often enough to be
+    /// worth a quiet note ("I never meant to hurt anyone" in a statement that never says what it answers), but
+    /// not often enough to warn about in ordinary prose.
+    public var withoutContext: Severity?
     /// The message split at each "{match}", so that a finding's message is one join, not a search.
     private var messagePieces: [String]
 
@@ -96,7 +101,8 @@ public struct Rule: Sendable {
         principles: [String], patterns: [PatternSource], model: String? = nil, exceptions: [PatternSource] = [],
         requires: [GateScope: [PatternSource]] = [:], unless: [GateScope: [PatternSource]] = [:],
         negation: Bool = true, message: String, suggestions: [String], fix: String? = nil, why: String,
-        flagExamples: [String], passExamples: [String], location: FileLocation, splitFrom: String? = nil
+        flagExamples: [String], passExamples: [String], location: FileLocation, splitFrom: String? = nil,
+        withoutContext: Severity? = nil
     ) {
         self.id = id
         self.category = category
@@ -118,6 +124,7 @@ public struct Rule: Sendable {
         self.passExamples = passExamples
         self.location = location
         self.splitFrom = splitFrom
+        self.withoutContext = withoutContext
         self.messagePieces = Self.pieces(of: message)
     }
 

@@ -52,6 +52,12 @@ extension SnapshotReader {
             passExamples: try strings(), location: try location())
         rule.isBuiltin = try bool()
         rule.splitFrom = try optionalString()
+        if let name = try optionalString() {
+            guard let severity = Severity(rawValue: name) else {
+                throw RuleSetSnapshot.DecodingError(description: "unknown severity '\(name)'")
+            }
+            rule.withoutContext = severity
+        }
         return rule
     }
 }

@@ -58,5 +58,6 @@ extension SnapshotWriter {
         location(rule.location)
         bool(rule.isBuiltin)
         optionalString(rule.splitFrom)
+        optionalString(rule.withoutContext?.rawValue)
     }
 }
