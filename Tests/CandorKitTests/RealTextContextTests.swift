@@ -100,7 +100,7 @@ import Testing
         "The side effect was unintended, the drug company said after the trial was halted.",
         "He was a willing participant in the charity run and raised thousands for the hospice.",
         "I made mistakes in my tax return, the accountant told me.",
-        "My sense of humour is not for everyone, the comedian told the festival crowd.",
+        "My sense of humour is not for everyone, the comedian told the festival crowd."
     ])
     func builtinIntentRulesAreOnlySuggestionsOutOfContext(text: String) {
         #expect(TestSupport.linter().lint(text: text).allSatisfy { $0.severity == .suggestion })
