@@ -50,42 +50,41 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 46, 2026-12-04, on fresh part 47 (157 excerpts), scored once with the candidate scorer: vague
-        // 0.905/0.685, intent 0.500/0.167, blaming 0.789/0.302 (rounds 44 and 45's builds the same but for
-        // round 45's vague 0.927/0.685).
-        "vague": (0.90, 0.68),
-        "intent": (0.50, 0.16),
-        "blaming": (0.78, 0.30)
+        // Round 47, 2026-12-04, on fresh part 48 (176 excerpts), scored once with the candidate scorer: vague
+        // 0.860/0.594, intent 0.500/0.333, blaming 0.647/0.256 (round 46's build the same but for blaming
+        // 0.625/0.256; round 45's 0.857/0.580, 0.600/0.333, 0.625/0.256).
+        "vague": (0.86, 0.59),
+        "intent": (0.50, 0.33),
+        "blaming": (0.64, 0.25)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 46: intent 0.400/0.167 (one false positive more); the others as without it.
-        "vague": (0.90, 0.68),
-        "intent": (0.40, 0.16),
-        "blaming": (0.78, 0.30)
+        // Round 47: the same as without it.
+        "vague": (0.86, 0.59),
+        "intent": (0.50, 0.33),
+        "blaming": (0.64, 0.25)
     ]
 
-    /// The dev split (parts 1 to 46) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 47) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 46: vague 0.869/0.648, intent 0.845/0.554, blaming 0.709/0.391 (with part 46 in dev,
-        // round 45's rules measure 0.869/0.646, 0.851/0.508, 0.709/0.390: intent trades 0.006 of precision for
-        // 0.046 of recall, by keeping seven rules' matches without context as suggestions).
+        // 2026-12-04, round 47: vague 0.870/0.650, intent 0.845/0.557, blaming 0.711/0.392 (with part 47 in dev,
+        // round 46's rules measure 0.869/0.648, 0.843/0.550, 0.710/0.389).
         "vague": (0.86, 0.64),
         "intent": (0.84, 0.55),
-        "blaming": (0.70, 0.39)
+        "blaming": (0.71, 0.39)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 46, with the scorer trained on parts 1 to 46: vague 0.926/0.654, intent 0.909/0.560,
-        // blaming 0.886/0.393 (round 45's build with its own scorer on the same dev: 0.926/0.652, 0.908/0.515,
-        // 0.892/0.392).
+        // 2026-12-04, round 47, with the scorer trained on parts 1 to 47: vague 0.926/0.656, intent 0.909/0.564,
+        // blaming 0.892/0.395 (round 46's build with its own scorer on the same dev: 0.925/0.654, 0.907/0.556,
+        // 0.885/0.391).
         "vague": (0.92, 0.65),
         "intent": (0.90, 0.56),
-        "blaming": (0.88, 0.39)
+        "blaming": (0.89, 0.39)
     ]
 
     static func check(_ evaluation: Evaluation, _ floors: [String: (precision: Double, recall: Double)]) {
