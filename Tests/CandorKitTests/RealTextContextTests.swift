@@ -106,6 +106,14 @@ import Testing
         #expect(TestSupport.linter().lint(text: text).allSatisfy { $0.severity == .suggestion })
     }
 
+    @Test func explainAndTheRuleListingSayWhenARuleSpeaksWithoutContext() {
+        let rule = TestSupport.builtinRuleSet.rules.first { $0.id == "intent.intent-defence" }!
+        #expect(RuleListing.explain(rule).contains("Without context:"))
+        #expect(RuleListing.render([rule], json: true).contains("\"withoutContext\": \"suggestion\""))
+        let plain = TestSupport.builtinRuleSet.rules.first { $0.id == "vague.sexual-misconduct" }!
+        #expect(!RuleListing.explain(plain).contains("Without context:"))
+    }
+
     @Test func builtinIntentRulesWarnInAStatementAboutConduct() {
         var rulesAlone = LintOptions()
         rulesAlone.usesScorer = false

@@ -21,6 +21,7 @@ public enum RuleListing {
                 json.field("suggestions", rule.suggestions)
                 json.field("why", rule.why)
                 if let older = rule.splitFrom { json.field("splitFrom", older) }
+                if let quieter = rule.withoutContext { json.field("withoutContext", quieter.rawValue) }
                 json.endObject()
             }
             json.endArray()
@@ -53,6 +54,11 @@ public enum RuleListing {
         out += "Why: \(rule.why)\n"
         out += "Guidance: \(rule.guidance); principles \(rule.principles.joined(separator: ", "))\n"
         if let older = rule.splitFrom { out += Self.splitNote(rule.id, from: older) + "\n" }
+        if let quieter = rule.withoutContext {
+            out +=
+                "Without context: where nothing around a match says what the text is about, it is reported as a "
+                + "\(quieter.rawValue), never higher.\n"
+        }
         out += "\nWrite instead:\n" + rule.suggestions.map { "  - \($0)\n" }.joined()
         if let fix = rule.fix { out += "Automatic fix: \(fix)\n" }
         out += "\nFlags:\n" + rule.flagExamples.map { "  ✗ \(RuleExamples.plain($0))\n" }.joined()
