@@ -746,6 +746,31 @@ import Testing
         #expect(severeInside.map(\.category) == [.vague])
     }
 
+    @Test func aVagueTermCrossingAnApologyKeepsBoth() throws {
+        func finding(_ category: String, _ offset: Int, _ length: Int) -> Finding {
+            Finding(
+                rule: "\(category).x", category: FindingCategory(category), severity: .warning, line: 1,
+                column: offset + 1, endLine: 1, endColumn: offset + length + 1, offset: offset, length: length,
+                match: "m", message: "", suggestions: [], context: nil, fix: nil)
+        }
+        // Crossing: the condition and the euphemism are two faults, and each keeps its advice.
+        let crossing = Linter.oneFindingPerSpan([finding("intent", 0, 20), finding("vague", 10, 20)])
+        #expect(crossing.map(\.category) == [.intent, .vague])
+        // One inside the other, or a blaming finding crossing a vague one: the catalogue order decides.
+        #expect(
+            Linter.oneFindingPerSpan([finding("intent", 0, 30), finding("vague", 10, 8)]).map(\.category) == [.vague])
+        #expect(
+            Linter.oneFindingPerSpan([finding("blaming", 0, 20), finding("vague", 10, 20)]).map(\.category) == [.vague])
+
+        let rules = Set(
+            TestSupport.linter().lint(
+                text: "If at any time I touched any child inappropriately, I am deeply sorry for the abuse."
+            )
+            .map(\.rule))
+        #expect(rules.contains("intent.conditional-apology"))
+        #expect(rules.contains("vague.inappropriate-touching"))
+    }
+
     @Test func builtInRulesKeepTheClaimOverTheWordInsideIt() {
         let found = TestSupport.linter().lint(text: "The rape allegation should be tested in court. Some accusers lie.")
         #expect(found.map(\.rule) == ["blaming.disbelief-tropes"])

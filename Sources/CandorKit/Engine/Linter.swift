@@ -329,6 +329,17 @@ public final class Linter {
         return aHoldsB ? second : first
     }
 
+    /// A vague term and an apology construction that cross without either holding the other ("If at any time I
+    /// touched any child inappropriately"): the apology's condition and the term's euphemism are two faults a
+    /// writer fixes separately, so both stay. Crossing blaming findings still give way, since theirs is most often
+    /// the same phrase read twice ("child prostitution ring").
+    static func crossingTermAndApology(_ a: Finding, _ b: Finding) -> Bool {
+        guard Set([a.category, b.category]) == [.vague, .intent] else { return false }
+        let aHoldsB = a.offset <= b.offset && b.offset + b.length <= a.offset + a.length
+        let bHoldsA = b.offset <= a.offset && a.offset + a.length <= b.offset + b.length
+        return !aHoldsB && !bHoldsA
+    }
+
     /// Of two findings of different categories, the one to drop when a milder one lies inside a more severe one's
     /// words: "Some accusers lie" is a claim that accusers lie before it is the word "accusers", so the warning
     /// about the claim stands and the suggestion about the word inside it goes. Nil otherwise, and the catalogue
@@ -348,8 +359,8 @@ public final class Linter {
     /// "it was just banter" in an apology is minimising humour before it is normalising).
     static let categoryRank: [FindingCategory: Int] = [.vague: 0, .intent: 1, .blaming: 2]
 
-    /// Drops a finding whose words overlap a finding of a category ranked higher, and a vague term whose words
-    /// lie inside those of another vague term's finding.
+    /// Drops a finding whose words overlap a finding of a category ranked higher (but for a vague term and an intent
+    /// construction that cross), and a vague term whose words lie inside those of another vague term's finding.
     static func oneFindingPerSpan(_ findings: [Finding], collapsingNestedTerms: Bool = true) -> [Finding] {
         guard findings.count > 1 else { return findings }
         let ranked = findings.enumerated().compactMap { item -> (index: Int, rank: Int)? in
@@ -362,7 +373,7 @@ public final class Linter {
             while next < ranked.count {
                 let other = findings[ranked[next].index]
                 if other.offset >= finding.offset + finding.length { break }
-                if ranked[next].rank != item.rank {
+                if ranked[next].rank != item.rank, !Self.crossingTermAndApology(finding, other) {
                     dropped.insert(
                         Self.lesserInside(item.index, ranked[next].index, in: findings)
                             ?? (ranked[next].rank > item.rank ? ranked[next].index : item.index))
