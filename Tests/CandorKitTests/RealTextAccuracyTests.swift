@@ -50,41 +50,41 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 47, 2026-12-04, on fresh part 48 (176 excerpts), scored once with the candidate scorer: vague
-        // 0.860/0.594, intent 0.500/0.333, blaming 0.647/0.256 (round 46's build the same but for blaming
-        // 0.625/0.256; round 45's 0.857/0.580, 0.600/0.333, 0.625/0.256).
-        "vague": (0.86, 0.59),
-        "intent": (0.50, 0.33),
-        "blaming": (0.64, 0.25)
+        // Round 48, 2026-12-04, on fresh part 49 (174 excerpts), scored once with the candidate scorer: vague
+        // 0.857/0.558, intent 0.400/0.211, blaming 0.286/0.133 (the builds of rounds 46 and 47 the same, and the
+        // scorer vetoes nothing here).
+        "vague": (0.85, 0.55),
+        "intent": (0.40, 0.21),
+        "blaming": (0.28, 0.13)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 47: the same as without it.
-        "vague": (0.86, 0.59),
-        "intent": (0.50, 0.33),
-        "blaming": (0.64, 0.25)
+        // Round 48: intent 0.417/0.263 (one more span and one more false positive); the rest the same.
+        "vague": (0.85, 0.55),
+        "intent": (0.41, 0.26),
+        "blaming": (0.28, 0.13)
     ]
 
-    /// The dev split (parts 1 to 47) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 48) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 47: vague 0.870/0.650, intent 0.845/0.557, blaming 0.711/0.392 (with part 47 in dev,
-        // round 46's rules measure 0.869/0.648, 0.843/0.550, 0.710/0.389).
-        "vague": (0.86, 0.64),
-        "intent": (0.84, 0.55),
+        // 2026-12-04, round 48: vague 0.870/0.650, intent 0.843/0.560, blaming 0.711/0.393 (with part 48 in dev,
+        // round 47's rules measure 0.870/0.649, 0.841/0.555, 0.709/0.390).
+        "vague": (0.86, 0.65),
+        "intent": (0.84, 0.56),
         "blaming": (0.71, 0.39)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 47, with the scorer trained on parts 1 to 47: vague 0.926/0.656, intent 0.909/0.564,
-        // blaming 0.892/0.395 (round 46's build with its own scorer on the same dev: 0.925/0.654, 0.907/0.556,
-        // 0.885/0.391).
+        // 2026-12-04, round 48, with the scorer trained on parts 1 to 48: vague 0.927/0.655, intent 0.909/0.567,
+        // blaming 0.886/0.395 (round 47's build with its own scorer on the same dev: 0.925/0.654, 0.906/0.562,
+        // 0.887/0.392).
         "vague": (0.92, 0.65),
         "intent": (0.90, 0.56),
-        "blaming": (0.89, 0.39)
+        "blaming": (0.88, 0.39)
     ]
 
     static func check(_ evaluation: Evaluation, _ floors: [String: (precision: Double, recall: Double)]) {
