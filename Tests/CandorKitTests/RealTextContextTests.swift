@@ -665,6 +665,17 @@ import Testing
         #expect(count("He was in a consensual relationship with the girl, he says.") == 1)
     }
 
+    @Test func aClaimTheCourtRejectedOrADefenceArgumentIsUnderDiscussion() {
+        let set = try! TestSupport.ruleSet(
+            TestSupport.lexicon(["forced himself on her", "fabricated rape allegations"]))
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        #expect(count("The jury rejected her claim that the burly youth had forced himself on her.") == 0)
+        #expect(count("His lawyers had argued that some women fabricated rape allegations for their own ends.") == 0)
+        // The writer's own words, and a claim nobody rejected, still count.
+        #expect(count("The boy forced himself on her in the cupboard.") == 1)
+        #expect(count("Some women fabricated rape allegations for their own ends, he wrote.") == 1)
+    }
+
     @Test func aQuestionThatRenamesTheTermAsRapeIsAMention() {
         let set = try! TestSupport.ruleSet(TestSupport.lexicon(["sex with a minor"]))
         func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }

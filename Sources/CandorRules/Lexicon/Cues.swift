@@ -265,6 +265,15 @@ enum Cues {
             // Someone's case the court or the writer weighs: "refused to accept the man's contention that he was in a
             // consensual relationship with the 17-year-old".
             "[contention|contentions|assertion|assertions|insistence|plea] that",
+            // A case a jury or court threw out: "a jury rejected her claim that the burly youth had forced himself on
+            // her".
+            "[rejected|rejecting|rejects|reject|dismissed|dismissing|dismisses|dismiss|disbelieved|disbelieving] (her|his|"
+                + "their|the|a|an|this|that) (*) [claim|claims|account|defence|defense|argument|arguments|suggestion|"
+                + "story|version|excuse] that",
+            // A defence argument the court reports answering: "John Doody's lawyers had argued that ... some women
+            // fabricated rape allegations".
+            "[lawyer|lawyers|counsel|barrister|barristers|attorney|attorneys|solicitor|solicitors|advocate|advocates] "
+                + "(had|have|has) [argued|contended|submitted] that",
             // What someone had the nerve to call it: "now have the temerity to call this media focus a witch-hunt".
             // Not "nerve": "few people have the nerve to call her an opportunistic liar" is the writer's own.
             "[temerity|audacity|gall|effrontery] to",
