@@ -50,38 +50,37 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 48, 2026-12-04, on fresh part 49 (174 excerpts), scored once with the candidate scorer: vague
-        // 0.857/0.558, intent 0.400/0.211, blaming 0.286/0.133 (the builds of rounds 46 and 47 the same, and the
-        // scorer vetoes nothing here).
-        "vague": (0.85, 0.55),
-        "intent": (0.40, 0.21),
-        "blaming": (0.28, 0.13)
+        // Round 49, 2026-12-04, on fresh part 50 (184 excerpts), scored once with the candidate scorer: vague
+        // 0.797/0.635, intent 0.500/0.217, blaming 0.733/0.208 (the builds of rounds 47 and 48 the same).
+        "vague": (0.79, 0.63),
+        "intent": (0.50, 0.21),
+        "blaming": (0.73, 0.20)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 48: intent 0.417/0.263 (one more span and one more false positive); the rest the same.
-        "vague": (0.85, 0.55),
-        "intent": (0.41, 0.26),
-        "blaming": (0.28, 0.13)
+        // Round 49: the same as without it.
+        "vague": (0.79, 0.63),
+        "intent": (0.50, 0.21),
+        "blaming": (0.73, 0.20)
     ]
 
-    /// The dev split (parts 1 to 48) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 49) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 48: vague 0.870/0.650, intent 0.843/0.560, blaming 0.711/0.393 (with part 48 in dev,
-        // round 47's rules measure 0.870/0.649, 0.841/0.555, 0.709/0.390).
-        "vague": (0.86, 0.65),
-        "intent": (0.84, 0.56),
-        "blaming": (0.71, 0.39)
+        // 2026-12-04, round 49: vague 0.870/0.650, intent 0.838/0.557, blaming 0.707/0.390 (with part 49 in dev,
+        // round 48's rules measure 0.869/0.648, 0.837/0.555, 0.706/0.389).
+        "vague": (0.87, 0.65),
+        "intent": (0.83, 0.55),
+        "blaming": (0.70, 0.38)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 48, with the scorer trained on parts 1 to 48: vague 0.927/0.655, intent 0.909/0.567,
-        // blaming 0.886/0.395 (round 47's build with its own scorer on the same dev: 0.925/0.654, 0.906/0.562,
-        // 0.887/0.392).
+        // 2026-12-04, round 49, with the scorer trained on parts 1 to 49: vague 0.928/0.655, intent 0.909/0.564,
+        // blaming 0.883/0.392 (round 48's build with its own scorer on the same dev: 0.926/0.653, 0.903/0.562,
+        // 0.878/0.392).
         "vague": (0.92, 0.65),
         "intent": (0.90, 0.56),
         "blaming": (0.88, 0.39)
