@@ -39,6 +39,16 @@ import Testing
         #expect(components.first { $0.name.contains("responsibility") }?.status == .fail)
     }
 
+    @Test func aPlainVerbForTheActNamesTheHarm() {
+        // Each of these alone says what happened; the signal lists once read them only as longer phrases.
+        for text in [
+            "I groped her at the party last year. I am sorry.", "He stalked her for months.",
+            "He beat her when she tried to leave."
+        ] {
+            #expect(status(card(text), "names-harm") == .pass, "\(text)")
+        }
+    }
+
     @Test func condemningWithoutNamingAnythingFails() {
         let result = card(
             "We condemn the sexual misconduct that took place at our club. Inappropriate behaviour has no place here.")
