@@ -676,6 +676,22 @@ import Testing
         #expect(count("Some women fabricated rape allegations for their own ends, he wrote.") == 1)
     }
 
+    @Test func aDefinitionItsExamplesAndARetractedExcuseAreUnderDiscussion() {
+        let set = try! TestSupport.ruleSet(
+            TestSupport.lexicon(["sexual misconduct", "inappropriate behavior", "unwelcome advances", "misinterpreted"])
+        )
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        #expect(
+            count(
+                "Sexual misconduct is often used by schools, workplaces, and other institutions to describe a broader "
+                    + "range of inappropriate behavior.") == 0)
+        #expect(count("Sexual harassment is defined as unwelcome advances of a sexual nature.") == 0)
+        #expect(count("Examples can include sexually suggestive comments and unwelcome advances.") == 0)
+        #expect(count("By saying earlier that my words were misinterpreted, I did not take responsibility.") == 0)
+        // The writer's own account still counts.
+        #expect(count("He made unwelcome advances to two colleagues, and my words were misinterpreted.") == 2)
+    }
+
     @Test func aQuestionThatRenamesTheTermAsRapeIsAMention() {
         let set = try! TestSupport.ruleSet(TestSupport.lexicon(["sex with a minor"]))
         func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }

@@ -144,6 +144,9 @@ enum Cues {
             "[is|are] when", "[means|refers to|is defined as|describes] (a|an|the|when|someone|something)",
             // A verdict on the word: "Accuser: Simply The Wrong Word".
             "(:|is|was|are|remains) (simply|just|still|really) (the|a) (wrong|bad|poor|loaded|misleading) [word|term|phrase|label]",
+            // A definition: "sexual misconduct is often used by schools, workplaces, and other institutions to describe".
+            "[is|are] (often|commonly|typically|usually|sometimes|generally|widely|also|frequently) used (by) (*) (,) (*) "
+                + "(,) (and) (*) (*) (*) to [describe|refer to|cover|mean|denote|label]",
             // A definition: "Sexual misconduct is considered a sexual act or contact ... without the consent of".
             "[is|are] considered (to be) (a|an) (*) [act|acts|form|forms|type|kind|category|behavio{r,ur}|conduct]",
             // The term as a term: "Sexual misconduct, linguistically, is the administrative equivalent of ...".
@@ -336,6 +339,16 @@ enum Cues {
             "[calling|called|branded|branding|labelled|labeled|labelling|labeling|painted|painting|dismissed|dismissing] "
                 + "[her|him|them|victims|survivors|the victim|the victims|the woman|the women|the complainant|accusers] "
                 + "(as) [a|an|\"]",
+            // A definition and its examples: "sexual misconduct is often used by schools ... to describe a broader
+            // range of inappropriate behavior", "Sexual harassment is defined as unwanted sexual advances", "Examples can
+            // include sexually suggestive comments, unwelcome advances".
+            "[is|are] (often|commonly|typically|usually|sometimes|generally|widely|also|frequently) used (by) (*) (,) (*) "
+                + "(,) (and) (*) (*) (*) to [describe|refer to|cover|mean|denote|label]",
+            "[is|are] defined as",
+            "examples (of * (*)) [can|may|might|could|would] (also) include",
+            // A retraction of one's own excuse: "By saying earlier that my words were misinterpreted, I did not take
+            // full responsibility".
+            "by [saying|claiming|suggesting|implying|insisting] [earlier|before|previously|at first|initially]",
             // A definition lists acts by name: "Sexual assault includes kissing, grabbing, caressing, fondling".
             "[sexual assault|sexual abuse|sexual harassment|sexual violence|rape|abuse|harassment|assault] [includes|include|including|covers|can include|may include|means|is defined as|encompasses]",
             // A survivor's shame: "a sense of shame that they deserved or invited it".
