@@ -60,8 +60,11 @@ import Testing
     @Test func theBuiltInLexiconsAreFarBelowTheLimits() throws {
         // Compiled from the YAML, so every per-pattern limit was checked on every built-in pattern.
         let set = try RuleSet.compile(BuiltinLexicons.load())
-        // About 21,000 states in December 2026: a fiftyfold margin leaves room for a team's own lexicons.
-        #expect(set.automaton.stateCount * 50 < RuleSetCompiler.maximumStates)
+        // 21,000 states at the start of December 2026 and 40,200 at round 50 (docs/accuracy.md), spread over the
+        // rules (the largest, intent.sorry-for-feelings, holds 2,700): no pattern explodes, the lexicons grew. A
+        // fortyfold margin still leaves a team's own lexicons room for 1.9 million states. Measure again before
+        // lowering it further; the per-pattern limits above are what refuse an explosion.
+        #expect(set.automaton.stateCount * 40 < RuleSetCompiler.maximumStates)
     }
 
     @Test func yamlAliasesCannotAmplifyALexiconOrAConfig() throws {
