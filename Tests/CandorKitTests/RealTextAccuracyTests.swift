@@ -50,37 +50,38 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 49, 2026-12-04, on fresh part 50 (184 excerpts), scored once with the candidate scorer: vague
-        // 0.797/0.635, intent 0.500/0.217, blaming 0.733/0.208 (the builds of rounds 47 and 48 the same).
-        "vague": (0.79, 0.63),
-        "intent": (0.50, 0.21),
-        "blaming": (0.73, 0.20)
+        // Round 50, 2026-12-04, on fresh part 51 (180 excerpts), scored once with the candidate scorer: vague
+        // 0.854/0.548, intent 0.417/0.217, blaming 0.810/0.242 (the builds of rounds 48 and 49 the same but for
+        // blaming precision 0.773).
+        "vague": (0.85, 0.54),
+        "intent": (0.41, 0.21),
+        "blaming": (0.80, 0.24)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 49: the same as without it.
-        "vague": (0.79, 0.63),
-        "intent": (0.50, 0.21),
-        "blaming": (0.73, 0.20)
+        // Round 50: intent 0.462/0.304 (two more spans); the rest the same.
+        "vague": (0.85, 0.54),
+        "intent": (0.46, 0.30),
+        "blaming": (0.80, 0.24)
     ]
 
-    /// The dev split (parts 1 to 49) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 50) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 49: vague 0.870/0.650, intent 0.838/0.557, blaming 0.707/0.390 (with part 49 in dev,
-        // round 48's rules measure 0.869/0.648, 0.837/0.555, 0.706/0.389).
-        "vague": (0.87, 0.65),
-        "intent": (0.83, 0.55),
+        // 2026-12-04, round 50: vague 0.871/0.650, intent 0.844/0.555, blaming 0.708/0.390 (with part 50 in dev,
+        // round 49's rules measure 0.868/0.650, 0.833/0.552, 0.706/0.387).
+        "vague": (0.87, 0.64),
+        "intent": (0.84, 0.55),
         "blaming": (0.70, 0.38)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 49, with the scorer trained on parts 1 to 49: vague 0.928/0.655, intent 0.909/0.564,
-        // blaming 0.883/0.392 (round 48's build with its own scorer on the same dev: 0.926/0.653, 0.903/0.562,
-        // 0.878/0.392).
+        // 2026-12-04, round 50, with the scorer trained on parts 1 to 50: vague 0.926/0.655, intent 0.904/0.562,
+        // blaming 0.888/0.391 (round 49's build with its own scorer on the same dev: 0.925/0.655, 0.903/0.558,
+        // 0.881/0.388).
         "vague": (0.92, 0.65),
         "intent": (0.90, 0.56),
         "blaming": (0.88, 0.39)
