@@ -49,6 +49,21 @@ import Testing
         }
     }
 
+    @Test func phraseSignalsMatchEachPhraseOnItsOwn() {
+        // The help and prevention lists once read "helpline|hotline|crisis line" as a three-word sequence.
+        let apology = "I groped a colleague at the party. I am sorry. "
+        for text in [
+            "Call the helpline on 0800 123 456.", "Samaritans are there day and night.", "Contact Rape Crisis."
+        ] {
+            #expect(status(card(apology + text, weights: ["help": 10]), "help") == .pass, "\(text)")
+        }
+        for text in [
+            "We will change the culture and fund counselling.", "We will write a policy and report abuse to the police."
+        ] {
+            #expect(status(card(apology + text), "prevention") == .pass, "\(text)")
+        }
+    }
+
     @Test func condemningWithoutNamingAnythingFails() {
         let result = card(
             "We condemn the sexual misconduct that took place at our club. Inappropriate behaviour has no place here.")
