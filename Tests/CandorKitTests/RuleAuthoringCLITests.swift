@@ -41,6 +41,21 @@ import Testing
         #expect(result.stdout.contains("The incident room opened at nine."))
     }
 
+    @Test func checkNamesAPhraseListWrittenWithoutBrackets() throws {
+        let folder = try CLITests.temporaryDirectory()
+        let lexicon = folder.appendingPathComponent("team.yml")
+        try Self.goodRule.replacingOccurrences(of: "The incident room", with: "The storm")
+            .replacingOccurrences(
+                of: "patterns: [the incident]", with: "patterns: [the incident, incident|episode|the event]"
+            )
+            .write(
+                to: lexicon, atomically: true, encoding: .utf8)
+        let result = try CLITests.run(["rules", "--check", "--lexicon", lexicon.path])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("team.yml:"), "\(result.stdout)")
+        #expect(result.stdout.contains("1 suspect pattern"), "\(result.stdout)")
+    }
+
     @Test func builtinLexiconsCanBeReadFromAFolder() throws {
         let folder = try CLITests.temporaryDirectory()
         try Self.goodRule.replacingOccurrences(of: "The incident room", with: "The storm")
