@@ -362,6 +362,9 @@ import Testing
     @Test func aNegationStopsAtASubordinateClause() {
         #expect(contexts("It would not have become public if sexual misconduct had stayed hidden.") == [nil])
         #expect(contexts("It wasn't news when sexual misconduct came up.") == [nil])
+        // "We can't just stand by while this public lynching goes on": the refusal is of standing by.
+        #expect(contexts("It wasn't news while sexual misconduct went on at the club.") == [nil])
+        #expect(contexts("It wasn't news whilst sexual misconduct went on at the club.") == [nil])
         #expect(contexts("It was not sexual misconduct, though.").isEmpty)
     }
 

@@ -60,7 +60,8 @@ struct RuleSetCompiler {
             firstPerson: Set(["i", "we"].map { vocabulary.intern($0) }),
             listSeparators: Set([",", "and", "or", "\"", "'", "/"].map { vocabulary.intern($0) }),
             negationBarriers: Set(
-                ["if", "unless", "although", "though", "whereas", "when", "who", "whom", "whose"].map {
+                ["if", "unless", "although", "though", "whereas", "when", "while", "whilst", "who", "whom", "whose"].map
+                {
                     vocabulary.intern($0)
                 }),
             determiners: Set(
