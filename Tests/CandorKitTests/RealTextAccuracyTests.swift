@@ -50,41 +50,40 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 50, 2026-12-04, on fresh part 51 (180 excerpts), scored once with the candidate scorer: vague
-        // 0.854/0.548, intent 0.417/0.217, blaming 0.810/0.242 (the builds of rounds 48 and 49 the same but for
-        // blaming precision 0.773). As shipped, after the pattern-lint fixes and a retrained scorer, blaming
-        // precision is 0.850 (op51-008's "consensual" vetoed).
-        "vague": (0.85, 0.54),
-        "intent": (0.41, 0.21),
-        "blaming": (0.85, 0.24)
+        // Round 51, 2026-12-04, on fresh part 52 (177 excerpts), scored once with the candidate scorer: vague
+        // 0.862/0.688, intent 0.429/0.167, blaming 0.571/0.175 (the session's first build, round 50's: the same
+        // but for blaming 0.538/0.150).
+        "vague": (0.86, 0.68),
+        "intent": (0.42, 0.16),
+        "blaming": (0.57, 0.17)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 50: intent 0.462/0.304 (two more spans); the rest the same.
-        "vague": (0.85, 0.54),
-        "intent": (0.46, 0.30),
-        "blaming": (0.85, 0.24)
+        // Round 51: intent 0.500/0.278 (two more spans); the rest the same.
+        "vague": (0.86, 0.68),
+        "intent": (0.50, 0.27),
+        "blaming": (0.57, 0.17)
     ]
 
-    /// The dev split (parts 1 to 50) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 51) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 50: vague 0.871/0.650, intent 0.844/0.555, blaming 0.709/0.390 (with part 50 in dev,
-        // round 49's rules measure 0.868/0.650, 0.833/0.552, 0.706/0.387).
+        // 2026-12-04, round 51: vague 0.871/0.648, intent 0.839/0.551, blaming 0.714/0.390 (with part 51 in dev,
+        // round 50's rules measure 0.870/0.648, 0.838/0.549, 0.709/0.385).
         "vague": (0.87, 0.64),
-        "intent": (0.84, 0.55),
-        "blaming": (0.70, 0.38)
+        "intent": (0.83, 0.55),
+        "blaming": (0.71, 0.39)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 50, with the scorer trained on parts 1 to 50: vague 0.927/0.655, intent 0.905/0.562,
-        // blaming 0.888/0.391 (round 49's build with its own scorer on the same dev: 0.925/0.655, 0.903/0.558,
-        // 0.881/0.388).
+        // 2026-12-04, round 51, with the scorer trained on parts 1 to 51: vague 0.927/0.654, intent 0.904/0.558,
+        // blaming 0.881/0.392 (round 50's build with its own scorer on the same dev: 0.926/0.653, 0.898/0.555,
+        // 0.887/0.387).
         "vague": (0.92, 0.65),
-        "intent": (0.90, 0.56),
+        "intent": (0.90, 0.55),
         "blaming": (0.88, 0.39)
     ]
 
