@@ -50,26 +50,26 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 52, 2026-12-04, on fresh part 53 (162 excerpts), scored once with the candidate scorer: vague
-        // 0.879/0.633, intent 0.250/0.200, blaming 0.440/0.265 (round 51's build the same).
-        "vague": (0.87, 0.63),
-        "intent": (0.25, 0.20),
-        "blaming": (0.44, 0.26)
+        // Round 53, 2026-12-04, on fresh part 54 (198 excerpts), scored once with the candidate scorer: vague
+        // 0.881/0.729, intent 0.714/0.333, blaming 0.536/0.275 (round 52's build the same).
+        "vague": (0.88, 0.72),
+        "intent": (0.71, 0.33),
+        "blaming": (0.53, 0.27)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 52: intent 0.200/0.200 (two false positives more, no span more); the rest the same.
-        "vague": (0.87, 0.63),
-        "intent": (0.20, 0.20),
-        "blaming": (0.44, 0.26)
+        // Round 53: intent 0.688/0.400 (two spans more, one false positive more); the rest the same.
+        "vague": (0.88, 0.72),
+        "intent": (0.68, 0.40),
+        "blaming": (0.53, 0.27)
     ]
 
-    /// The dev split (parts 1 to 52) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 53) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 52: vague 0.871/0.650, intent 0.838/0.551, blaming 0.714/0.391 (with part 52 in dev,
-        // round 51's rules measure 0.870/0.649, 0.836/0.546, 0.710/0.387).
+        // 2026-12-04, round 53: vague 0.871/0.653, intent 0.834/0.551, blaming 0.710/0.391 (with part 53 in dev,
+        // round 52's rules measure 0.871/0.650, 0.833/0.548, 0.709/0.390).
         "vague": (0.87, 0.65),
         "intent": (0.83, 0.55),
         "blaming": (0.71, 0.39)
@@ -78,11 +78,11 @@ import Testing
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 52, with the scorer trained on parts 1 to 52: vague 0.926/0.656, intent 0.899/0.557,
-        // blaming 0.885/0.393 (round 51's build with its own scorer on the same dev: 0.926/0.654, 0.900/0.552,
-        // 0.878/0.388).
+        // 2026-12-04, round 53, with the scorer trained on parts 1 to 53: vague 0.927/0.658, intent 0.901/0.557,
+        // blaming 0.887/0.394 (round 52's build with its own scorer on the same dev: 0.925/0.655, 0.892/0.554,
+        // 0.875/0.391).
         "vague": (0.92, 0.65),
-        "intent": (0.89, 0.55),
+        "intent": (0.90, 0.55),
         "blaming": (0.88, 0.39)
     ]
 
