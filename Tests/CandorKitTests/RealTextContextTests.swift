@@ -548,6 +548,10 @@ import Testing
         #expect(count("He was charged with rape and he admitted sexual activity with a minor.") == 1)
         #expect(count("He was charged with rape, though the girl described sexual contact.") == 1)
         #expect(count("The girl said he would engage in sexual activity with her after school.") == 1)
+        // So is a clause a subordinator or a subject opens right after the offence's name.
+        #expect(count("She was charged with rape after she had sexual contact with the boy.") == 1)
+        #expect(count("He was charged with assault when sexual contact was reported.") == 1)
+        #expect(count("He was charged with sexual contact with a minor.") == 0)
     }
 
     @Test func aLongListOfChargesReachesEveryItem() throws {

@@ -10,6 +10,9 @@ extension ContextAnalyzer {
                 && !(Int(cue.last) + 1...Int(match.first)).contains(where: {
                     describingVerbs.contains(tokens[$0].symbol)
                 })
+                && !(Int(cue.last) + 1..<Int(match.first)).contains(where: {
+                    clauseOpeners.contains(tokens[$0].symbol) || personalSubjects.contains(tokens[$0].symbol)
+                })
                 && !namesAParticularPerson(match, tokens: tokens)
             {
                 return true

@@ -44,6 +44,9 @@ package struct ContextAnalyzer {
     let inquirySubjectIntroducers: [Int32]
     /// Brackets inside an official name: "the Historical Institutional Abuse (Northern Ireland) Act 2019".
     let brackets: [Int32]
+    /// Words that open a new clause after an offence's name: "charged with rape after she had sex with a
+    /// 14-year-old boy" names the offence, then describes the act.
+    let clauseOpeners: [Int32]
 
     package init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -83,6 +86,7 @@ package struct ContextAnalyzer {
         actIntroducers = known(["for", "by"])
         inquirySubjectIntroducers = known(Cues.inquirySubjectIntroducers)
         brackets = known(["(", ")", "[", "]"])
+        clauseOpeners = known(["after", "before", "because", "since", "until", "when", "while", "whilst", "as", "if"])
     }
 
     /// A gate phrase seen in a sentence of the block.
