@@ -50,37 +50,37 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 53, 2026-12-04, on fresh part 54 (198 excerpts), scored once with the candidate scorer: vague
-        // 0.881/0.729, intent 0.714/0.333, blaming 0.536/0.275 (round 52's build the same).
-        "vague": (0.88, 0.72),
-        "intent": (0.71, 0.33),
-        "blaming": (0.53, 0.27)
+        // Round 54, 2026-12-04, on fresh part 55 (175 excerpts), scored once with the candidate scorer: vague
+        // 0.911/0.586, intent 0.900/0.333, blaming 0.500/0.294 (round 53's build the same).
+        "vague": (0.91, 0.58),
+        "intent": (0.90, 0.33),
+        "blaming": (0.50, 0.29)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 53: intent 0.688/0.400 (two spans more, one false positive more); the rest the same.
-        "vague": (0.88, 0.72),
-        "intent": (0.68, 0.40),
-        "blaming": (0.53, 0.27)
+        // Round 54: intent 0.846/0.444 (three spans more, one false positive more); the rest the same.
+        "vague": (0.91, 0.58),
+        "intent": (0.84, 0.44),
+        "blaming": (0.50, 0.29)
     ]
 
-    /// The dev split (parts 1 to 53) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 54) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 53: vague 0.871/0.653, intent 0.834/0.551, blaming 0.710/0.391 (with part 53 in dev,
-        // round 52's rules measure 0.871/0.650, 0.833/0.548, 0.709/0.390).
+        // 2026-12-04, round 54: vague 0.871/0.654, intent 0.834/0.553, blaming 0.708/0.390 (with part 54 in dev,
+        // round 53's rules measure 0.871/0.654, 0.832/0.546, 0.707/0.389).
         "vague": (0.87, 0.65),
         "intent": (0.83, 0.55),
-        "blaming": (0.71, 0.39)
+        "blaming": (0.70, 0.39)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 53, with the scorer trained on parts 1 to 53: vague 0.927/0.658, intent 0.901/0.557,
-        // blaming 0.887/0.394 (round 52's build with its own scorer on the same dev: 0.925/0.655, 0.892/0.554,
-        // 0.875/0.391).
+        // 2026-12-04, round 54, with the scorer trained on parts 1 to 54: vague 0.927/0.660, intent 0.902/0.559,
+        // blaming 0.883/0.392 (round 53's build with its own scorer on the same dev: 0.926/0.659, 0.898/0.552,
+        // 0.878/0.391).
         "vague": (0.92, 0.65),
         "intent": (0.90, 0.55),
         "blaming": (0.88, 0.39)
