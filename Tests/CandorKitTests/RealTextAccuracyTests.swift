@@ -50,26 +50,26 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 54, 2026-12-04, on fresh part 55 (175 excerpts), scored once with the candidate scorer: vague
-        // 0.911/0.586, intent 0.900/0.333, blaming 0.500/0.294 (round 53's build the same).
-        "vague": (0.91, 0.58),
-        "intent": (0.90, 0.33),
-        "blaming": (0.50, 0.29)
+        // Round 55, 2026-12-04, on fresh part 56 (202 excerpts), scored once with the candidate scorer: vague
+        // 0.879/0.588, intent 0.400/0.133, blaming 0.560/0.311 (round 54's build the same).
+        "vague": (0.87, 0.58),
+        "intent": (0.40, 0.13),
+        "blaming": (0.56, 0.31)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 54: intent 0.846/0.444 (three spans more, one false positive more); the rest the same.
-        "vague": (0.91, 0.58),
-        "intent": (0.84, 0.44),
-        "blaming": (0.50, 0.29)
+        // Round 55: intent 0.333/0.133 (no span more, one false positive more); the rest the same.
+        "vague": (0.87, 0.58),
+        "intent": (0.33, 0.13),
+        "blaming": (0.56, 0.31)
     ]
 
-    /// The dev split (parts 1 to 54) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 55) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 54: vague 0.871/0.654, intent 0.834/0.553, blaming 0.708/0.390 (with part 54 in dev,
-        // round 53's rules measure 0.871/0.654, 0.832/0.546, 0.707/0.389).
+        // 2026-12-04, round 55: vague 0.873/0.654, intent 0.835/0.554, blaming 0.707/0.391 (with part 55 in dev,
+        // round 54's rules measure 0.872/0.653, 0.834/0.549, 0.704/0.389).
         "vague": (0.87, 0.65),
         "intent": (0.83, 0.55),
         "blaming": (0.70, 0.39)
@@ -78,9 +78,9 @@ import Testing
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 54, with the scorer trained on parts 1 to 54: vague 0.927/0.660, intent 0.902/0.559,
-        // blaming 0.883/0.392 (round 53's build with its own scorer on the same dev: 0.926/0.659, 0.898/0.552,
-        // 0.878/0.391).
+        // 2026-12-04, round 55, with the scorer trained on parts 1 to 55: vague 0.927/0.660, intent 0.904/0.560,
+        // blaming 0.888/0.393 (round 54's build with its own scorer on the same dev: 0.927/0.658, 0.902/0.554,
+        // 0.877/0.391).
         "vague": (0.92, 0.65),
         "intent": (0.90, 0.55),
         "blaming": (0.88, 0.39)

@@ -368,7 +368,10 @@ enum Cues {
             "submitted|submits|contended|contends",
             // "Karan suggested these eight women had it coming."
             "suggested|suggests|implied|implies|insinuated|insinuates",
-            "according to", "in a statement", "in his|her|their words"
+            "according to", "in a statement", "in his|her|their words",
+            // "Callaghan instead turned to say ... one potential victim blackmailed him"
+            "[went on|goes on|go on|turned|turns|proceeded|proceeds|continued|continues] to "
+                + "[say|claim|suggest|insist|argue|allege]"
         ]
     ]
 
