@@ -39,6 +39,9 @@ import Testing
         #expect(contexts("The senator said the allegations were a witch hunt.") == [.attributed])
         #expect(contexts("She called them liars.") == [.attributed])
         #expect(contexts("I said they were liars.") == [nil])
+        // A reporting verb after "went on to", "turned to": "he turned to say one accuser was a liar".
+        #expect(contexts("He denied it, then went on to say the allegations were a witch hunt.") == [.attributed])
+        #expect(contexts("He turned to claim that the allegations were a witch hunt.") == [.attributed])
         // Reported speech ends where the writer speaks again in a clause of their own.
         #expect(contexts("She has described that evening, and I think it was a witch hunt.") == [nil])
         #expect(
