@@ -42,6 +42,8 @@ import Testing
         // A reporting verb after "went on to", "turned to": "he turned to say one accuser was a liar".
         #expect(contexts("He denied it, then went on to say the allegations were a witch hunt.") == [.attributed])
         #expect(contexts("He turned to claim that the allegations were a witch hunt.") == [.attributed])
+        // Single quotes hold someone's words when someone is said to speak: counsel's question to a jury.
+        #expect(contexts("Counsel asked if the complaint was 'a witch hunt'.") == [.quoted])
         // Reported speech ends where the writer speaks again in a clause of their own.
         #expect(contexts("She has described that evening, and I think it was a witch hunt.") == [nil])
         #expect(

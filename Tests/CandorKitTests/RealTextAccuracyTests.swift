@@ -50,26 +50,26 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 55, 2026-12-04, on fresh part 56 (202 excerpts), scored once with the candidate scorer: vague
-        // 0.879/0.588, intent 0.400/0.133, blaming 0.560/0.311 (round 54's build the same).
-        "vague": (0.87, 0.58),
-        "intent": (0.40, 0.13),
-        "blaming": (0.56, 0.31)
+        // Round 56, 2026-12-04, on fresh part 57 (180 excerpts), scored once with the candidate scorer: vague
+        // 0.829/0.540, intent 0.667/0.222, blaming 0.481/0.265 (round 55's build the same).
+        "vague": (0.82, 0.53),
+        "intent": (0.66, 0.22),
+        "blaming": (0.48, 0.26)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 55: intent 0.333/0.133 (no span more, one false positive more); the rest the same.
-        "vague": (0.87, 0.58),
-        "intent": (0.33, 0.13),
-        "blaming": (0.56, 0.31)
+        // Round 56: intent 0.625/0.278 (one span more, one false positive more); the rest the same.
+        "vague": (0.82, 0.53),
+        "intent": (0.62, 0.27),
+        "blaming": (0.48, 0.26)
     ]
 
-    /// The dev split (parts 1 to 55) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 56) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 55: vague 0.873/0.654, intent 0.835/0.554, blaming 0.707/0.391 (with part 55 in dev,
-        // round 54's rules measure 0.872/0.653, 0.834/0.549, 0.704/0.389).
+        // 2026-12-04, round 56: vague 0.872/0.655, intent 0.834/0.554, blaming 0.707/0.396 (with part 56 in dev,
+        // round 55's rules measure 0.872/0.653, 0.833/0.549, 0.705/0.391).
         "vague": (0.87, 0.65),
         "intent": (0.83, 0.55),
         "blaming": (0.70, 0.39)
@@ -78,12 +78,12 @@ import Testing
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-04, round 55, with the scorer trained on parts 1 to 55: vague 0.927/0.660, intent 0.904/0.560,
-        // blaming 0.888/0.393 (round 54's build with its own scorer on the same dev: 0.927/0.658, 0.902/0.554,
+        // 2026-12-04, round 56, with the scorer trained on parts 1 to 56: vague 0.927/0.661, intent 0.901/0.559,
+        // blaming 0.890/0.398 (round 55's build with its own scorer on the same dev: 0.924/0.658, 0.899/0.555,
         // 0.877/0.391).
-        "vague": (0.92, 0.65),
+        "vague": (0.92, 0.66),
         "intent": (0.90, 0.55),
-        "blaming": (0.88, 0.39)
+        "blaming": (0.89, 0.39)
     ]
 
     static func check(_ evaluation: Evaluation, _ floors: [String: (precision: Double, recall: Double)]) {

@@ -231,6 +231,9 @@ import Testing
         #expect(contexts("I can't help but see sexual misconduct here.") == [nil])
         #expect(contexts("I don't know why sexual misconduct keeps happening at this club.") == [nil])
         #expect(contexts("This was not sexual misconduct.").isEmpty)
+        // Litotes asserts: "not unlikely that" is "likely that".
+        #expect(contexts("It is not unlikely that this was sexual misconduct.") == [nil])
+        #expect(contexts("It is not that this was sexual misconduct.").isEmpty)
     }
 
     /// A quoted term the writer denies is named for discussion, so its later bare uses are mentions.
@@ -295,6 +298,9 @@ import Testing
     /// What a speaker does not remember is still described as having happened.
     @Test func aMemoryVerbEndsANegationsReach() {
         #expect(contexts("She does not remember the sexual misconduct at the party.") == [nil])
+        // Nor does a denial of having seen it.
+        #expect(contexts("I never observed or suspected any sexual misconduct at the club.") == [nil])
+        #expect(contexts("I never saw that as sexual misconduct.").isEmpty)
         #expect(contexts("He did not recall fondling her.") == [nil])
         #expect(contexts("There was no sexual misconduct at the party.").isEmpty)
     }
@@ -585,6 +591,10 @@ import Testing
     @Test func anAnswerToTheQuestionBeforeRejectsIt() {
         #expect(contexts("Why is it his word against hers? Well, I'll tell you why. Nobody listened.").isEmpty)
         #expect(contexts("Is boys will be boys an excuse? Here's why not.").isEmpty)
+        // A myth-buster's answer: "The truth is, there are many reasons survivors wait".
+        #expect(
+            contexts("Is it his word against hers? The truth is, there are many reasons survivors wait.").isEmpty)
+        #expect(contexts("Is it his word against hers? She waited for years.").count == 1)
     }
 
     @Test func aQuotedTermNamedAsAnExpressionIsAMention() {

@@ -204,6 +204,11 @@ enum Cues {
             "[no|nope|of course not|absolutely not|certainly not|hell no] [.|!]",
             // The same answer asked back, after a run of victim-blaming questions: "... cry rape? No?"
             "[no|nope] ?",
+            // The question before answered as a myth-buster does: "Why didn't you tell anyone sooner? The truth is,
+            // there are countless reasons survivors of sexual abuse wait years."
+            "(the truth is) (,) there are (countless|many|so many|lots of|a number of|numerous|plenty of|good|valid|"
+                + "complex|several|all sorts of|many different) reasons (why) [survivors|victims|people|women|men|"
+                + "children|someone|she|he|they|a survivor|a victim|many|most]",
             "(that's|that is|it's|it is) (the|a) wrong question",
             "(but) [children|minors|a child|kids|a minor] [can't|cannot|can not] consent",
             // The next sentence names the one before as someone's question or remark: "Why did the woman go out at
@@ -235,6 +240,8 @@ enum Cues {
             "[don't|do not|didn't|did not] know (for certain|for sure|exactly) [why|how come]",
             "[not sure|no idea|not certain|unsure] (exactly) [why|how come]", "not only", "no doubt", "no wonder",
             "not least", "[can't|cannot] [but|fail to] [wonder|question|notice|ask]",
+            // Litotes: "it's also not unlikely that some of them are lying" asserts that it is likely.
+            "not [unlikely|impossible|implausible|inconceivable|unreasonable|unthinkable] (that|to)",
             // A double negative that asserts: "no one denies that he drugged and raped her".
             "[no one|nobody|none of us|no one here] (seriously|really|now|even) [denies|denied|disputes|disputed|doubts|doubted|contests|contested] (that)",
             // Not "there is no question of": that denies.
@@ -366,6 +373,9 @@ enum Cues {
             "reminds|reminded|recalls|recalled|asserts|asserted",
             // Counsel's case in a court report: "The defence submitted that the sister made up a false story".
             "submitted|submits|contended|contends",
+            // Counsel's question put to a jury: "asked jurors to consider if the complainant had 'come here to tell
+            // you a pack of lies'".
+            "asked|asks",
             // "Karan suggested these eight women had it coming."
             "suggested|suggests|implied|implies|insinuated|insinuates",
             "according to", "in a statement", "in his|her|their words",
@@ -416,11 +426,15 @@ enum Cues {
         "engaging", "dignify", "dignifying", "entertain", "entertaining", "spread", "spreading", "condone",
         "condoning", "foundation", "erased", "intimidated", "succumb", "bow", "cave", "respond", "responding"
     ]
-    /// Verbs of memory: what a speaker does not remember is still what happened ("does not remember the alleged
-    /// sexual encounter"), so a negation before one of them does not reach the words after it, in any category.
+    /// Verbs of memory and perception: what a speaker does not remember is still what happened ("does not remember
+    /// the alleged sexual encounter"), so a negation before one of them does not reach the words after it, in any
+    /// category.
     static let memoryVerbs: [String] = [
         "remember", "remembers", "remembered", "recall", "recalls", "recalled", "recollect", "recollects",
-        "recollected"
+        "recollected",
+        // Perception works the same way: "I never observed or suspected any inappropriate conduct with underage
+        // girls" denies seeing it, not that it happened.
+        "observe", "observed", "witness", "witnessed", "suspect", "suspected", "notice", "noticed"
     ]
     /// "don't", "do" (of "do not") and "never" opening a command ("Don't wear ..."), the words that may come
     /// before one ("Girls, just don't ..."), and the verbs of the listener's own conduct it may begin with.
