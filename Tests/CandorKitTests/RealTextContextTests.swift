@@ -134,6 +134,16 @@ import Testing
             contexts("Words and phrases such as sexual imposition, molestation, and fondling soften the violence.")
                 .isEmpty)
         #expect(contexts("He admitted fondling the girl, the court heard.") == [nil])
+        // A subject after the comma starts a clause of the writer's own, not a list item.
+        #expect(contexts("Rather than face the music, he blamed sexual misconduct by others.") == [nil])
+        #expect(contexts("Rather than rape, abuse or sexual misconduct, say what he did.").isEmpty)
+    }
+
+    /// A survey's "people say" puts a belief up for discussion; a news report's "jurors say" passes on what they
+    /// said.
+    @Test func jurorsWhoSaySomethingAreReported() {
+        #expect(contexts("Some jurors say the sexual misconduct was proven.") == [nil])
+        #expect(contexts("Two in five people say that sexual misconduct is exaggerated.").isEmpty)
     }
 
     @Test(arguments: [
@@ -231,6 +241,10 @@ import Testing
         #expect(contexts("I can't help but see sexual misconduct here.") == [nil])
         #expect(contexts("I don't know why sexual misconduct keeps happening at this club.") == [nil])
         #expect(contexts("This was not sexual misconduct.").isEmpty)
+        // A harm said to have nothing to do with something denies it as a cause; a decision that had nothing to
+        // do with it takes it as given.
+        #expect(contexts("Abuse has nothing to do with sexual misconduct policies.").isEmpty)
+        #expect(contexts("The decision had nothing to do with the sexual misconduct.") == [nil])
         // Litotes asserts: "not unlikely that" is "likely that".
         #expect(contexts("It is not unlikely that this was sexual misconduct.") == [nil])
         #expect(contexts("It is not that this was sexual misconduct.").isEmpty)

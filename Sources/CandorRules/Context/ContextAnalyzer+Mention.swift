@@ -94,21 +94,26 @@ extension ContextAnalyzer {
     }
 
     /// Whether only the earlier items of a list lie between a cue and the match: a few words separated by
-    /// commas, "and" or "or", with at least one separator, and no clause break but the list's own commas.
+    /// commas, "and" or "or", with at least one separator, and no clause break but the list's own commas. A
+    /// subject after the last separator starts a clause, not an item: "rather than face the music, she cries
+    /// wolf".
     private func isListItem(after cue: Int, match: RawMatch, tokens: [Token]) -> Bool {
         var words = 0
         var separators = 0
+        var subjectSinceSeparator = false
         for index in cue + 1..<Int(match.first) {
             let token = tokens[index]
             if token.kind == .space || token.symbol == ruleSet.hyphen { continue }
             if ruleSet.symbols.listSeparators.contains(token.symbol) {
                 separators += 1
+                subjectSinceSeparator = false
                 continue
             }
             if token.kind == .punctuation { return false }
+            if personalSubjects.contains(token.symbol) { subjectSinceSeparator = true }
             words += 1
         }
-        return separators > 0 && words <= 8
+        return separators > 0 && words <= 8 && !subjectSinceSeparator
     }
 
     /// A term followed by a noun that makes it the topic: "the boys-will-be-boys defence", "the 'he said, she

@@ -46,7 +46,11 @@ enum Cues {
             // "Man and a co-accused deny having had sexual activity with complainant"
             "[deny|denies|denied|denying] (ever) having",
             // "This is not a case of a young person making an extremely bad judgement call once."
-            "not (just|simply|merely|only) (a|an) [case|matter|question|instance] of"
+            "not (just|simply|merely|only) (a|an) [case|matter|question|instance] of",
+            // "Rape has little to do with provocative attire or the demeanour of the victim." Not "The company's
+            // decision had nothing to do with the false allegations", which takes them as given.
+            "[rape|rapes|assault|assaults|abuse|harassment|violence|attacks] [has|have|had] [little|nothing] "
+                + "(at all|whatsoever) to do with"
         ],
         // Cues that mark a mention only when the term is also in quotation marks: "described as 'X'".
         .mention: [
@@ -327,7 +331,10 @@ enum Cues {
             "[they|those|some|people|others|critics|trolls] (will|would|might|may) (also|now|still) [claim|say|argue|insist|allege] (that)",
             "[per cent|percent|population|respondents] (,) [believe|believes|believed|think|thinks|agree|agreed] (that)",
             // Attitudes measured by a survey: "two in five men believe a drunk woman is to blame".
-            "[men|women|people|respondents|adults|jurors|students|britons|americans|australians|those surveyed|of men|of women|of people|of respondents|of adults] (still) [believe|believed|believes|think|thought|thinks|agree|agreed|agrees|said|say|says] (that)",
+            // Not "jurors say" or "students said": a news report passes on what they said ("Some jurors say they
+            // didn't believe the alleged victim's account").
+            "[men|women|people|respondents|adults|jurors|students|britons|americans|australians|those surveyed|of men|of women|of people|of respondents|of adults] (still) [believe|believed|believes|think|thought|thinks|agree|agreed|agrees] (that)",
+            "[men|women|people|respondents|adults|britons|americans|australians|those surveyed|of men|of women|of people|of respondents|of adults] (still) [said|say|says] (that)",
             // What a person must not be blamed for: "should not be blamed for wearing revealing clothes".
             "[should not|shouldn't|must not|mustn't|cannot|can't|never|not|no one should|nobody should] be [blamed|judged|shamed|held responsible] for",
             // Other people's blame, reported: "most people blamed her for going to his house", "men are blaming
