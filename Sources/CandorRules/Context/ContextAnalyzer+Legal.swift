@@ -20,7 +20,15 @@ extension ContextAnalyzer {
             if isLaterCharge(match, after: cue, tokens: tokens) { return true }
         }
         return isInsideOfficialName(match, tokens: tokens) || isDefinedTerm(match, tokens: tokens)
-            || isSubjectOfNamedInquiry(match, tokens: tokens)
+            || isSubjectOfNamedInquiry(match, tokens: tokens) || isOpposedByPrefix(match, tokens: tokens)
+    }
+
+    /// "the majority of states have anti-revenge porn laws": the words after "anti-" name what a law, unit or
+    /// campaign is against.
+    private func isOpposedByPrefix(_ match: RawMatch, tokens: [Token]) -> Bool {
+        let first = Int(match.first)
+        guard first >= 2, tokens[first - 1].symbol == ruleSet.hyphen else { return false }
+        return opposingPrefixes.contains(tokens[first - 2].symbol)
     }
 
     /// "The Board of Inquiry into historical child sexual abuse in Beaumaris Primary School", "the Royal

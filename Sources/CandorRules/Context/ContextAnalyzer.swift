@@ -47,6 +47,8 @@ package struct ContextAnalyzer {
     /// Words that open a new clause after an offence's name: "charged with rape after she had sex with a
     /// 14-year-old boy" names the offence, then describes the act.
     let clauseOpeners: [Int32]
+    /// "anti" and "counter" joined by a hyphen to the match's first word: "anti-revenge porn laws".
+    let opposingPrefixes: [Int32]
 
     package init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -75,6 +77,7 @@ package struct ContextAnalyzer {
         negativePolarity = known(["any", "anything", "ever"])
         presupposingVerbs = known(Cues.presupposingVerbs)
         memoryVerbs = known(Cues.memoryVerbs)
+        opposingPrefixes = known(Cues.opposingPrefixes)
         imperativeNegations = known(Cues.imperativeNegations)
         commandOpeners = known(Cues.commandOpeners)
         conductVerbs = known(Cues.conductVerbs)

@@ -252,6 +252,8 @@ enum Cues {
             "there (is|was|can be) no [denying|disputing]", "there (is|was|can be) no [doubt|question|dispute] that",
             // An insinuation put as a denial: "It is not a coincidence that this shakedown effort comes now."
             "[is|it's|was|that's|this is] (certainly|surely|hardly|clearly) [not|no] (a|by) (mere|pure) [coincidence|accident|chance|surprise]",
+            // A preterition: "I obviously don't need to tell you that revenge porn is morally wrong" says it.
+            "[don't|do not|needn't] (even) (need to) [tell|remind] [you|anyone|readers] (that)",
             // A factive verb: "I didn't realise how the line had moved" still asserts that it moved.
             "[don't|do not|didn't|did not|never|hadn't|had not] (fully|really|properly|quite|always|yet) "
                 + "[realise|realize|realised|realized|appreciate|appreciated|understand|understood|grasp|grasped|"
@@ -456,6 +458,10 @@ enum Cues {
         "wear", "put", "walk", "go", "drink", "get", "dress", "leave", "flirt", "send", "lead", "be", "take", "travel",
         "stay", "accept"
     ]
+
+    /// Prefixes that make the match the thing a law, campaign or group stands against: "anti-revenge porn laws",
+    /// "counter-trafficking unit". The words name what is opposed, not the writer's account of a case.
+    static let opposingPrefixes: [String] = ["anti", "counter"]
 
     /// Lower-case words allowed inside a Title Case name ("Office of Professional Misconduct").
     static let nameConnectors: [String] = ["of", "on", "and", "the", "for", "in", "to", "against", "&"]

@@ -46,7 +46,7 @@ struct RuleSetCompiler {
         for word in Cues.inquirySubjectIntroducers { _ = vocabulary.intern(word) }
         for word in Cues.presupposingVerbs + Cues.memoryVerbs + Cues.imperativeNegations + Cues.commandOpeners
             + Cues.conductVerbs
-            + Cues.passiveAuxiliaries
+            + Cues.passiveAuxiliaries + Cues.opposingPrefixes
         {
             _ = vocabulary.intern(word)
         }
