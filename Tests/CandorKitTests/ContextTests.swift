@@ -114,6 +114,38 @@ import Testing
         #expect(findings("He didn't apologise and call it a sex scandal.").isEmpty)
     }
 
+    /// Negations that assert what follows them: a preterition, a plea, "not the first".
+    @Test(arguments: [
+        "I obviously don't need to tell you that a sex scandal is news.",
+        "He pleaded not guilty to charges he had sex with a 13-year-old girl.",
+        "This is not the first sex scandal like this in politics."
+    ])
+    func affirmingNegationsLeaveTheTermAsserted(text: String) {
+        #expect(findings(text).contains { $0.context == nil }, "\(findings(text).map(\.match))")
+    }
+
+    @Test func aPrefixThatOpposesTheTermNamesALaw() {
+        // "anti-" joined to the term: what a law opposes, not the writer's description.
+        #expect(findings("Most states have anti-sex scandal laws.").isEmpty)
+        #expect(contexts("Most states have laws on the sex scandal.") == [nil])
+    }
+
+    @Test func aCountNamesAnOffenceEvenAsAGerund() throws {
+        let ruleSet = try TestSupport.ruleSet(TestSupport.lexicon(["having sex with"]))
+        func contexts(_ text: String) throws -> [MatchContext?] {
+            try Linter(ruleSet: ruleSet).lint(text: text).map(\.context)
+        }
+        // Right after "counts of", the offence's own words; after a verb of the writer's, an account of the act.
+        #expect(try contexts("He denies two counts of having sex with a girl under 17.").isEmpty)
+        #expect(try contexts("The counts of abuse included having sex with a girl of 12.") == [nil])
+        #expect(try contexts("He pleaded guilty to having sex with a girl of 12.") == [nil])
+    }
+
+    @Test func aVerdictOfDisagreementRejectsTheSentenceBefore() {
+        #expect(findings("Some have said it was a witch hunt. I disagree entirely.").isEmpty)
+        #expect(contexts("Some have said it was a witch hunt. I agree.").count == 1)
+    }
+
     @Test func anUnquotedLineInAListOfQuotedTermsIsAMention() {
         let list =
             "Consider these:\n\u{201C}Witch hunt\u{201D}\n\u{201C}Sex scandal\u{201D}\n\"Liars\"\nSexual misconduct\n"

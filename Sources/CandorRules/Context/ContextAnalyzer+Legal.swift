@@ -6,10 +6,15 @@ extension ContextAnalyzer {
         let sentence = tokens[Int(match.first)].sentence
         // An offence named after "charged with", "pleaded guilty to", "two counts of" ...
         for cue in cues where cue.last < match.first && tokens[Int(cue.first)].sentence == sentence {
-            if wordsBetween(Int(cue.last), Int(match.first), tokens: tokens) <= 3
-                && !(Int(cue.last) + 1...Int(match.first)).contains(where: {
-                    describingVerbs.contains(tokens[$0].symbol)
-                })
+            let between = wordsBetween(Int(cue.last), Int(match.first), tokens: tokens)
+            // The gerund must be the count's own words, right after "counts of": in "The six counts of abuse
+            // included touching the girl inappropriately" the verb after "included" is the writer's account.
+            let namesACount = between == 0 && countWords.contains(tokens[Int(cue.first)].symbol)
+            if between <= 3
+                && (namesACount
+                    || !(Int(cue.last) + 1...Int(match.first)).contains(where: {
+                        describingVerbs.contains(tokens[$0].symbol)
+                    }))
                 && !(Int(cue.last) + 1..<Int(match.first)).contains(where: {
                     clauseOpeners.contains(tokens[$0].symbol) || personalSubjects.contains(tokens[$0].symbol)
                 })

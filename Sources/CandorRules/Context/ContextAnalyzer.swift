@@ -49,6 +49,9 @@ package struct ContextAnalyzer {
     let clauseOpeners: [Int32]
     /// "anti" and "counter" joined by a hyphen to the match's first word: "anti-revenge porn laws".
     let opposingPrefixes: [Int32]
+    /// "count" and "counts": a count names an offence even when its name is a gerund ("three counts of engaging in
+    /// sexual acts with a child under the age of 17"), where after "pleaded guilty to" a gerund is a description.
+    let countWords: [Int32]
 
     package init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -78,6 +81,7 @@ package struct ContextAnalyzer {
         presupposingVerbs = known(Cues.presupposingVerbs)
         memoryVerbs = known(Cues.memoryVerbs)
         opposingPrefixes = known(Cues.opposingPrefixes)
+        countWords = known(["count", "counts"])
         imperativeNegations = known(Cues.imperativeNegations)
         commandOpeners = known(Cues.commandOpeners)
         conductVerbs = known(Cues.conductVerbs)

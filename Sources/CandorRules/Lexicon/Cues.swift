@@ -214,6 +214,10 @@ enum Cues {
                 + "complex|several|all sorts of|many different) reasons (why) [survivors|victims|people|women|men|"
                 + "children|someone|she|he|they|a survivor|a victim|many|most]",
             "(that's|that is|it's|it is) (the|a) wrong question",
+            // The writer's own verdict on the view just reported: "Some have said that ladies ought to dress decently
+            // to avoid such wrath. I disagree entirely."
+            "[i|we] (entirely|completely|strongly|totally|wholeheartedly|respectfully) [disagree|beg to differ] "
+                + "(entirely|completely|strongly|totally|wholeheartedly) [.|!]",
             "(but) [children|minors|a child|kids|a minor] [can't|cannot|can not] consent",
             // The next sentence names the one before as someone's question or remark: "Why did the woman go out at
             // night? This insensitive question was first asked by Lahore's police chief."
@@ -252,6 +256,11 @@ enum Cues {
             "there (is|was|can be) no [denying|disputing]", "there (is|was|can be) no [doubt|question|dispute] that",
             // An insinuation put as a denial: "It is not a coincidence that this shakedown effort comes now."
             "[is|it's|was|that's|this is] (certainly|surely|hardly|clearly) [not|no] (a|by) (mere|pure) [coincidence|accident|chance|surprise]",
+            // A plea denies guilt, not the charge it answers: "pleaded not guilty Tuesday to charges he had sex with a
+            // 13-year-old girl".
+            "[pleaded|pleads|pleading|plead|pled] not guilty",
+            // "Not the first" asserts there were others: "this is not the first sex scandal like this in politics".
+            "not the [first|only|last|latest]",
             // A preterition: "I obviously don't need to tell you that revenge porn is morally wrong" says it.
             "[don't|do not|needn't] (even) (need to) [tell|remind] [you|anyone|readers] (that)",
             // A factive verb: "I didn't realise how the line had moved" still asserts that it moved.
@@ -433,7 +442,10 @@ enum Cues {
     static let presupposingVerbs: [String] = [
         "support", "supporting", "tolerate", "tolerating", "accept", "accepting", "allow", "allowing", "engage",
         "engaging", "dignify", "dignifying", "entertain", "entertaining", "spread", "spreading", "condone",
-        "condoning", "foundation", "erased", "intimidated", "succumb", "bow", "cave", "respond", "responding"
+        "condoning", "foundation", "erased", "intimidated", "succumb", "bow", "cave", "respond", "responding",
+        // What the police have not done to someone still says who he is: "authorities have not arrested any of the
+        // perverts".
+        "arrested", "caught", "charged", "prosecuted", "punished", "jailed", "identified"
     ]
     /// Verbs of memory and perception: what a speaker does not remember is still what happened ("does not remember
     /// the alleged sexual encounter"), so a negation before one of them does not reach the words after it, in any
