@@ -118,7 +118,8 @@ import Testing
     @Test(arguments: [
         "I obviously don't need to tell you that a sex scandal is news.",
         "He pleaded not guilty to charges he had sex with a 13-year-old girl.",
-        "This is not the first sex scandal like this in politics."
+        "This is not the first sex scandal like this in politics.",
+        "It is not known whether the senator's sex scandal cost him the seat."
     ])
     func affirmingNegationsLeaveTheTermAsserted(text: String) {
         #expect(findings(text).contains { $0.context == nil }, "\(findings(text).map(\.match))")

@@ -259,6 +259,9 @@ enum Cues {
             // A plea denies guilt, not the charge it answers: "pleaded not guilty Tuesday to charges he had sex with a
             // 13-year-old girl".
             "[pleaded|pleads|pleading|plead|pled] not guilty",
+            // An open question keeps the writer's words for what may have happened: "It is not known whether the pair
+            // had a sexual relationship."
+            "not (yet|immediately|entirely) [known|clear|certain|established|confirmed|determined] [whether|if]",
             // "Not the first" asserts there were others: "this is not the first sex scandal like this in politics".
             "not the [first|only|last|latest]",
             // A preterition: "I obviously don't need to tell you that revenge porn is morally wrong" says it.
