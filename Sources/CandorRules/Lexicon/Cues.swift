@@ -147,7 +147,7 @@ enum Cues {
             // A definition: "A sex scandal is when a politician has an affair", "'Date rape' means ...".
             "[is|are] when", "[means|refers to|is defined as|describes] (a|an|the|when|someone|something)",
             // A verdict on the word: "Accuser: Simply The Wrong Word".
-            "(:|is|was|are|remains) (simply|just|still|really) (the|a) (wrong|bad|poor|loaded|misleading) [word|term|phrase|label]",
+            "(:|is|was|are|remains) (simply|just|still|really) (the|a) [wrong|bad|poor|loaded|misleading] [word|term|phrase|label]",
             // A definition: "sexual misconduct is often used by schools, workplaces, and other institutions to describe".
             "[is|are] (often|commonly|typically|usually|sometimes|generally|widely|also|frequently) used (by) (*) (,) (*) "
                 + "(,) (and) (*) (*) (*) to [describe|refer to|cover|mean|denote|label]",
