@@ -33,20 +33,22 @@ struct JSONWriter {
 
     @inline(__always)
     private mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        // Byte by byte: for literals this short, cheaper than `append(contentsOf:)` with a buffer, which costs a
+        // generic call per key and a finding has fourteen keys (docs/performance.md, round 63).
+        guard text.hasPointerRepresentation else {
+            text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            return
+        }
+        let start = text.utf8Start
+        for index in 0..<text.utf8CodeUnitCount { bytes.append(start[index]) }
     }
 
     private mutating func newline() {
         guard pretty else { return }
         bytes.append(0x0A)
-        if depth < Self.indents.count {
-            bytes.append(contentsOf: Self.indents[depth])
-        } else {
-            bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
-        }
+        // A few spaces appended one by one cost less than copying a prepared indent array (docs/performance.md).
+        for _ in 0..<2 * depth { bytes.append(0x20) }
     }
-
-    private static let indents: [[UInt8]] = (0..<12).map { [UInt8](repeating: 0x20, count: 2 * $0) }
 
     private mutating func separate() {
         let follows = needsComma[needsComma.count - 1]
