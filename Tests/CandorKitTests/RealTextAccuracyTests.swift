@@ -50,27 +50,27 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 63, 2026-12-05, on fresh part 64 (177 excerpts from all five slices), scored once with the candidate
-        // scorer: vague 0.812/0.639, intent 0.375/0.231 (13 intent spans), blaming 0.650/0.277 (round 62's build
-        // with its own scorer: the same but vague 0.809/0.623).
-        "vague": (0.81, 0.63),
-        "intent": (0.37, 0.23),
-        "blaming": (0.65, 0.27)
+        // Round 64, 2026-12-05, on fresh part 65 (185 excerpts from all five slices), scored once with the candidate
+        // scorer: vague 0.783/0.625, intent 0.500/0.273 (11 intent spans), blaming 0.459/0.319 (round 63's build
+        // with its own scorer: the same but blaming 0.472/0.319).
+        "vague": (0.78, 0.62),
+        "intent": (0.50, 0.27),
+        "blaming": (0.45, 0.31)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 63: the model adds one intent false positive in this part (intent 0.333/0.231).
-        "vague": (0.81, 0.63),
-        "intent": (0.33, 0.23),
-        "blaming": (0.65, 0.27)
+        // Round 64: the same as without the model (it finds nothing more in this part).
+        "vague": (0.78, 0.62),
+        "intent": (0.50, 0.27),
+        "blaming": (0.45, 0.31)
     ]
 
-    /// The dev split (parts 1 to 63) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 64) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 63: vague 0.865/0.668, intent 0.825/0.546, blaming 0.698/0.384 (with part 63 in dev,
-        // round 62's rules measure 0.868/0.652, 0.825/0.544, 0.696/0.382).
+        // 2026-12-05, round 64: vague 0.864/0.667, intent 0.821/0.544, blaming 0.697/0.384 (with part 64 in dev,
+        // round 63's rules measure 0.864/0.667, 0.821/0.544, 0.697/0.383).
         "vague": (0.86, 0.66),
         "intent": (0.82, 0.54),
         "blaming": (0.69, 0.38)
@@ -79,12 +79,11 @@ import Testing
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 63, with the scorer trained on parts 1 to 63 and its veto lowered from 0.3 to 0.25:
-        // vague 0.910/0.674, intent 0.875/0.551, blaming 0.841/0.386 (at 0.3: 0.926/0.674, 0.890/0.551,
-        // 0.881/0.386). In-sample, so a lower veto only lets through false positives the fit pushed down; the
-        // choice was made on parts left out in turn (docs/accuracy.md).
+        // 2026-12-05, round 64, with the scorer trained on parts 1 to 64 (veto 0.25, chosen in round 63 on parts
+        // left out in turn; docs/accuracy.md): vague 0.909/0.674, intent 0.873/0.550, blaming 0.842/0.386.
+        // In-sample, so a lower veto only lets through false positives the fit pushed down.
         "vague": (0.90, 0.67),
-        "intent": (0.87, 0.55),
+        "intent": (0.87, 0.54),
         "blaming": (0.84, 0.38)
     ]
 
