@@ -24,8 +24,28 @@ import Testing
         #expect(scorer.keeps([], rulesKeep: true), "0.38 is below the threshold but not the veto")
     }
 
+    @Test func aCategoryMayHaveItsOwnVeto() throws {
+        let scorer = try CandidateScorer(
+            parsing: "threshold\t0.5\nveto\t0.3\nveto.blaming\t0.05\nintercept\t0\nm=joke\t-2.5\n", path: "s.tsv")
+        #expect(scorer.veto(for: "blaming") == 0.05)
+        #expect(scorer.veto(for: "vague") == 0.3, "a category without its own line takes the file's veto")
+        // m=joke alone: probability 0.076, under the file's veto and over blaming's.
+        #expect(!scorer.keeps(["m=joke"], rulesKeep: true, category: "vague"))
+        #expect(scorer.keeps(["m=joke"], rulesKeep: true, category: "blaming"))
+        #expect(!scorer.keeps(["m=joke"], rulesKeep: false, category: "blaming"), "the threshold is not a veto")
+        let copy = try #require(CandidateScorer(encoded: scorer.encoded()))
+        #expect(copy.veto(for: "blaming") == 0.05 && copy.veto(for: "intent") == 0.3)
+        #expect(CandidateScorer(encoded: Array(scorer.encoded().prefix(60))) == nil, "cut inside the vetoes")
+    }
+
     @Test(arguments: [
         ("threshold\t0.5\nveto\t0.3\n", "s.tsv:1:1: needs a 'threshold', a 'veto' and an 'intercept' line"),
+        ("threshold\t0.5\nveto\t0.3\nveto.\t0.1\nintercept\t0\n", "s.tsv:3:1: 'veto.' needs a category"),
+        (
+            "threshold\t0.5\nveto\t0.3\nveto.intent\t0.1\nveto.intent\t0.2\nintercept\t0\n",
+            "s.tsv:4:1: 'veto.intent' is listed twice"
+        ),
+        ("threshold\t0.5\nveto\t0.3\nveto.intent\t0.7\nintercept\t0\n", "s.tsv:1:1: veto must not be above threshold"),
         ("threshold\t0.5\nveto\t0.3\nintercept\t0\nm=a\tlots\n", "s.tsv:4:1: expected 'feature<TAB>weight'"),
         ("threshold\t0.5\nveto\t0.3\nintercept\t0\nm=a 1\n", "s.tsv:4:1: expected 'feature<TAB>weight'"),
         ("threshold\t0.5\nveto\t0.3\nintercept\t0\nm=a\t1\nm=a\t2\n", "s.tsv:5:1: feature 'm=a' is listed twice"),
@@ -61,6 +81,8 @@ import Testing
         let copy = try #require(CandidateScorer(encoded: scorer.encoded()))
         #expect(copy.hashes == scorer.hashes && copy.weights == scorer.weights)
         #expect(copy.threshold == scorer.threshold && copy.veto == scorer.veto)
+        #expect(copy.categoryVetoes.map(\.category) == scorer.categoryVetoes.map(\.category))
+        #expect(copy.categoryVetoes.map(\.veto) == scorer.categoryVetoes.map(\.veto))
         #expect(CandidateScorer(encoded: Array(scorer.encoded().dropLast())) == nil, "truncated")
         #expect(CandidateScorer(encoded: Array("not a scorer at all, no".utf8)) == nil)
     }
@@ -68,6 +90,7 @@ import Testing
     @Test func theBuiltInScorerIsEmbeddedAndRidesOnEveryBuiltInRuleSet() throws {
         let scorer = try #require(BuiltinScorer.scorer, "lexicons/scorer.tsv is embedded")
         #expect(scorer.veto < scorer.threshold)
+        #expect(scorer.categoryVetoes.allSatisfy { $0.veto < scorer.threshold })
         #expect(scorer.weights.count > 1000)
         #expect(try BuiltinRules.load().ruleSet.scorer != nil, "the build's snapshot")
         #expect(TestSupport.builtinRuleSet.scorer != nil, "compiled from the embedded YAML")

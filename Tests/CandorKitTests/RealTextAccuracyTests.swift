@@ -50,41 +50,42 @@ import Testing
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 64, 2026-12-05, on fresh part 65 (185 excerpts from all five slices), scored once with the candidate
-        // scorer: vague 0.783/0.625, intent 0.500/0.273 (11 intent spans), blaming 0.459/0.319 (round 63's build
-        // with its own scorer: the same but blaming 0.472/0.319).
-        "vague": (0.78, 0.62),
-        "intent": (0.50, 0.27),
-        "blaming": (0.45, 0.31)
+        // Round 65, 2026-12-05, on fresh part 66 (173 excerpts from all five slices), scored once with the candidate
+        // scorer: vague 0.800/0.603, intent 0.400/0.167 (12 intent spans), blaming 0.357/0.139 (round 64's build
+        // with its own scorer: the same but vague 0.784/0.603).
+        "vague": (0.80, 0.60),
+        "intent": (0.40, 0.16),
+        "blaming": (0.35, 0.13)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 64: the same as without the model (it finds nothing more in this part).
-        "vague": (0.78, 0.62),
-        "intent": (0.50, 0.27),
-        "blaming": (0.45, 0.31)
+        // Round 65: the model finds one more intent span in this part and adds one false positive (0.429/0.250).
+        "vague": (0.80, 0.60),
+        "intent": (0.42, 0.25),
+        "blaming": (0.35, 0.13)
     ]
 
-    /// The dev split (parts 1 to 64) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 65) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 64: vague 0.864/0.667, intent 0.821/0.544, blaming 0.697/0.384 (with part 64 in dev,
-        // round 63's rules measure 0.864/0.667, 0.821/0.544, 0.697/0.383).
+        // 2026-12-05, round 65: vague 0.863/0.669, intent 0.819/0.542, blaming 0.697/0.382 (with part 65 in dev,
+        // round 64's rules measure 0.863/0.666, 0.819/0.542, 0.692/0.383).
         "vague": (0.86, 0.66),
-        "intent": (0.82, 0.54),
+        "intent": (0.81, 0.54),
         "blaming": (0.69, 0.38)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 64, with the scorer trained on parts 1 to 64 (veto 0.25, chosen in round 63 on parts
-        // left out in turn; docs/accuracy.md): vague 0.909/0.674, intent 0.873/0.550, blaming 0.842/0.386.
-        // In-sample, so a lower veto only lets through false positives the fit pushed down.
-        "vague": (0.90, 0.67),
+        // 2026-12-05, round 65, with the scorer trained on parts 1 to 65 and its own veto for each category
+        // (vague 0.3, intent 0.25, blaming 0.2, chosen on parts left out in turn; docs/accuracy.md): vague
+        // 0.926/0.675, intent 0.871/0.548, blaming 0.797/0.384. In-sample, so a lower veto only lets through false
+        // positives the fit pushed down.
+        "vague": (0.92, 0.67),
         "intent": (0.87, 0.54),
-        "blaming": (0.84, 0.38)
+        "blaming": (0.79, 0.38)
     ]
 
     static func check(_ evaluation: Evaluation, _ floors: [String: (precision: Double, recall: Double)]) {

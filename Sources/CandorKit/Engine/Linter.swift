@@ -172,7 +172,9 @@ public final class Linter {
             }
             if judged, let scorer {
                 hashScorerFeatures(candidate.rule, decision: decision, text: prose.text, range: proseRange)
-                let keep = scorer.keeps(hashes: featureBuffers.hashes, rulesKeep: decision.keeps)
+                let keep = scorer.keeps(
+                    hashes: featureBuffers.hashes, rulesKeep: decision.keeps,
+                    category: ruleSet.rules[candidate.rule].category)
                 if keep != decision.keeps { decision = keep ? .keptByScorer : .droppedByScorer }
             }
             if !decision.keeps { continue }

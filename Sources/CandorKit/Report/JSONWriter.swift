@@ -10,7 +10,11 @@ struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     private let pretty: Bool
     private var depth = 0
-    private var needsComma = [false]
+    /// Whether the innermost open container (or the fragment) already holds an item, so the next needs a comma;
+    /// the same for the containers around it in `outerNeedsComma`. The innermost is kept apart because every key
+    /// and value reads and writes it.
+    private var needsComma = false
+    private var outerNeedsComma: [Bool] = []
     private let baseDepth: Int
     private var pendingValueAfterKey = false
 
@@ -51,9 +55,9 @@ struct JSONWriter {
     }
 
     private mutating func separate() {
-        let follows = needsComma[needsComma.count - 1]
+        let follows = needsComma
         if follows { bytes.append(0x2C) }
-        needsComma[needsComma.count - 1] = true
+        needsComma = true
         // Inside a container, or after a sibling in a fragment: each item on its own line.
         if depth > baseDepth || follows { newline() }
     }
@@ -65,14 +69,14 @@ struct JSONWriter {
         bytes.append(0x22)
         raw(name)
         if pretty { raw("\": ") } else { raw("\":") }
-        needsComma[needsComma.count - 1] = false
+        needsComma = false
         pendingValueAfterKey = true
     }
 
     private mutating func beforeValue() {
         if pendingValueAfterKey {
             pendingValueAfterKey = false
-            needsComma[needsComma.count - 1] = true
+            needsComma = true
         } else {
             separate()
         }
@@ -82,10 +86,12 @@ struct JSONWriter {
         beforeValue()
         raw("{")
         depth += 1
-        needsComma.append(false)
+        outerNeedsComma.append(needsComma)
+        needsComma = false
     }
     mutating func endObject() {
-        let had = needsComma.removeLast()
+        let had = needsComma
+        needsComma = outerNeedsComma.removeLast()
         depth -= 1
         if had { newline() }
         raw("}")
@@ -94,10 +100,12 @@ struct JSONWriter {
         beforeValue()
         raw("[")
         depth += 1
-        needsComma.append(false)
+        outerNeedsComma.append(needsComma)
+        needsComma = false
     }
     mutating func endArray() {
-        let had = needsComma.removeLast()
+        let had = needsComma
+        needsComma = outerNeedsComma.removeLast()
         depth -= 1
         if had { newline() }
         raw("]")
@@ -170,7 +178,8 @@ struct JSONWriter {
                 magnitude /= 10
                 count += 1
             } while magnitude > 0
-            result.append(contentsOf: buffer[(20 - count)...])
+            // Digit by digit: appending the slice went through a generic copy costing more than the digits.
+            for index in (20 - count)..<20 { result.append(buffer[index]) }
         }
     }
 

@@ -11,8 +11,8 @@ import Foundation
 /// from a statement about abuse), quotation, negation, a mention, an offence's legal name, an accepted phrase
 /// or a suppression.
 ///
-/// The weights are `lexicons/scorer.tsv`: a `threshold`, a `veto` and an `intercept` line, then one
-/// `feature<TAB>weight` per line. The build embeds them hashed (`encoded()`), so a run decodes a few hundred
+/// The weights are `lexicons/scorer.tsv`: a `threshold`, a `veto` and an `intercept` line, any number of
+/// `veto.CATEGORY` lines, then one `feature<TAB>weight` per line. The build embeds them hashed (`encoded()`), so a run decodes a few hundred
 /// kilobytes of numbers, not fourteen thousand lines of text.
 public struct CandidateScorer: Sendable {
     /// A candidate an exception dropped is a finding after all when its probability is at least this.
@@ -21,6 +21,9 @@ public struct CandidateScorer: Sendable {
     /// because overruling the rules' decision to report takes stronger evidence: a kept match has passed every
     /// gate and exception its author wrote.
     public let veto: Double
+    /// A category's own veto, where one is given (`veto.blaming`): how much evidence overrules the rules differs
+    /// by category (docs/accuracy.md, round 65). Few enough to search in order.
+    public let categoryVetoes: [(category: String, veto: Double)]
     let intercept: Double
     /// Feature hashes, sorted, and their weights in the same order.
     let hashes: [UInt64]
@@ -49,17 +52,22 @@ public struct CandidateScorer: Sendable {
     /// `hash` turns a feature's name into the hash a lookup uses (by default `hash(_:)`; a sentence model hashes
     /// its word features its own way, `SentenceModel.hash(_:)`).
     public init(
-        threshold: Double, veto: Double, intercept: Double, weights named: [String: Double],
-        hash: (String) -> UInt64 = CandidateScorer.hash
+        threshold: Double, veto: Double, categoryVetoes: [(category: String, veto: Double)] = [], intercept: Double,
+        weights named: [String: Double], hash: (String) -> UInt64 = CandidateScorer.hash
     ) {
         let pairs = named.map { (hash($0.key), $0.value) }.sorted { $0.0 < $1.0 }
         self.init(
-            threshold: threshold, veto: veto, intercept: intercept, hashes: pairs.map(\.0), weights: pairs.map(\.1))
+            threshold: threshold, veto: veto, categoryVetoes: categoryVetoes, intercept: intercept,
+            hashes: pairs.map(\.0), weights: pairs.map(\.1))
     }
 
-    init(threshold: Double, veto: Double, intercept: Double, hashes: [UInt64], weights: [Double]) {
+    init(
+        threshold: Double, veto: Double, categoryVetoes: [(category: String, veto: Double)] = [], intercept: Double,
+        hashes: [UInt64], weights: [Double]
+    ) {
         self.threshold = threshold
         self.veto = veto
+        self.categoryVetoes = categoryVetoes.sorted { $0.category < $1.category }
         self.intercept = intercept
         self.hashes = hashes
         self.weights = weights
@@ -70,6 +78,7 @@ public struct CandidateScorer: Sendable {
     public init(parsing text: String, path: String, hash: (String) -> UInt64 = CandidateScorer.hash) throws {
         var threshold: Double?
         var veto: Double?
+        var categoryVetoes: [(category: String, veto: Double)] = []
         var intercept: Double?
         var named: [String: Double] = [:]
         var lineNumber = 0
@@ -96,6 +105,15 @@ public struct CandidateScorer: Sendable {
                 }
                 veto = value
             case "intercept": intercept = value
+            case _ where name.hasPrefix("veto."):
+                let category = String(name.dropFirst("veto.".count))
+                guard !category.isEmpty, value >= 0 && value < 1 else {
+                    throw YAMLFileError("'\(name)' needs a category and a value from 0 to below 1", at: location)
+                }
+                guard !categoryVetoes.contains(where: { $0.category == category }) else {
+                    throw YAMLFileError("'\(name)' is listed twice", at: location)
+                }
+                categoryVetoes.append((category, value))
             default:
                 if named.updateValue(value, forKey: name) != nil {
                     throw YAMLFileError("feature '\(name)' is listed twice", at: location)
@@ -106,8 +124,12 @@ public struct CandidateScorer: Sendable {
         guard let threshold, let veto, let intercept else {
             throw YAMLFileError("needs a 'threshold', a 'veto' and an 'intercept' line", at: start)
         }
-        guard veto <= threshold else { throw YAMLFileError("veto must not be above threshold", at: start) }
-        self.init(threshold: threshold, veto: veto, intercept: intercept, weights: named, hash: hash)
+        guard veto <= threshold, categoryVetoes.allSatisfy({ $0.veto <= threshold }) else {
+            throw YAMLFileError("veto must not be above threshold", at: start)
+        }
+        self.init(
+            threshold: threshold, veto: veto, categoryVetoes: categoryVetoes, intercept: intercept, weights: named,
+            hash: hash)
         if Set(hashes).count != hashes.count {
             throw YAMLFileError("two feature names have the same hash; rename one", at: start)
         }
@@ -146,25 +168,38 @@ public struct CandidateScorer: Sendable {
     /// How likely a careful editor would flag a candidate with these features.
     public func probability(_ features: [String]) -> Double { probability(hashes: features.map(Self.hash)) }
 
-    /// Whether a candidate is a finding, given what the rules decided and its feature hashes.
-    public func keeps(hashes features: [UInt64], rulesKeep: Bool) -> Bool {
-        let probability = probability(hashes: features)
-        return rulesKeep ? probability >= veto : probability >= threshold
+    /// The veto for a rule of this category: its own, or the file's `veto`.
+    public func veto(for category: String) -> Double {
+        for entry in categoryVetoes where entry.category == category { return entry.veto }
+        return veto
     }
 
-    public func keeps(_ features: [String], rulesKeep: Bool) -> Bool {
-        keeps(hashes: features.map(Self.hash), rulesKeep: rulesKeep)
+    /// Whether a candidate is a finding, given what the rules decided, its rule's category and its feature hashes.
+    public func keeps(hashes features: [UInt64], rulesKeep: Bool, category: String = "") -> Bool {
+        let probability = probability(hashes: features)
+        return rulesKeep ? probability >= veto(for: category) : probability >= threshold
+    }
+
+    public func keeps(_ features: [String], rulesKeep: Bool, category: String = "") -> Bool {
+        keeps(hashes: features.map(Self.hash), rulesKeep: rulesKeep, category: category)
     }
 
     // MARK: Embedding
 
-    static let magic = Array("CSCR1".utf8)
+    static let magic = Array("CSCR2".utf8)
 
-    /// The scorer as bytes: magic, the three numbers, the count, then each hash and weight (little-endian).
+    /// The scorer as bytes: magic, the three numbers, the category vetoes (a count, then each category's length,
+    /// bytes and veto), the count of weights, then each hash and weight (little-endian).
     public func encoded() -> [UInt8] {
         var bytes = Self.magic
         func append(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
         for number in [threshold, veto, intercept] { append(number.bitPattern) }
+        append(UInt64(categoryVetoes.count))
+        for (category, veto) in categoryVetoes {
+            append(UInt64(category.utf8.count))
+            bytes.append(contentsOf: category.utf8)
+            append(veto.bitPattern)
+        }
         append(UInt64(hashes.count))
         for (hash, weight) in zip(hashes, weights) {
             append(hash)
@@ -175,7 +210,7 @@ public struct CandidateScorer: Sendable {
 
     /// Reads `encoded()` bytes; nil when they are not a scorer this build can read.
     public init?(encoded bytes: [UInt8]) {
-        guard bytes.count >= Self.magic.count + 32, Array(bytes.prefix(Self.magic.count)) == Self.magic else {
+        guard bytes.count >= Self.magic.count + 40, Array(bytes.prefix(Self.magic.count)) == Self.magic else {
             return nil
         }
         var offset = Self.magic.count
@@ -188,7 +223,22 @@ public struct CandidateScorer: Sendable {
         let threshold = Double(bitPattern: next())
         let veto = Double(bitPattern: next())
         let intercept = Double(bitPattern: next())
-        let count = Int(next())
+        // Every count and length is checked against the bytes left before it is used, so a damaged blob is nil,
+        // never a crash.
+        let vetoCount = next()
+        guard vetoCount <= 64 else { return nil }
+        var categoryVetoes: [(category: String, veto: Double)] = []
+        for _ in 0..<vetoCount {
+            guard offset + 8 <= bytes.count else { return nil }
+            let length = next()
+            guard length <= 64, offset + Int(length) + 16 <= bytes.count else { return nil }
+            let category = String(decoding: bytes[offset..<(offset + Int(length))], as: UTF8.self)
+            offset += Int(length)
+            categoryVetoes.append((category, Double(bitPattern: next())))
+        }
+        let rawCount = next()
+        guard rawCount <= UInt64((bytes.count - offset) / 16) else { return nil }
+        let count = Int(rawCount)
         guard bytes.count == offset + count * 16 else { return nil }
         var hashes: [UInt64] = []
         var weights: [Double] = []
@@ -199,6 +249,8 @@ public struct CandidateScorer: Sendable {
             weights.append(Double(bitPattern: next()))
         }
         guard zip(hashes, hashes.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
-        self.init(threshold: threshold, veto: veto, intercept: intercept, hashes: hashes, weights: weights)
+        self.init(
+            threshold: threshold, veto: veto, categoryVetoes: categoryVetoes, intercept: intercept, hashes: hashes,
+            weights: weights)
     }
 }
