@@ -45,46 +45,47 @@ import Testing
         let negatives = documents.filter { document in !document.spans.contains { $0.category != Evaluation.neutral } }
         #expect(negatives.count * 3 >= documents.count, "at least a third are negatives")
         // The test part is the latest fresh gathering (docs/accuracy.md); earlier test parts joined dev once read.
-        #expect(test.count >= 150)
+        // Parts held 150 to 210 excerpts until the stored pages began to run out: part 67 holds 133 (round 66).
+        #expect(test.count >= 130)
     }
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 65, 2026-12-05, on fresh part 66 (173 excerpts from all five slices), scored once with the candidate
-        // scorer: vague 0.800/0.603, intent 0.400/0.167 (12 intent spans), blaming 0.357/0.139 (round 64's build
-        // with its own scorer: the same but vague 0.784/0.603).
-        "vague": (0.80, 0.60),
-        "intent": (0.40, 0.16),
-        "blaming": (0.35, 0.13)
+        // Round 66, 2026-12-05, on fresh part 67 (133 excerpts from all five slices, one intent span), scored once
+        // with the candidate scorer: vague 0.838/0.689, intent 0.333/1.000, blaming 0.375/0.080 (round 65's build
+        // with its own scorer: the same).
+        "vague": (0.83, 0.68),
+        "intent": (0.33, 1.0),
+        "blaming": (0.37, 0.08)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 65: the model finds one more intent span in this part and adds one false positive (0.429/0.250).
-        "vague": (0.80, 0.60),
-        "intent": (0.42, 0.25),
-        "blaming": (0.35, 0.13)
+        // Round 66: the same as without the model (it finds nothing more in this part).
+        "vague": (0.83, 0.68),
+        "intent": (0.33, 1.0),
+        "blaming": (0.37, 0.08)
     ]
 
-    /// The dev split (parts 1 to 65) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 66) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 65: vague 0.863/0.669, intent 0.819/0.542, blaming 0.697/0.382 (with part 65 in dev,
-        // round 64's rules measure 0.863/0.666, 0.819/0.542, 0.692/0.383).
+        // 2026-12-05, round 66: vague 0.862/0.670, intent 0.817/0.539, blaming 0.694/0.380 (with part 66 in dev,
+        // round 65's rules measure 0.862/0.668, 0.817/0.539, 0.694/0.380).
         "vague": (0.86, 0.66),
-        "intent": (0.81, 0.54),
-        "blaming": (0.69, 0.38)
+        "intent": (0.81, 0.53),
+        "blaming": (0.69, 0.37)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 65, with the scorer trained on parts 1 to 65 and its own veto for each category
-        // (vague 0.3, intent 0.25, blaming 0.2, chosen on parts left out in turn; docs/accuracy.md): vague
-        // 0.926/0.675, intent 0.871/0.548, blaming 0.797/0.384. In-sample, so a lower veto only lets through false
-        // positives the fit pushed down.
+        // 2026-12-05, round 66, with the scorer trained on parts 1 to 66 and its own veto for each category
+        // (vague 0.3, intent 0.25, blaming 0.2, chosen on parts left out in turn; docs/accuracy.md, round 65):
+        // vague 0.926/0.676, intent 0.869/0.545, blaming 0.792/0.381. In-sample, so a lower veto only lets through
+        // false positives the fit pushed down.
         "vague": (0.92, 0.67),
-        "intent": (0.87, 0.54),
+        "intent": (0.86, 0.54),
         "blaming": (0.79, 0.38)
     ]
 
