@@ -55,7 +55,7 @@ enum Cues {
         // Cues that mark a mention only when the term is also in quotation marks: "described as 'X'".
         .mention: [
             "euphemism|euphemisms|euphemistic|misnomer|cliche|cliches|cliché|clichés|buzzword|buzzwords",
-            "so called", "calling it|them|this|that", "call it|them|this|that", "called it", "called",
+            "calling it|them|this|that", "call it|them|this|that", "called it", "called",
             "swap|swapping", "is|are a myth", "the myth of", "the language of",
             "means|meaning", "refer to it as", "referred to as", "described as", "labelled|labeled",
             // '"Accuser" has now supplanted "victim" or "alleged victim" in coverage of rape.'
@@ -80,6 +80,9 @@ enum Cues {
             // The term named as a name: "also referred to as historic abuse", "the umbrella term of sexual misconduct".
             "[referred to|otherwise known|also known|sometimes known] as",
             "[also|sometimes|often|otherwise] called",
+            // The writer keeps the term at a distance: "the problem of so-called revenge porn", "so-called date rape
+            // drugs". No dev excerpt labels a term right after "so-called" (68 of them).
+            "so called",
             // Others' name for it, reported as a name: "girls in the trade have long been called child prostitutes".
             "[been|being] called",
             "[term|phrase|label|expression|euphemism|euphemisms|catch all|catchall] [of|for]",
@@ -172,8 +175,10 @@ enum Cues {
                 + "[rape|assault|sexual assault|abuse|sexual abuse|harassment|sexual harassment]",
             "[don't|doesn't|didn't|won't|can't|wouldn't] [cause|justify|excuse|invite|provoke] "
                 + "[rape|assault|sexual assault|abuse|sexual abuse|harassment|sexual harassment]",
-            "[do|does|did|is|are|was|were] not [mean|equal|imply|signal] [consent|yes]",
-            "[don't|doesn't|didn't|isn't|aren't|wasn't|weren't|never] [means|mean|equals|equal|implies|imply] [consent|yes]",
+            // "Provocative clothing does not mean a 'yes'."
+            "[do|does|did|is|are|was|were] not [mean|equal|imply|signal] (a|an) (\") [consent|yes]",
+            "[don't|doesn't|didn't|isn't|aren't|wasn't|weren't|never] [means|mean|equals|equal|implies|imply] (a|an) (\") "
+                + "[consent|yes]",
             "[is|are|was|were] [never|not|no] (a|an) [excuse|invitation|justification|reason|defence|defense] "
                 + "[for|to]",
             "[is|are|was|were] not (a|an) [consent|invitation|permission|yes]",
@@ -201,6 +206,9 @@ enum Cues {
             "[that's|that is|this is|it's|it is] [not so|not true|untrue|false|a myth|nonsense|simply not true|not the case|wrong]",
             "[this|that|none of this|none of that] [may|might] not be [true|so]",
             "[not so|not true|nonsense|wrong] [.|!]",
+            // A myth-buster's verdict on the claim above it: "You can provoke rape through wearing revealing
+            // clothing\nReality: false".
+            "[reality|fact|truth|verdict|answer] (:) [false|untrue|myth|wrong|not true]",
             // The writer answers the question before: "Why didn't these women come forward sooner? Well, I'll tell
             // you why."
             "[i'll|i will|let me|here's|here is] (tell you|explain) why",
