@@ -171,6 +171,12 @@ import Testing
         #expect(contexts(text).isEmpty)
     }
 
+    /// The term named as an institution's jargon: "'Domestic incident' is police code".
+    @Test func aTermNamedAsJargonIsAMention() {
+        #expect(contexts("Sexual misconduct is HR code for what he did to her.").isEmpty)
+        #expect(contexts("Sexual misconduct is what HR found.") == [nil])
+    }
+
     @Test func aSentenceRejectedByTheNextIsDropped() {
         let rejected = "Victims face the belief that it is one person's word against another's. But that's not so."
         #expect(contexts(rejected).isEmpty)

@@ -161,7 +161,9 @@ enum Cues {
             // The category the writer names at once: "any form of non-consensual sexual contact, such as rape".
             "(,) [such as|including|like|for example] [rape|sexual assault|sexual abuse|child sexual abuse]",
             // The writer talks about the name itself: "revenge porn is a media-generated term".
-            "[is|are|was|remains] (a|an|the) (*) (*) [term|phrase|word|euphemism|label|misnomer|expression|name]",
+            // The term as an institution's jargon: "'Domestic incident' is police code".
+            "[is|are|was|remains] (a|an|the) (*) (*) [term|phrase|word|euphemism|label|misnomer|expression|name|code|"
+                + "jargon|shorthand|doublespeak]",
             "[was|were] (not|never) [heard of|talked about|a term|a thing|named|recognised|recognized|spoken of]",
             "for what (should|must|ought to|would|could) (rightly|properly|really) (be) (rightly|properly|more accurately|really) [called|named|termed|described]",
             // Its meaning is denied at once: "revealing clothing cannot be seen as a sign of consent".
@@ -253,6 +255,8 @@ enum Cues {
         ],
         .affirmingNegation: [
             "[difficult|hard|impossible] not to", "[can't|cannot|couldn't|could not] help (but)",
+            // A rhetorical suggestion, not a denial: "Why not throw around an accusation of rape just to get attention?"
+            "why not",
             "[don't|do not|didn't|did not] know (for certain|for sure|exactly) [why|how come]",
             "[not sure|no idea|not certain|unsure] (exactly) [why|how come]", "not only", "no doubt", "no wonder",
             "not least", "[can't|cannot] [but|fail to] [wonder|question|notice|ask]",
