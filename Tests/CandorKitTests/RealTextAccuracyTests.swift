@@ -46,34 +46,34 @@ import Testing
         #expect(negatives.count * 3 >= documents.count, "at least a third are negatives")
         // The test part is the latest fresh gathering (docs/accuracy.md); earlier test parts joined dev once read.
         // Parts held 150 to 210 excerpts until the stored pages began to run out: part 67 held 133 (round 66),
-        // part 68 holds 144 (round 67).
+        // part 68 144 (round 67), part 69 holds 141 (round 68).
         #expect(test.count >= 130)
     }
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 67, 2026-12-05, on fresh part 68 (144 excerpts from all five slices, six intent spans), scored once
-        // with the candidate scorer: vague 0.786/0.485, intent 0.167/0.167, blaming 0.375/0.091 (round 66's build
-        // with its own scorer: the same).
-        "vague": (0.78, 0.48),
-        "intent": (0.16, 0.16),
-        "blaming": (0.37, 0.09)
+        // Round 68, 2026-12-05, on fresh part 69 (141 excerpts from all five slices, ten intent spans), scored once
+        // with the candidate scorer: vague 0.906/0.592, intent 0.556/0.500, blaming 0.625/0.208 (round 67's build
+        // with its own scorer, and either build's rules alone: the same).
+        "vague": (0.90, 0.59),
+        "intent": (0.55, 0.5),
+        "blaming": (0.62, 0.20)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 67: the model finds one more intent span of part 68's six (intent 0.286/0.333).
-        "vague": (0.78, 0.48),
-        "intent": (0.28, 0.33),
-        "blaming": (0.37, 0.09)
+        // Round 68: the model finds one more intent span of part 69's ten (intent 0.600/0.600).
+        "vague": (0.90, 0.59),
+        "intent": (0.6, 0.6),
+        "blaming": (0.62, 0.20)
     ]
 
-    /// The dev split (parts 1 to 67) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 68) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 67: vague 0.863/0.671, intent 0.817/0.540, blaming 0.694/0.379 (with part 67 in dev,
-        // round 66's rules measure 0.862/0.670, 0.816/0.540, 0.691/0.377).
-        "vague": (0.86, 0.67),
+        // 2026-12-05, round 68: vague 0.862/0.669, intent 0.816/0.539, blaming 0.693/0.377 (with part 68 in dev,
+        // round 67's rules measure 0.862/0.669, 0.813/0.538, 0.691/0.376).
+        "vague": (0.86, 0.66),
         "intent": (0.81, 0.53),
         "blaming": (0.69, 0.37)
     ]
@@ -81,13 +81,13 @@ import Testing
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 67, with the scorer trained on parts 1 to 67 and its own veto for each category
+        // 2026-12-05, round 68, with the scorer trained on parts 1 to 68 and its own veto for each category
         // (vague 0.3, intent 0.25, blaming 0.2, chosen on parts left out in turn; docs/accuracy.md, round 65):
-        // vague 0.923/0.677, intent 0.867/0.544, blaming 0.790/0.380. In-sample, so a lower veto only lets through
+        // vague 0.923/0.675, intent 0.866/0.543, blaming 0.789/0.379. In-sample, so a lower veto only lets through
         // false positives the fit pushed down.
         "vague": (0.92, 0.67),
         "intent": (0.86, 0.54),
-        "blaming": (0.79, 0.38)
+        "blaming": (0.78, 0.37)
     ]
 
     static func check(_ evaluation: Evaluation, _ floors: [String: (precision: Double, recall: Double)]) {
