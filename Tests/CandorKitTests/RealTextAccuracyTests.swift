@@ -46,44 +46,44 @@ import Testing
         #expect(negatives.count * 3 >= documents.count, "at least a third are negatives")
         // The test part is the latest fresh gathering (docs/accuracy.md); earlier test parts joined dev once read.
         // Parts held 150 to 210 excerpts until the stored pages began to run out: part 67 held 133 (round 66),
-        // part 68 144 (round 67), part 69 141 (round 68), part 70 holds 143 (round 69).
+        // part 68 144 (round 67), part 69 141 (round 68), part 70 143 (round 69), part 71 holds 143 (round 70).
         #expect(test.count >= 130)
     }
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 69, 2026-12-05, on fresh part 70 (143 excerpts from all five slices, three intent spans, none
-        // found), scored once with the candidate scorer: vague 1.000/0.571, intent 0.000/0.000, blaming 0.250/0.128
-        // (round 68's build with its own scorer: the same).
-        "vague": (1.0, 0.57),
+        // Round 70, 2026-12-05, on fresh part 71 (143 excerpts from all five slices, two intent spans, none
+        // found), scored once with the candidate scorer: vague 0.787/0.685, intent 0.000/0.000, blaming 0.500/0.172
+        // (round 69's build with its own scorer: the same). Intent is guarded by the dev floors below.
+        "vague": (0.78, 0.68),
         "intent": (0.0, 0.0),
-        "blaming": (0.25, 0.12)
+        "blaming": (0.5, 0.17)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 69: the same as without the model (it finds none of part 70's three intent spans).
-        "vague": (1.0, 0.57),
-        "intent": (0.0, 0.0),
-        "blaming": (0.25, 0.12)
+        // Round 70: the model finds one of part 71's two intent spans (intent 0.250/0.500).
+        "vague": (0.78, 0.68),
+        "intent": (0.25, 0.5),
+        "blaming": (0.5, 0.17)
     ]
 
-    /// The dev split (parts 1 to 69) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 70) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 69: vague 0.862/0.670, intent 0.816/0.539, blaming 0.694/0.377 (with part 69 in dev,
-        // round 68's rules measure 0.862/0.669, 0.814/0.539, 0.693/0.376).
+        // 2026-12-05, round 70: vague 0.863/0.669, intent 0.815/0.537, blaming 0.689/0.375 (with part 70 in dev,
+        // round 69's rules measure 0.863/0.669, 0.813/0.537, 0.688/0.374).
         "vague": (0.86, 0.66),
         "intent": (0.81, 0.53),
-        "blaming": (0.69, 0.37)
+        "blaming": (0.68, 0.37)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 69, with the scorer trained on parts 1 to 69 and its own veto for each category
+        // 2026-12-05, round 70, with the scorer trained on parts 1 to 70 and its own veto for each category
         // (vague 0.3, intent 0.25, blaming 0.2, chosen on parts left out in turn; docs/accuracy.md, round 65):
-        // vague 0.925/0.676, intent 0.869/0.543, blaming 0.791/0.379. In-sample, so a lower veto only lets through
+        // vague 0.924/0.675, intent 0.865/0.541, blaming 0.790/0.377. In-sample, so a lower veto only lets through
         // false positives the fit pushed down.
         "vague": (0.92, 0.67),
         "intent": (0.86, 0.54),
