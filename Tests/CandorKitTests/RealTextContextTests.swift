@@ -739,6 +739,8 @@ import Testing
                 "Sexual misconduct is often used by schools, workplaces, and other institutions to describe a broader "
                     + "range of inappropriate behavior.") == 0)
         #expect(count("Sexual harassment is defined as unwelcome advances of a sexual nature.") == 0)
+        #expect(
+            count("Under the code, sexual exploitation includes unwelcome advances and inappropriate behavior.") == 0)
         #expect(count("Examples can include sexually suggestive comments and unwelcome advances.") == 0)
         #expect(count("By saying earlier that my words were misinterpreted, I did not take responsibility.") == 0)
         // The writer's own account still counts.

@@ -389,8 +389,12 @@ enum Cues {
             // A retraction of one's own excuse: "By saying earlier that my words were misinterpreted, I did not take
             // full responsibility".
             "by [saying|claiming|suggesting|implying|insisting] [earlier|before|previously|at first|initially]",
-            // A definition lists acts by name: "Sexual assault includes kissing, grabbing, caressing, fondling".
-            "[sexual assault|sexual abuse|sexual harassment|sexual violence|rape|abuse|harassment|assault] [includes|include|including|covers|can include|may include|means|is defined as|encompasses]",
+            // A definition lists acts by name: "Sexual assault includes kissing, grabbing, caressing, fondling", and a
+            // conduct code defines its own term: "Sexual misconduct includes any conduct that involves non-consensual
+            // sexual penetration".
+            "[sexual assault|sexual abuse|sexual harassment|sexual violence|sexual misconduct|sexual exploitation|"
+                + "rape|abuse|harassment|assault] [includes|include|including|covers|can include|may include|means|"
+                + "is defined as|encompasses]",
             // A survivor's shame: "a sense of shame that they deserved or invited it".
             "[shame|guilt|fear|feeling|feelings|sense] that",
             // Advice women are given, reported in order to question it: "girls are often told to be cautious
