@@ -47,33 +47,33 @@ import Testing
         // The test part is the latest fresh gathering (docs/accuracy.md); earlier test parts joined dev once read.
         // Parts held 150 to 210 excerpts until the stored pages began to run out: part 67 held 133 (round 66),
         // part 68 144 (round 67), part 69 141 (round 68), part 70 143 (round 69), part 71 143 (round 70),
-        // part 72 135 (round 71), part 73 holds 139 (round 72).
+        // part 72 135 (round 71), part 73 139 (round 72), part 74 holds 135 (round 73).
         #expect(test.count >= 130)
     }
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 72, 2026-12-05, on fresh part 73 (139 excerpts from all five slices, eight intent spans), scored
-        // once with the candidate scorer: vague 0.848/0.684, intent 0.333/0.125, blaming 0.667/0.458 (round 71's
-        // build with its own scorer: blaming 0.700/0.458, the rest the same).
-        "vague": (0.84, 0.68),
-        "intent": (0.33, 0.12),
-        "blaming": (0.66, 0.45)
+        // Round 73, 2026-12-05, on fresh part 74 (135 excerpts from all five slices, five intent spans), scored
+        // once with the candidate scorer: vague 0.875/0.636, intent 0.400/0.400, blaming 0.545/0.444 (round 72's
+        // build with its own scorer: the same).
+        "vague": (0.87, 0.63),
+        "intent": (0.4, 0.4),
+        "blaming": (0.54, 0.44)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 72: the model changes nothing on part 73 (intent 0.333/0.125).
-        "vague": (0.84, 0.68),
-        "intent": (0.33, 0.12),
-        "blaming": (0.66, 0.45)
+        // Round 73: the model changes nothing on part 74 (intent 0.400/0.400).
+        "vague": (0.87, 0.63),
+        "intent": (0.4, 0.4),
+        "blaming": (0.54, 0.44)
     ]
 
-    /// The dev split (parts 1 to 72) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 73) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 72: vague 0.863/0.670, intent 0.814/0.538, blaming 0.688/0.374 (with part 72 in dev,
-        // round 71's rules measure 0.863/0.670, 0.814/0.538, 0.686/0.373).
+        // 2026-12-05, round 73: vague 0.863/0.671, intent 0.812/0.537, blaming 0.687/0.376 (with part 73 in dev,
+        // round 72's rules measure 0.862/0.670, 0.812/0.536, 0.687/0.375).
         "vague": (0.86, 0.66),
         "intent": (0.81, 0.53),
         "blaming": (0.68, 0.37)
@@ -82,9 +82,9 @@ import Testing
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 72, with the scorer trained on parts 1 to 72 and its own veto for each category
+        // 2026-12-05, round 73, with the scorer trained on parts 1 to 73 and its own veto for each category
         // (vague 0.3, intent 0.25, blaming 0.2, chosen on parts left out in turn; docs/accuracy.md, round 65):
-        // vague 0.923/0.676, intent 0.865/0.542, blaming 0.794/0.376. In-sample, so a lower veto only lets through
+        // vague 0.924/0.677, intent 0.866/0.542, blaming 0.794/0.378. In-sample, so a lower veto only lets through
         // false positives the fit pushed down.
         "vague": (0.92, 0.67),
         "intent": (0.86, 0.54),
