@@ -338,6 +338,9 @@ import Testing
         #expect(contexts("I never observed or suspected any sexual misconduct at the club.") == [nil])
         #expect(contexts("I never saw that as sexual misconduct.").isEmpty)
         #expect(contexts("He did not recall fondling her.") == [nil])
+        // Nor a refusal to know about it: the term is still the writer's name for what happened.
+        #expect(contexts("Officials did not want to know about sexual misconduct in the town.") == [nil])
+        #expect(contexts("I did not know about the sexual misconduct at the club.") == [nil])
         #expect(contexts("There was no sexual misconduct at the party.").isEmpty)
     }
 

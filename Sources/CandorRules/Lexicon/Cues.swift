@@ -474,7 +474,10 @@ enum Cues {
         "recollected",
         // Perception works the same way: "I never observed or suspected any inappropriate conduct with underage
         // girls" denies seeing it, not that it happened.
-        "observe", "observed", "witness", "witnessed", "suspect", "suspected", "notice", "noticed"
+        "observe", "observed", "witness", "witnessed", "suspect", "suspected", "notice", "noticed",
+        // Knowledge too: "officialdom did not want to know about child prostitution" refuses to look at it, and
+        // the term is still the writer's name for what happened.
+        "know", "knew", "knows"
     ]
     /// "don't", "do" (of "do not") and "never" opening a command ("Don't wear ..."), the words that may come
     /// before one ("Girls, just don't ..."), and the verbs of the listener's own conduct it may begin with.
