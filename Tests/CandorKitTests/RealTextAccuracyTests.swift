@@ -47,44 +47,45 @@ import Testing
         // The test part is the latest fresh gathering (docs/accuracy.md); earlier test parts joined dev once read.
         // Parts held 150 to 210 excerpts until the stored pages began to run out: part 67 held 133 (round 66),
         // part 68 144 (round 67), part 69 141 (round 68), part 70 143 (round 69), part 71 143 (round 70),
-        // part 72 135 (round 71), part 73 139 (round 72), part 74 135 (round 73), part 75 holds 136 (round 74).
+        // part 72 135 (round 71), part 73 139 (round 72), part 74 135 (round 73), part 75 136 (round 74), part 76
+        // holds 143 (round 75).
         #expect(test.count >= 130)
     }
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 74, 2026-12-05, on fresh part 75 (136 excerpts from all five slices, five intent spans), scored
-        // once with the candidate scorer: vague 0.949/0.561, intent 0.200/0.200, blaming 0.444/0.138 (round 73's
+        // Round 75, 2026-12-05, on fresh part 76 (143 excerpts from all five slices, eight intent spans), scored
+        // once with the candidate scorer: vague 0.921/0.586, intent 0.500/0.250, blaming 0.333/0.107 (round 74's
         // build with its own scorer: the same).
-        "vague": (0.94, 0.56),
-        "intent": (0.2, 0.2),
-        "blaming": (0.44, 0.13)
+        "vague": (0.92, 0.58),
+        "intent": (0.5, 0.25),
+        "blaming": (0.33, 0.1)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 74: the model finds two more of part 75's five intent spans (intent 0.333/0.600).
-        "vague": (0.94, 0.56),
-        "intent": (0.33, 0.6),
-        "blaming": (0.44, 0.13)
+        // Round 75: the model finds none of part 76's intent spans that the rules miss (intent 0.500/0.250).
+        "vague": (0.92, 0.58),
+        "intent": (0.5, 0.25),
+        "blaming": (0.33, 0.1)
     ]
 
-    /// The dev split (parts 1 to 74) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 75) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 74: vague 0.863/0.671, intent 0.811/0.537, blaming 0.686/0.377 (with part 74 in dev,
-        // round 73's rules measure 0.863/0.670, 0.811/0.537, 0.685/0.377).
-        "vague": (0.86, 0.66),
-        "intent": (0.81, 0.53),
+        // 2026-12-05, round 75: vague 0.864/0.671, intent 0.809/0.539, blaming 0.685/0.376 (with part 75 in dev,
+        // round 74's rules measure 0.864/0.669, 0.808/0.536, 0.684/0.375).
+        "vague": (0.86, 0.67),
+        "intent": (0.8, 0.53),
         "blaming": (0.68, 0.37)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 74, with the scorer trained on parts 1 to 74 and its own veto for each category
+        // 2026-12-05, round 75, with the scorer trained on parts 1 to 75 and its own veto for each category
         // (vague 0.3, intent 0.25, blaming 0.2, chosen on parts left out in turn; docs/accuracy.md, round 65):
-        // vague 0.925/0.677, intent 0.866/0.541, blaming 0.796/0.379. In-sample, so a lower veto only lets through
+        // vague 0.926/0.677, intent 0.869/0.543, blaming 0.795/0.378. In-sample, so a lower veto only lets through
         // false positives the fit pushed down.
         "vague": (0.92, 0.67),
         "intent": (0.86, 0.54),
