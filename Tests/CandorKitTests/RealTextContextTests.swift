@@ -252,6 +252,13 @@ import Testing
         #expect(contexts("He was charged with sexual misconduct under the state code.").isEmpty)
     }
 
+    /// "the 'boys will be boys' sentiment" names the phrase in order to talk about it, as "defence" and "myth" do.
+    @Test func aTermBeforeSentimentOrAttitudeIsAMention() {
+        #expect(contexts("Kavanaugh and the ‘boys will be boys’ sentiment is a poor excuse.").isEmpty)
+        #expect(contexts("The boys will be boys mantra of the club went unchallenged.").isEmpty)
+        #expect(contexts("The coach shrugged: boys will be boys, after all.").count == 1)
+    }
+
     /// An offence's name says "with a child"; "with the girl" after a charging phrase is the writer's account.
     @Test func aParticularPersonAfterAChargeMakesItADescription() {
         #expect(contexts("Five other men were convicted of had sex with the girl.") == [nil])

@@ -132,6 +132,8 @@ enum Cues {
         .mentionAfter: [
             "excuse|excuses|defence|defense|defences|defenses|myth|myths|narrative|narratives|trope|tropes|canard",
             "mentality|mindset|argument|arguments|cliche|cliché|cliches|clichés|rhetoric",
+            // "Kavanaugh and the 'boys will be boys' sentiment is a poor excuse ..."
+            "sentiment|sentiments|mantra|mantras",
             // Wording shown as a specimen: "Here's an example from the Denver Post: ... alleged rape victims ...".
             "[an|one|another|the|for] example|examples [from|of|is|are|:]",
             // The questions victims hear, listed after a colon in order to condemn them: "we get to hear a spate of
