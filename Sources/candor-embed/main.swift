@@ -1,4 +1,4 @@
-import CandorKit
+import CandorRules
 import Foundation
 
 // Writes the two Swift files CandorBuiltins embeds: the text of each lexicon, and the rule set compiled from
