@@ -98,6 +98,11 @@ import Testing
         #expect(Array("TQ==TWFu".utf8).withUnsafeBufferPointer(Base64.decode) == nil)
         #expect(Array("TW\u{0}u".utf8).withUnsafeBufferPointer(Base64.decode) == nil)
         #expect(Array("TWF\u{FF}".utf8).withUnsafeBufferPointer(Base64.decode) == nil)
+        // A bad byte in either quad of a pair the decoder reads together, and in the odd quad after them.
+        #expect(Array("TWFuTW\u{0}u".utf8).withUnsafeBufferPointer(Base64.decode) == nil)
+        #expect(Array("T\u{80}FuTWFu".utf8).withUnsafeBufferPointer(Base64.decode) == nil)
+        #expect(Array("TWFuTWFuTW-u".utf8).withUnsafeBufferPointer(Base64.decode) == nil)
+        #expect(Array("TWFuTWFuTWFu".utf8).withUnsafeBufferPointer(Base64.decode) == Array("ManManMan".utf8))
     }
 
     @Test func base64AgreesWithFoundation() {
