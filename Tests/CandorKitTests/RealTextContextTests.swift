@@ -204,6 +204,14 @@ import Testing
         #expect(count("She was drunk. She was walking alone. The police came later.") == 2)
     }
 
+    @Test func aRunOfQuestionsTheWriterHasHeardBeforeIsRejected() {
+        let set = try! TestSupport.ruleSet(TestSupport.lexicon(["why did she wait", "why didn't she leave"]))
+        func count(_ text: String) -> Int { (try! Linter(ruleSet: set).lint(text: text)).count }
+        #expect(count("Why did she wait? Why didn't she leave? We've heard it all before.") == 0)
+        #expect(count("Why did she wait? Why didn't she leave? I've heard these questions before.") == 0)
+        #expect(count("Why did she wait? Why didn't she leave? The jury asked.") == 2)
+    }
+
     /// "as if" with any subject introduces a counterfactual the writer rejects.
     @Test func aCounterfactualWithAnySubjectIsUnderDiscussion() {
         let set = try! TestSupport.ruleSet(TestSupport.lexicon(["asking for it"]))

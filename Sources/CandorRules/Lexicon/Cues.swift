@@ -293,7 +293,11 @@ enum Cues {
                 + "lines|statements|phrases|justifications|judgements|judgments|attitudes|assumptions] [are|were|have|"
                 + "get|gets|still|continue|only|all|place|put|shift|blame|suggest|imply]",
             "[all of these|all these|these|those] [are|were] (all) (just|only) (the) [excuses|myths|lies|"
-                + "justifications|examples of victim blaming|victim blaming]"
+                + "justifications|examples of victim blaming|victim blaming]",
+            // The questions before are familiar lines the writer is tired of: "Why did she wait? Why didn't she
+            // leave? We've heard it all before."
+            "heard [it|them|these|those|this|that|all this|all that|all of this|all of that|such questions|these "
+                + "questions|those questions] (all) before"
         ],
         .introducesClaim: [
             "[the|this|that|a|an|such a] [message|idea|notion|belief|assumption|implication|myth|stereotype|perception|"
