@@ -48,33 +48,34 @@ import Testing
         // Parts held 150 to 210 excerpts until the stored pages began to run out: part 67 held 133 (round 66),
         // part 68 144 (round 67), part 69 141 (round 68), part 70 143 (round 69), part 71 143 (round 70),
         // part 72 135 (round 71), part 73 139 (round 72), part 74 135 (round 73), part 75 136 (round 74), part 76
-        // 143 (round 75), part 77 132 (round 76), part 78 holds 154 (round 77).
-        #expect(test.count >= 150)
+        // 143 (round 75), part 77 132 (round 76), part 78 154 (round 77), part 79 holds 136 (round 78).
+        #expect(test.count >= 130)
     }
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 77, 2026-12-05, on fresh part 78 (154 excerpts from all five slices, five intent spans), scored
-        // once with the candidate scorer: vague 0.839/0.588, intent 0.333/0.400, blaming 0.423/0.289 (round 76's
-        // build with its own scorer: blaming 0.392/0.289, the rest the same).
-        "vague": (0.83, 0.58),
-        "intent": (0.33, 0.4),
-        "blaming": (0.42, 0.28)
+        // Round 78, 2026-12-05, on fresh part 79 (136 excerpts from all five slices, six intent spans), scored
+        // once with the candidate scorer: vague 0.884/0.678, intent 0.000/0.000, blaming 0.285/0.068 (round 77's
+        // build with its own scorer: the same). No intent span is found and both intent findings are wrong.
+        "vague": (0.88, 0.67),
+        "intent": (0.0, 0.0),
+        "blaming": (0.28, 0.06)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 77: the model changes nothing on part 78 (two of its five intent spans found, as without it).
-        "vague": (0.83, 0.58),
-        "intent": (0.33, 0.4),
-        "blaming": (0.42, 0.28)
+        // Round 78: the model finds one of part 79's six intent spans (recall 0.166); its finding there also
+        // overlaps a span labelled acceptable, not required, so precision counts it neither way (still 0).
+        "vague": (0.88, 0.67),
+        "intent": (0.0, 0.16),
+        "blaming": (0.28, 0.06)
     ]
 
-    /// The dev split (parts 1 to 77) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 78) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 77: vague 0.865/0.673, intent 0.810/0.538, blaming 0.684/0.375 (with part 77 in dev,
-        // round 76's rules measure 0.865/0.672, 0.806/0.538, 0.684/0.375).
+        // 2026-12-05, round 78: vague 0.864/0.673, intent 0.809/0.537, blaming 0.681/0.374 (with part 78 in dev,
+        // round 77's rules measure 0.864/0.672, 0.807/0.537, 0.680/0.374).
         "vague": (0.86, 0.67),
         "intent": (0.8, 0.53),
         "blaming": (0.68, 0.37)
@@ -83,9 +84,9 @@ import Testing
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 77, with the scorer trained on parts 1 to 77 and its own veto for each category
+        // 2026-12-05, round 78, with the scorer trained on parts 1 to 78 and its own veto for each category
         // (vague 0.3, intent 0.25, blaming 0.2, chosen on parts left out in turn; docs/accuracy.md, round 65):
-        // vague 0.924/0.679, intent 0.865/0.542, blaming 0.793/0.377. In-sample, so a lower veto only lets through
+        // vague 0.924/0.678, intent 0.861/0.542, blaming 0.788/0.376. In-sample, so a lower veto only lets through
         // false positives the fit pushed down.
         "vague": (0.92, 0.67),
         "intent": (0.86, 0.54),
