@@ -127,6 +127,19 @@ import Testing
         #expect(offence.contains { $0.rule == "intent.intent-defence" && $0.severity == .warning })
     }
 
+    /// Round 77's exception, on a sentence whose context would otherwise let the excuse rule speak: the rule
+    /// example for it is dropped by the rule's own gate first, so only this shows the exception at work.
+    @Test func aSelfDeclaredAddictIsALabelNotTheSpeakersExcuse() {
+        var rulesAlone = LintOptions()
+        rulesAlone.usesScorer = false
+        func excuses(_ text: String) -> Int {
+            TestSupport.linter(options: rulesAlone).lint(text: text).filter { $0.rule == "intent.excuse-cause" }.count
+        }
+        let apology = "I apologise for the harm I caused her. The tabloids still call me the "
+        #expect(excuses(apology + "alcohol, drug and sex addict.") == 1)
+        #expect(excuses(apology + "self-declared alcohol, drug and sex addict.") == 0)
+    }
+
     // MARK: Mention
 
     @Test func aTermInTheListAfterAStrongCueIsAMention() {
