@@ -105,6 +105,32 @@ import Testing
         #expect(Array("TWFuTWFuTWFu".utf8).withUnsafeBufferPointer(Base64.decode) == Array("ManManMan".utf8))
     }
 
+    /// The bulk readers copy and check whole runs of bytes; they must read exactly what the writer wrote.
+    @Test func bulkArraysRoundTripAndAFlagOtherThanZeroOrOneIsAnError() throws {
+        var writer = SnapshotWriter()
+        let numbers: [Int32] = [0, 1, -1, .max, .min, 123_456]
+        let flags = [true, false, false, true]
+        writer.int32s(numbers)
+        writer.bools(flags)
+        writer.int32s([])
+        writer.bools([])
+        var reader = SnapshotReader(writer.bytes)
+        #expect(try reader.int32s() == numbers)
+        #expect(try reader.bools() == flags)
+        #expect(try reader.int32s() == [])
+        #expect(try reader.bools() == [])
+        #expect(reader.isAtEnd)
+
+        var damaged = SnapshotWriter()
+        damaged.bools([true, false])
+        var bytes = damaged.bytes
+        bytes[bytes.count - 1] = 2
+        var bad = SnapshotReader(bytes)
+        #expect(throws: SnapshotDecodingError.self) { try bad.bools() }
+        var short = SnapshotReader(Array(writer.bytes.prefix(10)))
+        #expect(throws: SnapshotDecodingError.self) { try short.int32s() }
+    }
+
     @Test func base64AgreesWithFoundation() {
         var state: UInt64 = 5
         for length in 0..<200 {

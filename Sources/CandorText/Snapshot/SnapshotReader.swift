@@ -60,17 +60,31 @@ package struct SnapshotReader {
     package mutating func int32s() throws -> [Int32] {
         let count = try count()
         guard bytes.count - position >= 4 * count else { throw truncated() }
-        var values = [Int32](repeating: 0, count: count)
-        values.withUnsafeMutableBytes { target in
-            bytes.withUnsafeBytes { source in
-                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[position..<position + 4 * count]))
+        // One copy into uninitialised storage: start-up reads some two million of these, and zeroing the array
+        // first, then mapping it, cost 9 M instructions of every run.
+        let values = bytes.withUnsafeBytes { source in
+            [Int32](unsafeUninitializedCapacity: count) { target, initialised in
+                UnsafeMutableRawBufferPointer(target).copyMemory(
+                    from: UnsafeRawBufferPointer(rebasing: source[position..<position + 4 * count]))
+                initialised = count
             }
         }
         position += 4 * count
-        // The bytes are little-endian; on a big-endian machine each value is turned around.
-        return values.map { Int32(littleEndian: $0) }
+        #if _endian(big)
+            // The bytes are little-endian; on a big-endian machine each value is turned around.
+            return values.map { Int32(littleEndian: $0) }
+        #else
+            return values
+        #endif
     }
 
     package mutating func strings() throws -> [String] { try array { try $0.string() } }
-    package mutating func bools() throws -> [Bool] { try array { try $0.bool() } }
+    package mutating func bools() throws -> [Bool] {
+        let count = try count()
+        let flags = try raw(count)
+        if let bad = flags.firstIndex(where: { $0 > 1 }) {
+            throw SnapshotDecodingError(description: "bad flag at byte \(bad)")
+        }
+        return flags.map { $0 == 1 }
+    }
 }
