@@ -64,6 +64,7 @@ public final class Tokenizer {
                 tokens.append(token)
                 previous = boundary
             }
+            if MaskedWords.mayHide(block) { MaskedWords.unmask(&tokens, text: text, vocabulary: vocabulary) }
             return tokens
         }
 
@@ -86,7 +87,7 @@ public final class Tokenizer {
             tokens.append(token)
             previous = boundary
         }
-
+        if MaskedWords.mayHide(block) { MaskedWords.unmask(&tokens, text: text, vocabulary: vocabulary) }
         return tokens
     }
 
