@@ -59,6 +59,8 @@ package struct ContextAnalyzer {
         comma = Array(",".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         let describing = [
             "having", "engaging", "sleeping", "dating", "seducing", "fondling", "touching", "caressing", "kissing",
+            // "accused of hooking up with 15-year-old": slang is the writer's account, never an offence's name
+            "hooking",
             // "pleading guilty to inappropriately touching 14 former students": an adverb of manner opens the
             // writer's account of the act, not an offence's name.
             "inappropriately", "improperly"
