@@ -48,34 +48,34 @@ import Testing
         // Parts held 150 to 210 excerpts until the stored pages began to run out: part 67 held 133 (round 66),
         // part 68 144 (round 67), part 69 141 (round 68), part 70 143 (round 69), part 71 143 (round 70),
         // part 72 135 (round 71), part 73 139 (round 72), part 74 135 (round 73), part 75 136 (round 74), part 76
-        // 143 (round 75), part 77 132 (round 76), part 78 154 (round 77), part 79 136 (round 78), part 80 holds 141
-        // (round 79).
+        // 143 (round 75), part 77 132 (round 76), part 78 154 (round 77), part 79 136 (round 78), part 80 141 (round
+        // 79), part 81 holds 138 (round 80).
         #expect(test.count >= 130)
     }
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 79, 2026-12-05, on fresh part 80 (141 excerpts from all five slices, no intent span), scored once
-        // with the candidate scorer: vague 0.840/0.636, blaming 0.632/0.462; intent has three findings and nothing
-        // to find, so its precision is 0 and its recall is vacuous (round 78's build: the same).
-        "vague": (0.83, 0.63),
-        "intent": (0.0, 0.0),
-        "blaming": (0.63, 0.46)
+        // Round 80, 2026-12-05, on fresh part 81 (138 excerpts from all five slices, seven intent spans), scored
+        // once with the candidate scorer: vague 0.783/0.557, intent 0.333/0.285, blaming 0.400/0.347 (round 79's
+        // build with its own scorer: the same).
+        "vague": (0.78, 0.55),
+        "intent": (0.33, 0.28),
+        "blaming": (0.39, 0.34)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 79: the model adds a fourth wrong intent finding on part 80; the other categories are unchanged.
-        "vague": (0.83, 0.63),
-        "intent": (0.0, 0.0),
-        "blaming": (0.63, 0.46)
+        // Round 80: the model changes nothing on part 81.
+        "vague": (0.78, 0.55),
+        "intent": (0.33, 0.28),
+        "blaming": (0.39, 0.34)
     ]
 
-    /// The dev split (parts 1 to 79) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 80) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 79: vague 0.865/0.674, intent 0.809/0.536, blaming 0.679/0.372 (with part 79 in dev,
-        // round 78's rules measure 0.864/0.673, 0.807/0.535, 0.679/0.372).
+        // 2026-12-05, round 80: vague 0.865/0.674, intent 0.807/0.536, blaming 0.679/0.374 (with part 80 in dev,
+        // round 79's rules measure 0.864/0.673, 0.807/0.536, 0.678/0.373).
         "vague": (0.86, 0.67),
         "intent": (0.8, 0.53),
         "blaming": (0.67, 0.37)
@@ -84,9 +84,9 @@ import Testing
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 79, with the scorer trained on parts 1 to 79 and its own veto for each category
+        // 2026-12-05, round 80, with the scorer trained on parts 1 to 80 and its own veto for each category
         // (vague 0.3, intent 0.25, blaming 0.2, chosen on parts left out in turn; docs/accuracy.md, round 65):
-        // vague 0.925/0.679, intent 0.862/0.541, blaming 0.789/0.374. In-sample, so a lower veto only lets through
+        // vague 0.925/0.679, intent 0.863/0.541, blaming 0.785/0.376. In-sample, so a lower veto only lets through
         // false positives the fit pushed down.
         "vague": (0.92, 0.67),
         "intent": (0.86, 0.54),
