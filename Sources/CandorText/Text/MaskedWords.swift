@@ -4,8 +4,9 @@ import Foundation
 /// the word it stands for, so that the rules see what every reader sees.
 ///
 /// Tabloids and social-media posts mask a few words so that filters let them through. The masks are a `*` for a
-/// letter, a hyphen or full stop inside the word, or capitals spaced apart. Only the short list below is unmasked:
-/// a pattern of masks alone says nothing about which word was meant.
+/// letter, a hyphen inside the word, or capitals spaced apart (a full stop inside a word masked another way is
+/// read past too). Only the short list below is unmasked: a pattern of masks alone says nothing about which word
+/// was meant.
 public enum MaskedWords {
     /// The words a mask may hide, folded.
     static let words: [[UInt8]] = [
