@@ -257,6 +257,19 @@ import Testing
         #expect(contexts("He resigned over sexual misconduct at the firm.") == [nil])
     }
 
+    /// A headline without a full stop runs into the line below as one sentence; the lower-case words there say
+    /// nothing about the headline's own Title Case line. A one-line list of Title Case charges stays a list of names.
+    @Test func aTitleCaseHeadlineRunningIntoTheNextLineIsNotADefinedTerm() {
+        #expect(
+            contexts(
+                "Senator in Sexual Misconduct Row: Staff Letters Exposed\nThe senator faces a hearing over the letters")
+                == [nil])
+        #expect(
+            contexts(
+                "Charges include: Sexual Assault, Sexual Misconduct, Luring, Making Sexually Explicit Material Available.\nThe man appears in court on Monday."
+            ).isEmpty)
+    }
+
     @Test func anActIntroducedByForAfterAChargeIsTheWritersAccount() {
         #expect(contexts("He was convicted last month of indecent assault and battery for fondling a boy.") == [nil])
         #expect(contexts("He was convicted last month of indecent assault and fondling.").isEmpty)

@@ -2,7 +2,9 @@ import CandorText
 
 /// Legal and official names (guidance §C.7).
 extension ContextAnalyzer {
-    func isLegal(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {
+    func isLegal(
+        _ match: RawMatch, tokens: [Token], text: UnsafeBufferPointer<UInt8>, cues: [RawMatch]
+    ) -> Bool {
         let sentence = tokens[Int(match.first)].sentence
         // An offence named after "charged with", "pleaded guilty to", "two counts of" ...
         for cue in cues where cue.last < match.first && tokens[Int(cue.first)].sentence == sentence {
@@ -24,7 +26,7 @@ extension ContextAnalyzer {
             }
             if isLaterCharge(match, after: cue, tokens: tokens) { return true }
         }
-        return isInsideOfficialName(match, tokens: tokens) || isDefinedTerm(match, tokens: tokens)
+        return isInsideOfficialName(match, tokens: tokens) || isDefinedTerm(match, tokens: tokens, text: text)
             || isSubjectOfNamedInquiry(match, tokens: tokens) || isOpposedByPrefix(match, tokens: tokens)
     }
 
@@ -111,7 +113,7 @@ extension ContextAnalyzer {
     /// A capitalised term in the middle of an ordinary sentence is a name or a defined term: "The University
     /// considers Sexual Harassment and Sexual Misconduct, as defined below, ...". Headlines are Title Case
     /// throughout and sentences begin with a capital, so neither counts.
-    private func isDefinedTerm(_ match: RawMatch, tokens: [Token]) -> Bool {
+    private func isDefinedTerm(_ match: RawMatch, tokens: [Token], text: UnsafeBufferPointer<UInt8>) -> Bool {
         // Two words at least: a single capitalised word mid-sentence ("Monster stepdad jailed", after a
         // headline on the line before) is as likely a new headline as a name.
         var words = 0
@@ -120,6 +122,7 @@ extension ContextAnalyzer {
             words += 1
         }
         if words < 2 { return false }
+        if isOnTitleCaseLine(match, tokens: tokens, text: text) { return false }
         let sentence = tokens[Int(match.first)].sentence
         var wordsBefore = 0
         var lowercase = 0
@@ -138,6 +141,49 @@ extension ContextAnalyzer {
         }
         // Most of an ordinary sentence is lower case; a headline's words are nearly all capitalised.
         return wordsBefore > 0 && lowercase >= 4
+    }
+
+    /// A headline with no full stop runs into the line after it as one sentence ("Prison Officer in Sex Scandal:
+    /// Cards and Intimate Acts with Inmate Exposed" over "Prison officer in sex and cards scandal with inmate"),
+    /// so the sentence's lower-case words say nothing about the headline's own line: most of its words are
+    /// capitalised.
+    private func isOnTitleCaseLine(_ match: RawMatch, tokens: [Token], text: UnsafeBufferPointer<UInt8>) -> Bool {
+        func breaksLine(_ token: Token) -> Bool {
+            token.kind == .space
+                && (Int(token.start)..<Int(token.end)).contains { text[$0] == 0x0A || text[$0] == 0x0D }
+        }
+        var words = 0
+        var capitalised = 0
+        func count(_ token: Token) {
+            guard token.kind == .word else { return }
+            words += 1
+            if token.isCapitalized { capitalised += 1 }
+        }
+        for index in Int(match.first)...Int(match.last) { count(tokens[index]) }
+        // A headline is short; a long line is a paragraph without hard wraps, never a headline.
+        let longest = 60
+        var before = Int(match.first) - 1
+        while before >= 0 && !breaksLine(tokens[before]) {
+            count(tokens[before])
+            if words > longest { return false }
+            before -= 1
+        }
+        var after = Int(match.last) + 1
+        while after < tokens.count && !breaksLine(tokens[after]) {
+            count(tokens[after])
+            if words > longest { return false }
+            after += 1
+        }
+        // Only a line the sentence runs past: a one-line list of Title Case charges ending in a full stop
+        // ("Charges include: Sexual Assault, Sexual Interference, ...") is a list of names.
+        // (ICU counts a sentence's trailing white space as its own, so the test is on the words either side.)
+        while after < tokens.count && tokens[after].kind == .space { after += 1 }
+        while before >= 0 && tokens[before].kind == .space { before -= 1 }
+        let sentence = tokens[Int(match.first)].sentence
+        let runsPastLine =
+            (after < tokens.count && tokens[after].sentence == sentence)
+            || (before >= 0 && tokens[before].sentence == sentence)
+        return runsPastLine && words >= 4 && capitalised * 3 >= words * 2
     }
 
     /// True when every word of the match is capitalised and it sits in a Title Case run that holds an

@@ -167,7 +167,7 @@ package struct ContextAnalyzer {
                 continue
             }
             let negatedSoFar = negatedMatches.count
-            if isLegal(match, tokens: tokens, cues: cues[CueKind.legal.rawValue]) {
+            if isLegal(match, tokens: tokens, text: text, cues: cues[CueKind.legal.rawValue]) {
                 candidate.context = .legal
             } else if isUnderRejectingColumn(block)
                 || isInListOfQuotedLines(match, tokens: tokens, text: text, block: block)
