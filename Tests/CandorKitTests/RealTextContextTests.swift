@@ -270,6 +270,13 @@ import Testing
             ).isEmpty)
     }
 
+    /// "In his mind, he drank too much and hooked up with a girl. That is exactly what he thinks happened.": the
+    /// accused's view, set out to be rejected.
+    @Test func wordsAfterInHisMindAreHisViewNotTheWriters() {
+        #expect(contexts("In his mind, he had sex with a girl he met at a party.").isEmpty)
+        #expect(contexts("He had sex with a girl he met at a party, police said.").count == 1)
+    }
+
     @Test func anActIntroducedByForAfterAChargeIsTheWritersAccount() {
         #expect(contexts("He was convicted last month of indecent assault and battery for fondling a boy.") == [nil])
         #expect(contexts("He was convicted last month of indecent assault and fondling.").isEmpty)

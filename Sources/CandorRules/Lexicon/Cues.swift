@@ -311,6 +311,9 @@ enum Cues {
             // Someone's case the court or the writer weighs: "refused to accept the man's contention that he was in a
             // consensual relationship with the 17-year-old".
             "[contention|contentions|assertion|assertions|insistence|plea] that",
+            // The accused's view, set out to be rejected: "In his mind, he drank too much and hooked up with a girl.";
+            // "In his view, the woman he raped was complicit".
+            "in [his|their] (own) [mind|eyes|view|telling|head]",
             // A case a jury or court threw out: "a jury rejected her claim that the burly youth had forced himself on
             // her".
             "[rejected|rejecting|rejects|reject|dismissed|dismissing|dismisses|dismiss|disbelieved|disbelieving] (her|his|"
