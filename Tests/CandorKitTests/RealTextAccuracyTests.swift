@@ -50,33 +50,33 @@ import Testing
         // part 72 135 (round 71), part 73 139 (round 72), part 74 135 (round 73), part 75 136 (round 74), part 76
         // 143 (round 75), part 77 132 (round 76), part 78 154 (round 77), part 79 136 (round 78), part 80 141 (round
         // 79), part 81 138 (round 80), part 82 132 (round 81), part 83 145
-        // (round 82), part 84 holds 139 (round 83).
-        #expect(test.count >= 130)
+        // (round 82), part 84 139 (round 83), part 85 holds 128 (round 84).
+        #expect(test.count >= 125)
     }
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 83, 2026-12-05, on fresh part 84 (139 excerpts from all five slices, six intent spans), scored
-        // once with the candidate scorer: vague 0.809/0.693, intent 0.500/0.500, blaming 0.333/0.166 (round 82's
-        // build with its own scorer: vague 0.804/0.673, the rest the same).
-        "vague": (0.8, 0.69),
-        "intent": (0.49, 0.49),
-        "blaming": (0.33, 0.16)
+        // Round 84, 2026-12-05, on fresh part 85 (128 excerpts from all five slices, two intent spans), scored
+        // once with the candidate scorer: vague 0.847/0.654, intent 0.000/0.000 (one finding, wrong), blaming
+        // 0.692/0.243 (round 83's build with its own scorer: the same).
+        "vague": (0.84, 0.65),
+        "intent": (0.0, 0.0),
+        "blaming": (0.69, 0.24)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 83: the model changes nothing on part 84.
-        "vague": (0.8, 0.69),
-        "intent": (0.49, 0.49),
-        "blaming": (0.33, 0.16)
+        // Round 84: the model adds one wrong intent finding on part 85.
+        "vague": (0.84, 0.65),
+        "intent": (0.0, 0.0),
+        "blaming": (0.69, 0.24)
     ]
 
-    /// The dev split (parts 1 to 83) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 84) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 83: vague 0.867/0.673, intent 0.805/0.531, blaming 0.682/0.373 (with part 83 in dev,
-        // round 82's rules measure the same but for blaming recall 0.372).
+        // 2026-12-05, round 84: vague 0.866/0.673, intent 0.804/0.532, blaming 0.680/0.371 (with part 84 in dev,
+        // round 83's rules measure the same, with one more intent false positive).
         "vague": (0.86, 0.67),
         "intent": (0.8, 0.53),
         "blaming": (0.68, 0.37)
@@ -85,9 +85,9 @@ import Testing
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 83, with the scorer trained on parts 1 to 83 and its own veto for each category
+        // 2026-12-05, round 84, with the scorer trained on parts 1 to 84 and its own veto for each category
         // (vague 0.3, intent 0.25, blaming 0.2, chosen on parts left out in turn; docs/accuracy.md, round 65):
-        // vague 0.927/0.679, intent 0.864/0.536, blaming 0.791/0.374. In-sample, so a lower veto only lets through
+        // vague 0.923/0.679, intent 0.861/0.535, blaming 0.786/0.373. In-sample, so a lower veto only lets through
         // false positives the fit pushed down.
         "vague": (0.92, 0.67),
         "intent": (0.86, 0.53),
