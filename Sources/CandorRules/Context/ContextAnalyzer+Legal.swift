@@ -143,10 +143,10 @@ extension ContextAnalyzer {
         return wordsBefore > 0 && lowercase >= 4
     }
 
-    /// A headline with no full stop runs into the line after it as one sentence ("Prison Officer in Sex Scandal:
-    /// Cards and Intimate Acts with Inmate Exposed" over "Prison officer in sex and cards scandal with inmate"),
-    /// so the sentence's lower-case words say nothing about the headline's own line: most of its words are
-    /// capitalised.
+    /// A headline with no full stop runs into the line after it as one sentence when it has more short lower-case
+    /// words than `Tokenizer.isHeadline` allows ("Prison Officer in Sex Scandal: Cards and Intimate Acts with Inmate
+    /// Exposed" over "Prison officer in sex and cards scandal with inmate"), so the sentence's lower-case words say
+    /// nothing about the headline's own line: most of its words are capitalised.
     private func isOnTitleCaseLine(_ match: RawMatch, tokens: [Token], text: UnsafeBufferPointer<UInt8>) -> Bool {
         func breaksLine(_ token: Token) -> Bool {
             token.kind == .space
