@@ -22,6 +22,7 @@ public enum RuleListing {
                 json.field("why", rule.why)
                 if let older = rule.splitFrom { json.field("splitFrom", older) }
                 if let quieter = rule.withoutContext { json.field("withoutContext", quieter.rawValue) }
+                if rule.scareQuotesAreUse { json.field("scareQuotes", "use") }
                 json.endObject()
             }
             json.endArray()
@@ -58,6 +59,11 @@ public enum RuleListing {
             out +=
                 "Without context: where nothing around a match says what the text is about, it is reported as a "
                 + "\(quieter.rawValue), never higher.\n"
+        }
+        if rule.scareQuotesAreUse {
+            out +=
+                "Scare quotes: quotation marks around the phrase alone, with no speaker, are the writer's own use "
+                + "of it, so the finding keeps its severity.\n"
         }
         out += "\nWrite instead:\n" + rule.suggestions.map { "  - \($0)\n" }.joined()
         if let fix = rule.fix { out += "Automatic fix: \(fix)\n" }

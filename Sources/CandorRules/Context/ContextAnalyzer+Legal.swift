@@ -86,14 +86,19 @@ extension ContextAnalyzer {
         var itemWords = 0
         var words = 0
         var separators = 0
+        // An item with a person as its object tells what was done: "charged with bringing women into the country
+        // and forcing them to work as prostitutes". An offence's name has none.
+        var itemNamesAPerson = false
         for index in Int(cue.last) + 1..<Int(match.first) {
             let token = tokens[index]
             if token.kind == .space || token.symbol == ruleSet.hyphen { continue }
             if ruleSet.symbols.listSeparators.contains(token.symbol) {
                 separators += 1
                 itemWords = 0
+                itemNamesAPerson = false
                 continue
             }
+            if objectPronouns.contains(token.symbol) { itemNamesAPerson = true }
             if token.kind == .number { continue }
             guard token.kind == .word, !describingVerbs.contains(token.symbol),
                 !ruleSet.symbols.clauseSubjects.contains(token.symbol),
@@ -107,7 +112,7 @@ extension ContextAnalyzer {
         // "charged with sexual assault, is known in the town as a pillar of the community". "for" or "by" just
         // before it makes it the account of the act the charge is for: "indecent assault and battery for fondling
         // the boy".
-        return separators > 0 && itemWords <= 5 && !introducesTheAct(before: match, tokens: tokens)
+        return separators > 0 && itemWords <= 5 && !itemNamesAPerson && !introducesTheAct(before: match, tokens: tokens)
     }
 
     /// A capitalised term in the middle of an ordinary sentence is a name or a defined term: "The University

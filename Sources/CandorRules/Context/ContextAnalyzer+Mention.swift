@@ -116,6 +116,30 @@ extension ContextAnalyzer {
         return separators > 0 && words <= 8 && !subjectSinceSeparator
     }
 
+    /// A sentence that is nothing but the term and a question mark weighs the term as a label: "We don't seem sure
+    /// what to call it. Sexual harassment? Sexual misconduct?", "Homicide? Domestic dispute?". Only for rules
+    /// whose matches are terms (vague words, intent phrases): a blaming rule's match may be the question itself
+    /// ("Why now?"), and so may a team's own rule.
+    func namesATerm(_ category: String) -> Bool { category == "vague" || category == "intent" }
+
+    func isTermAsQuestion(_ match: RawMatch, tokens: [Token]) -> Bool {
+        let sentence = tokens[Int(match.first)].sentence
+        var index = Int(match.first) - 1
+        while index >= 0 && tokens[index].sentence == sentence {
+            let token = tokens[index]
+            if token.kind == .word || token.kind == .number { return false }
+            index -= 1
+        }
+        index = Int(match.last) + 1
+        while index < tokens.count && tokens[index].sentence == sentence {
+            let token = tokens[index]
+            if token.kind == .word || token.kind == .number { return false }
+            if token.symbol == questionMark { return questionMark != Vocabulary.unknown }
+            index += 1
+        }
+        return false
+    }
+
     /// A term followed by a noun that makes it the topic: "the boys-will-be-boys defence", "the 'he said, she
     /// said' myth", "the misunderstanding excuse".
     func isNamedForDiscussion(_ match: RawMatch, tokens: [Token], cues: [RawMatch]) -> Bool {

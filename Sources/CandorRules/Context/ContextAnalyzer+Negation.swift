@@ -66,8 +66,15 @@ extension ContextAnalyzer {
                     blocked = true
                     break
                 }
-                // "She does not remember the alleged sexual encounter": the memory is denied, not the act.
-                if words <= 2 && memoryVerbs.contains(token.symbol) {
+                // "She does not remember the alleged sexual encounter": the memory is denied, not the act. However
+                // far the negation stands, the verb that licenses "any" is the one it denies: "No information ...
+                // indicated that the school knew anything about the sexual misconduct".
+                if memoryVerbs.contains(token.symbol)
+                    && (words <= 2
+                        || nextWord(after: index, before: Int(match.first), tokens: tokens).map {
+                            negativePolarity.contains(tokens[$0].symbol)
+                        } ?? false)
+                {
                     blocked = true
                     break
                 }

@@ -4,13 +4,19 @@ import CandorText
 extension ContextAnalyzer {
     func speechContext(
         _ match: RawMatch, tokens: [Token], quotes: [QuoteSpan], cues: [RawMatch],
-        block: ProseBlock
+        block: ProseBlock, scareQuotesAreUse: Bool = false
     ) -> MatchContext? {
         if block.kind == .blockQuote { return .quoted }
         let sentence = tokens[Int(match.first)].sentence
-        let cues = cues.filter { !isFirstPerson(before: Int($0.first), tokens: tokens) }
+        // A cue inside the match is part of the phrase ("he said, she said"), not someone said to speak it.
+        let cues = cues.filter {
+            !isFirstPerson(before: Int($0.first), tokens: tokens) && ($0.last < match.first || $0.first > match.last)
+        }
         let attributed = cues.contains { tokens[Int($0.first)].sentence == sentence }
         for span in quotes where span.first < Int(match.first) && span.last > Int(match.last) {
+            // A stock frame in quotation marks with nobody said to speak it is set by the writer: "a “he said,
+            // she said” case" (rules with `scare-quotes: use`).
+            if scareQuotesAreUse && !attributed && isTermAlone(match, in: span, tokens: tokens) { continue }
             // Single quotes are the writer's own words unless someone is said to speak: a headline's scare
             // quotes ("Star in 'sex scandal'", guidance §C.1) and its way of reporting an allegation ("Teacher
             // 'had sex with pupil on school trip'").
@@ -18,7 +24,7 @@ extension ContextAnalyzer {
         }
         // In running prose, single quotes around the term alone hold it at a distance, as British quotation marks
         // do ("the concept of 'date rape', which ...", "the 'victim' recounting her claim").
-        if quotes.contains(where: { $0.single && isTermAlone(match, in: $0, tokens: tokens) })
+        if !scareQuotesAreUse && quotes.contains(where: { $0.single && isTermAlone(match, in: $0, tokens: tokens) })
             && !isHeadline(block, tokens: tokens)
         {
             return .quoted

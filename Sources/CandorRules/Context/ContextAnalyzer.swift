@@ -33,6 +33,8 @@ package struct ContextAnalyzer {
     let comma: Int32
     /// ".", "!" and "?": a block that ends without one is a headline or a title.
     let sentenceEnders: [Int32]
+    let questionMark: Int32
+    let objectPronouns: [Int32]
     /// "with" and the words that make its object one particular person ("the", "her", "his"): an offence's name
     /// says "with a child"; the writer's account of one act says "with the girl".
     let with: Int32
@@ -90,6 +92,8 @@ package struct ContextAnalyzer {
         passiveAuxiliaries = known(Cues.passiveAuxiliaries)
         no = Array("no".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         sentenceEnders = known([".", "!", "?"])
+        questionMark = known(["?"]).first ?? Vocabulary.unknown
+        objectPronouns = known(["them", "her", "him"])
         with = Array("with".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         particular = known(["the", "her", "his", "their", "him", "them", "my", "this", "that", "these", "those"])
         actIntroducers = known(["for", "by"])
@@ -180,6 +184,8 @@ package struct ContextAnalyzer {
             {
                 candidate.context = .mention
                 candidate.namesTheTerm = true
+            } else if namesATerm(ruleSet.rules[ruleIndex].category) && isTermAsQuestion(match, tokens: tokens) {
+                candidate.context = .mention
             } else if isInIntroducedList(match, tokens: tokens, cues: cues[CueKind.mentionAfter.rawValue])
                 || isInIntroducedClaim(match, tokens: tokens, cues: cues[CueKind.introducesClaim.rawValue])
                 || isDeniedByWhatFollows(match, tokens: tokens, cues: cues[CueKind.deniesWhatPrecedes.rawValue])
@@ -202,7 +208,8 @@ package struct ContextAnalyzer {
                 candidate.context = .negated
             } else {
                 candidate.context = speechContext(
-                    match, tokens: tokens, quotes: quotes, cues: cues[CueKind.attribution.rawValue], block: block)
+                    match, tokens: tokens, quotes: quotes, cues: cues[CueKind.attribution.rawValue], block: block,
+                    scareQuotesAreUse: ruleSet.rules[ruleIndex].scareQuotesAreUse)
             }
             if excepted {
                 candidate.contextBehindException = candidate.context

@@ -210,6 +210,8 @@ enum Cues {
             "[that's|that is|this is|it's|it is] [not so|not true|untrue|false|a myth|nonsense|simply not true|not the case|wrong]",
             "[this|that|none of this|none of that] [may|might] not be [true|so]",
             "[not so|not true|nonsense|wrong] [.|!]",
+            // "... the mistaken impression that it's a “she said, he said” matter. But it's not."
+            "but [it's|it is|that's|that is|they're|they are] not [.|!]",
             // A myth-buster's verdict on the claim above it: "You can provoke rape through wearing revealing
             // clothing\nReality: false".
             "[reality|fact|truth|verdict|answer] (:) [false|untrue|myth|wrong|not true]",
@@ -262,6 +264,8 @@ enum Cues {
             "[don't|do not|didn't|did not] know (for certain|for sure|exactly) [why|how come]",
             "[not sure|no idea|not certain|unsure] (exactly) [why|how come]", "not only", "no doubt", "no wonder",
             "not least", "[can't|cannot] [but|fail to] [wonder|question|notice|ask]",
+            // A comparison, not a denial: "the real problem isn't so much the kiddie porn itself, but the adults who view it".
+            "[isn't|is not|wasn't|was not|aren't|are not|not] so much",
             // Litotes: "it's also not unlikely that some of them are lying" asserts that it is likely.
             "not [unlikely|impossible|implausible|inconceivable|unreasonable|unthinkable] (that|to)",
             // A double negative that asserts: "no one denies that he drugged and raped her".

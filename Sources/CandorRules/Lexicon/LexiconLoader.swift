@@ -10,7 +10,7 @@ public enum LexiconLoader {
     static let ruleKeys: Set<String> = [
         "id", "category", "severity", "enabled", "guidance", "principles", "patterns", "exceptions", "requires",
         "unless", "negation", "message", "suggestions", "fix", "why", "examples", "model", "split-from",
-        "without-context"
+        "without-context", "scare-quotes"
     ]
     /// And `patterns`, unless the rule names a `model`.
     static let requiredRuleKeys = [
@@ -174,6 +174,15 @@ public enum LexiconLoader {
             }
             withoutContext = value
         }
+        var scareQuotesAreUse = false
+        if let field = fields["scare-quotes"] {
+            switch try field.string() {
+            case "use": scareQuotesAreUse = true
+            case "quoted": scareQuotesAreUse = false
+            case let text:
+                throw field.error("rule \(id): scare-quotes '\(text)' is not 'use' or 'quoted'")
+            }
+        }
         let suggestions = try fields["suggestions"]!.strings()
         if suggestions.isEmpty { throw fields["suggestions"]!.error("rule \(id) needs at least one suggestion") }
 
@@ -198,7 +207,8 @@ public enum LexiconLoader {
             passExamples: pass,
             location: node.location,
             splitFrom: splitFrom,
-            withoutContext: withoutContext
+            withoutContext: withoutContext,
+            scareQuotesAreUse: scareQuotesAreUse
         )
     }
 

@@ -93,6 +93,11 @@ public struct Rule: Sendable {
     /// worth a quiet note ("I never meant to hurt anyone" in a statement that never says what it answers), but
     /// not often enough to warn about in ordinary prose.
     public var withoutContext: Severity?
+    /// Quotation marks around the match alone, with no speaker in the sentence, are the writer's own use of a
+    /// stock phrase rather than someone else's words (lexicon field `scare-quotes: use`). A frame such as
+    /// "a “he said, she said” case" is set by whoever writes it; most terms in scare quotes are held at a
+    /// distance instead, so this is off unless a rule asks for it.
+    public var scareQuotesAreUse = false
     /// The message split at each "{match}", so that a finding's message is one join, not a search.
     private var messagePieces: [String]
 
@@ -102,7 +107,7 @@ public struct Rule: Sendable {
         requires: [GateScope: [PatternSource]] = [:], unless: [GateScope: [PatternSource]] = [:],
         negation: Bool = true, message: String, suggestions: [String], fix: String? = nil, why: String,
         flagExamples: [String], passExamples: [String], location: FileLocation, splitFrom: String? = nil,
-        withoutContext: Severity? = nil
+        withoutContext: Severity? = nil, scareQuotesAreUse: Bool = false
     ) {
         self.id = id
         self.category = category
@@ -125,6 +130,7 @@ public struct Rule: Sendable {
         self.location = location
         self.splitFrom = splitFrom
         self.withoutContext = withoutContext
+        self.scareQuotesAreUse = scareQuotesAreUse
         self.messagePieces = Self.pieces(of: message)
     }
 

@@ -9,7 +9,7 @@ import CandorText
 public enum RuleSetSnapshot {
     static let magic: [UInt8] = Array("CNDRSNAP".utf8)
     /// Bump whenever the layout of anything written here changes.
-    static let formatVersion: UInt32 = 9
+    static let formatVersion: UInt32 = 10
 
     public typealias DecodingError = SnapshotDecodingError
 

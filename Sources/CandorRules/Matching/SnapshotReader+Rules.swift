@@ -58,6 +58,7 @@ extension SnapshotReader {
             }
             rule.withoutContext = severity
         }
+        rule.scareQuotesAreUse = try bool()
         return rule
     }
 }

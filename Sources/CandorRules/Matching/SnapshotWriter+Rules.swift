@@ -59,5 +59,6 @@ extension SnapshotWriter {
         bool(rule.isBuiltin)
         optionalString(rule.splitFrom)
         optionalString(rule.withoutContext?.rawValue)
+        bool(rule.scareQuotesAreUse)
     }
 }

@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+
+@testable import CandorKit
+@testable import CandorRules
+@testable import CandorText
+
+/// Context decisions for phrases real text uses in ways a plain rule misreads: a stock frame in scare quotes, a
+/// term weighed as a label in a one-word question, a rejection that opens the next sentence, a comparison that
+/// looks like a negation, a denied knowledge of the act, and a charge that tells what was done to someone.
+@Suite struct StockPhraseContextTests {
+    static func rules(scareQuotes: String?) -> RuleSet {
+        let field = scareQuotes.map { "    scare-quotes: \($0)\n" } ?? ""
+        let yaml = """
+            category: test
+            rules:
+              - id: test.frame
+                severity: warning
+                guidance: B6
+                principles: [B7]
+                patterns:
+                  - "[he|she] said (,) [he|she] said"
+                  - "[he|she] said (,) / [he|she] said"
+            \(field)    message: 'flagged {match}'
+                suggestions: [describe the evidence]
+                why: B7 test.
+                examples:
+                  flag: [x]
+                  pass: [y]
+            """
+        let terms = """
+            category: vague
+            rules:
+              - id: vague.term
+                severity: warning
+                guidance: V1
+                principles: [B1]
+                patterns:
+                  - sexual misconduct
+                  - prostitutes
+                message: 'flagged {match}'
+                suggestions: [name the act]
+                why: B1 test.
+                examples:
+                  flag: [x]
+                  pass: [y]
+
+            """
+        return try! RuleSet.compile([
+            LexiconLoader.parse(yaml, path: "frames.yml"), LexiconLoader.parse(terms, path: "terms.yml")
+        ])
+    }
+
+    static let scareQuotesAreUse = rules(scareQuotes: "use")
+    static let plain = rules(scareQuotes: nil)
+
+    func findings(_ text: String, _ ruleSet: RuleSet = scareQuotesAreUse) -> [Finding] {
+        try! Linter(ruleSet: ruleSet).lint(text: text)
+    }
+
+    // MARK: Scare quotes
+
+    @Test func aStockFrameInScareQuotesIsTheWritersOwnWhenTheRuleSaysSo() {
+        let text = "Most rape trials come down to a “he said, she said” contest that juries resolve for him."
+        #expect(findings(text).map(\.context) == [nil])
+        #expect(findings(text, Self.plain).map(\.context) == [.quoted])
+    }
+
+    @Test func theSaidInsideTheFrameIsNotASpeaker() {
+        let headline = "How Houston Juries Resolve “He Said/She Said” Rape Cases"
+        #expect(findings(headline).map(\.match) == ["He Said/She Said"])
+        #expect(findings(headline).map(\.context) == [nil])
+    }
+
+    @Test func aSpeakerStillMakesTheFrameQuoted() {
+        #expect(findings("The detective said it was a “he said, she said” case.").map(\.context) == [.quoted])
+        #expect(findings("“It’s a he said, she said,” the lawyer told the jury.").map(\.context) == [.quoted])
+    }
+
+    @Test func scareQuotesMustBeUseOrQuoted() throws {
+        let yaml = """
+            category: test
+            rules:
+              - id: test.frame
+                severity: warning
+                guidance: B6
+                principles: [B7]
+                patterns: [he said she said]
+                scare-quotes: sometimes
+                message: 'flagged {match}'
+                suggestions: [describe the evidence]
+                why: B7 test.
+                examples:
+                  flag: [x]
+                  pass: [y]
+
+            """
+        #expect(throws: (any Error).self) { try LexiconLoader.parse(yaml, path: "team.yml") }
+        do {
+            _ = try LexiconLoader.parse(yaml, path: "team.yml")
+        } catch {
+            #expect("\(error)".contains("scare-quotes 'sometimes' is not 'use' or 'quoted'"))
+        }
+        let use = try LexiconLoader.parse(yaml.replacingOccurrences(of: "sometimes", with: "use"), path: "team.yml")
+        #expect(use.rules[0].scareQuotesAreUse)
+        let quoted = try LexiconLoader.parse(
+            yaml.replacingOccurrences(of: "sometimes", with: "quoted"), path: "team.yml")
+        #expect(!quoted.rules[0].scareQuotesAreUse)
+    }
+
+    @Test func theFieldSurvivesTheBuiltSnapshot() throws {
+        let ruleSet = Self.scareQuotesAreUse
+        let lexicon = try LexiconLoader.parse(
+            """
+            category: test
+            rules:
+              - id: test.frame
+                severity: warning
+                guidance: B6
+                principles: [B7]
+                patterns: [he said she said]
+                scare-quotes: use
+                message: 'flagged {match}'
+                suggestions: [describe the evidence]
+                why: B7 test.
+                examples:
+                  flag: [x]
+                  pass: [y]
+
+            """, path: "team.yml")
+        let bytes = RuleSetSnapshot.encode(lexicons: [lexicon], ruleSet: try RuleSet.compile([lexicon]))
+        let decoded = try RuleSetSnapshot.decode(bytes)
+        #expect(decoded.lexicons[0].rules[0].scareQuotesAreUse)
+        #expect(decoded.ruleSet.rules[0].scareQuotesAreUse)
+        #expect(ruleSet.rules.first { $0.id == "test.frame" }?.scareQuotesAreUse == true)
+    }
+
+    // MARK: A term weighed as a label
+
+    @Test func aTermAloneAsAQuestionIsNamedNotUsed() {
+        let text = "We don't seem sure what to call it. Sexual harassment? Sexual misconduct?"
+        #expect(findings(text).isEmpty)
+        #expect(findings("Was it sexual misconduct? The board thinks so.").count == 1)
+    }
+
+    // MARK: Negation and rejection
+
+    @Test func butItsNotRejectsTheSentenceBefore() {
+        #expect(findings("Some call what he did sexual misconduct. But it's not.").isEmpty)
+        #expect(findings("Some call what he did sexual misconduct. But it's not the only word.").count == 1)
+    }
+
+    @Test func notSoMuchComparesRatherThanDenies() {
+        #expect(findings("The real problem isn't so much the sexual misconduct itself, but the cover-up.").count == 1)
+        #expect(findings("There was no sexual misconduct at the school.").isEmpty)
+    }
+
+    @Test func aDeniedKnowledgeOfTheActIsNotADenialOfTheAct() {
+        let text = "No information indicated that the school knew anything about the sexual misconduct with pupils."
+        #expect(findings(text).count == 1)
+        #expect(findings("No evidence of any sexual misconduct was found.").isEmpty)
+    }
+
+    // MARK: Charges
+
+    @Test func aChargeThatTellsWhatWasDoneToSomeoneIsTheWritersAccount() {
+        let account =
+            "Police charged them with bringing women into the country and forcing them to work as prostitutes."
+        #expect(findings(account).count == 1)
+        #expect(findings("He was charged with kidnapping, assault and sexual misconduct.").isEmpty)
+    }
+}
