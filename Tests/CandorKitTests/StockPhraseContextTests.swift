@@ -9,9 +9,10 @@ import Testing
 /// term weighed as a label in a one-word question, a rejection that opens the next sentence, a comparison that
 /// looks like a negation, a denied knowledge of the act, and a charge that tells what was done to someone.
 @Suite struct StockPhraseContextTests {
-    static func rules(scareQuotes: String?) -> RuleSet {
-        let field = scareQuotes.map { "    scare-quotes: \($0)\n" } ?? ""
-        let yaml = """
+    /// The "he said, she said" rule, with `scare-quotes:` set to `value` or left out.
+    static func frameLexicon(scareQuotes value: String?) -> String {
+        let field = value.map { "    scare-quotes: \($0)\n" } ?? ""
+        return """
             category: test
             rules:
               - id: test.frame
@@ -27,7 +28,12 @@ import Testing
                 examples:
                   flag: [x]
                   pass: [y]
+
             """
+    }
+
+    static func rules(scareQuotes: String?) -> RuleSet {
+        let yaml = frameLexicon(scareQuotes: scareQuotes)
         let terms = """
             category: vague
             rules:
@@ -78,61 +84,27 @@ import Testing
     }
 
     @Test func scareQuotesMustBeUseOrQuoted() throws {
-        let yaml = """
-            category: test
-            rules:
-              - id: test.frame
-                severity: warning
-                guidance: B6
-                principles: [B7]
-                patterns: [he said she said]
-                scare-quotes: sometimes
-                message: 'flagged {match}'
-                suggestions: [describe the evidence]
-                why: B7 test.
-                examples:
-                  flag: [x]
-                  pass: [y]
-
-            """
+        let yaml = Self.frameLexicon(scareQuotes: "sometimes")
         #expect(throws: (any Error).self) { try LexiconLoader.parse(yaml, path: "team.yml") }
         do {
             _ = try LexiconLoader.parse(yaml, path: "team.yml")
         } catch {
             #expect("\(error)".contains("scare-quotes 'sometimes' is not 'use' or 'quoted'"))
         }
-        let use = try LexiconLoader.parse(yaml.replacingOccurrences(of: "sometimes", with: "use"), path: "team.yml")
-        #expect(use.rules[0].scareQuotesAreUse)
-        let quoted = try LexiconLoader.parse(
-            yaml.replacingOccurrences(of: "sometimes", with: "quoted"), path: "team.yml")
-        #expect(!quoted.rules[0].scareQuotesAreUse)
+        #expect(
+            try LexiconLoader.parse(Self.frameLexicon(scareQuotes: "use"), path: "t.yml").rules[0].scareQuotesAreUse)
+        #expect(
+            try !LexiconLoader.parse(Self.frameLexicon(scareQuotes: "quoted"), path: "t.yml").rules[0].scareQuotesAreUse
+        )
+        #expect(try !LexiconLoader.parse(Self.frameLexicon(scareQuotes: nil), path: "t.yml").rules[0].scareQuotesAreUse)
     }
 
     @Test func theFieldSurvivesTheBuiltSnapshot() throws {
-        let ruleSet = Self.scareQuotesAreUse
-        let lexicon = try LexiconLoader.parse(
-            """
-            category: test
-            rules:
-              - id: test.frame
-                severity: warning
-                guidance: B6
-                principles: [B7]
-                patterns: [he said she said]
-                scare-quotes: use
-                message: 'flagged {match}'
-                suggestions: [describe the evidence]
-                why: B7 test.
-                examples:
-                  flag: [x]
-                  pass: [y]
-
-            """, path: "team.yml")
+        let lexicon = try LexiconLoader.parse(Self.frameLexicon(scareQuotes: "use"), path: "team.yml")
         let bytes = RuleSetSnapshot.encode(lexicons: [lexicon], ruleSet: try RuleSet.compile([lexicon]))
         let decoded = try RuleSetSnapshot.decode(bytes)
         #expect(decoded.lexicons[0].rules[0].scareQuotesAreUse)
         #expect(decoded.ruleSet.rules[0].scareQuotesAreUse)
-        #expect(ruleSet.rules.first { $0.id == "test.frame" }?.scareQuotesAreUse == true)
     }
 
     // MARK: A term weighed as a label
@@ -153,6 +125,12 @@ import Testing
     @Test func notSoMuchComparesRatherThanDenies() {
         #expect(findings("The real problem isn't so much the sexual misconduct itself, but the cover-up.").count == 1)
         #expect(findings("There was no sexual misconduct at the school.").isEmpty)
+    }
+
+    @Test func regardlessOfRulesWhatFollowsIrrelevant() {
+        #expect(
+            findings("Anyone can report, regardless of whether it was sexual misconduct or something worse.").isEmpty)
+        #expect(findings("Anyone can report sexual misconduct, whatever happened.").count == 1)
     }
 
     @Test func aDeniedKnowledgeOfTheActIsNotADenialOfTheAct() {

@@ -41,6 +41,8 @@ enum Cues {
             "shouldn't|couldn't|hasn't|haven't|hadn't|ain't|mustn't",
             "no such thing as", "rather than", "instead of", "far from", "anything but", "stop calling",
             "never (,) ever",
+            // What follows is ruled irrelevant: "Anyone can be raped regardless of how sexually active they are."
+            "[regardless|irrespective] of [how|what|whether]",
             // A denial that governs the clause after it: "it is completely untrue that I ever made advances".
             "[untrue|false] that", "[deny|denies|denied|denying] that",
             // "Man and a co-accused deny having had sexual activity with complainant"
