@@ -116,12 +116,12 @@ extension ContextAnalyzer {
         return separators > 0 && words <= 8 && !subjectSinceSeparator
     }
 
-    /// A sentence that is nothing but the term and a question mark weighs the term as a label: "We don't seem sure
-    /// what to call it. Sexual harassment? Sexual misconduct?", "Homicide? Domestic dispute?". Only for rules
-    /// whose matches are terms (vague words, intent phrases): a blaming rule's match may be the question itself
-    /// ("Why now?"), and so may a team's own rule.
+    /// Whether a category's matches are terms (vague words, intent phrases) rather than whole framings: a blaming
+    /// rule's match may be a question itself ("Why now?"), and so may a team's own rule.
     func namesATerm(_ category: String) -> Bool { category == "vague" || category == "intent" }
 
+    /// A sentence that is nothing but the term and a question mark weighs the term as a label: "We don't seem sure
+    /// what to call it. Sexual harassment? Sexual misconduct?", "Homicide? Domestic dispute?".
     func isTermAsQuestion(_ match: RawMatch, tokens: [Token]) -> Bool {
         let sentence = tokens[Int(match.first)].sentence
         var index = Int(match.first) - 1

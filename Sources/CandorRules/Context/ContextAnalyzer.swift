@@ -33,7 +33,9 @@ package struct ContextAnalyzer {
     let comma: Int32
     /// ".", "!" and "?": a block that ends without one is a headline or a title.
     let sentenceEnders: [Int32]
+    /// "?": a sentence that is only a term and this weighs the term as a label.
     let questionMark: Int32
+    /// "them", "her", "him": an item of a list of charges with one of these tells what was done to someone.
     let objectPronouns: [Int32]
     /// "with" and the words that make its object one particular person ("the", "her", "his"): an offence's name
     /// says "with a child"; the writer's account of one act says "with the girl".
