@@ -356,7 +356,7 @@ enum Cues {
             "[term|phrase|word|label|expression] used (*) (*) (*) to [describe|refer to|cover|mean|denote]",
             "[sends|send|sent|sending|gives|give|gave|giving|reinforces|reinforce|reinforced|reinforcing] the (*) [message|impression|idea|notion] (that)",
             // Others' argument under discussion: "the people who argue that women who wait must be lying".
-            "[people|those|men|critics|sceptics|skeptics|commentators|others] who (still) [argue|claim|insist|believe|assume|suggest|think] that",
+            "[people|those|men|critics|sceptics|skeptics|commentators|others] who (still) [argue|claim|insist|believe|assume|suggest|think] (that)",
             "(so|too) [many|some] people (seem to|still|often|will|would) [think|believe|assume|argue|say|suggest] (that)",
             "[makes|make|made|making] [them|her|victims|survivors|women|girls] [believe|think|feel|wonder] (that)",
             // A framing the writer objects to: "That makes it sound like some harmless prank"; what someone sets out
