@@ -7,7 +7,8 @@ import Testing
 
 /// Context decisions for phrases real text uses in ways a plain rule misreads: a stock frame in scare quotes, a
 /// term weighed as a label in a one-word question, a rejection that opens the next sentence, a comparison that
-/// looks like a negation, a denied knowledge of the act, and a charge that tells what was done to someone.
+/// looks like a negation, a denied knowledge of the act, what "those who claim" believe, and a charge that tells
+/// what was done to someone.
 @Suite struct StockPhraseContextTests {
     /// The "he said, she said" rule, with `scare-quotes:` set to `value` or left out.
     static func frameLexicon(scareQuotes value: String?) -> String {
@@ -137,6 +138,12 @@ import Testing
         let text = "No information indicated that the school knew anything about the sexual misconduct with pupils."
         #expect(findings(text).count == 1)
         #expect(findings("No evidence of any sexual misconduct was found.").isEmpty)
+    }
+
+    @Test func whatThoseWhoClaimBelieveIsTheirArgumentWithOrWithoutThat() {
+        #expect(findings("Those who claim it was sexual misconduct want him sacked.").isEmpty)
+        #expect(findings("Those who claim that it was sexual misconduct want him sacked.").isEmpty)
+        #expect(findings("Women who claim sexual misconduct are often ignored.").count == 1)
     }
 
     // MARK: Charges
