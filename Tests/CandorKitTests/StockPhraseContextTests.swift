@@ -146,6 +146,11 @@ import Testing
         #expect(findings("Women who claim sexual misconduct are often ignored.").count == 1)
     }
 
+    @Test func aBeliefNamedAsSomeonesBeliefIsTheirs() {
+        #expect(findings("The 99 out of 100 voters who believe that it was sexual misconduct want him gone.").isEmpty)
+        #expect(findings("The voters who saw the sexual misconduct want him gone.").count == 1)
+    }
+
     // MARK: Charges
 
     @Test func aChargeThatTellsWhatWasDoneToSomeoneIsTheWritersAccount() {

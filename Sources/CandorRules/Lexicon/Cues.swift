@@ -357,6 +357,9 @@ enum Cues {
             "[sends|send|sent|sending|gives|give|gave|giving|reinforces|reinforce|reinforced|reinforcing] the (*) [message|impression|idea|notion] (that)",
             // Others' argument under discussion: "the people who argue that women who wait must be lying".
             "[people|those|men|critics|sceptics|skeptics|commentators|others] who (still) [argue|claim|insist|believe|assume|suggest|think] (that)",
+            // Anyone's belief, named as a belief: "the 99 out of 100 Pakistanis who believe that if a woman shows too
+            // much skin, she deserves to be raped".
+            "who (still|genuinely|really|actually|truly) [believe|believes|argue|argues|insist|insists|assume|assumes] that",
             "(so|too) [many|some] people (seem to|still|often|will|would) [think|believe|assume|argue|say|suggest] (that)",
             "[makes|make|made|making] [them|her|victims|survivors|women|girls] [believe|think|feel|wonder] (that)",
             // A framing the writer objects to: "That makes it sound like some harmless prank"; what someone sets out
