@@ -51,33 +51,33 @@ import Testing
         // 143 (round 75), part 77 132 (round 76), part 78 154 (round 77), part 79 136 (round 78), part 80 141 (round
         // 79), part 81 138 (round 80), part 82 132 (round 81), part 83 145
         // (round 82), part 84 139 (round 83), part 85 128 (round 84), part 86 133 (round 85), part 87 137
-        // (round 86), part 88 138 (round 87), part 89 holds 135 (round 88).
+        // (round 86), part 88 138 (round 87), part 89 135 (round 88), part 90 holds 140 (round 89).
         #expect(test.count >= 125)
     }
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 88, 2026-12-05, on fresh part 89 (135 excerpts from all five slices, seven intent spans), scored
-        // once with the candidate scorer: vague 0.820/0.641, intent 0.800/0.429, blaming 0.111/0.037 (round 87's
-        // build with its own scorer: the same).
-        "vague": (0.82, 0.64),
-        "intent": (0.8, 0.42),
-        "blaming": (0.11, 0.03)
+        // Round 89, 2026-12-05, on fresh part 90 (140 excerpts from all five slices, seven intent spans), scored
+        // once with the candidate scorer: vague 0.860/0.632, intent 0.833/0.714, blaming 0.429/0.225 (round 88's
+        // build with its own scorer: vague 0.864/0.649, the rest the same).
+        "vague": (0.86, 0.63),
+        "intent": (0.83, 0.71),
+        "blaming": (0.42, 0.22)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 88: the model changes nothing on part 89.
-        "vague": (0.82, 0.64),
-        "intent": (0.8, 0.42),
-        "blaming": (0.11, 0.03)
+        // Round 89: the model changes nothing on part 90.
+        "vague": (0.86, 0.63),
+        "intent": (0.83, 0.71),
+        "blaming": (0.42, 0.22)
     ]
 
-    /// The dev split (parts 1 to 88) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 89) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 88: vague 0.867/0.675, intent 0.804/0.531, blaming 0.683/0.372 (with part 88 in dev,
-        // round 87's rules measured 0.867/0.674, 0.803/0.530, 0.681/0.372).
+        // 2026-12-05, round 89: vague 0.868/0.676, intent 0.804/0.532, blaming 0.681/0.372 (with part 89 in dev,
+        // round 88's rules measured 0.867/0.675, 0.804/0.530, 0.680/0.370).
         "vague": (0.86, 0.67),
         "intent": (0.8, 0.53),
         "blaming": (0.68, 0.37)
@@ -86,9 +86,9 @@ import Testing
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 88, with the scorer trained on parts 1 to 88 and its own veto for each category
+        // 2026-12-05, round 89, with the scorer trained on parts 1 to 89 and its own veto for each category
         // (vague 0.3, intent 0.25, blaming 0.2, chosen on parts left out in turn; docs/accuracy.md, round 65):
-        // vague 0.922/0.680, intent 0.859/0.535, blaming 0.787/0.374. In-sample, so a lower veto only lets through
+        // vague 0.922/0.682, intent 0.859/0.536, blaming 0.789/0.373. In-sample, so a lower veto only lets through
         // false positives the fit pushed down.
         "vague": (0.92, 0.67),
         "intent": (0.85, 0.53),
