@@ -7,8 +7,8 @@ import Testing
 
 /// Context decisions for phrases real text uses in ways a plain rule misreads: a stock frame in scare quotes, a
 /// term weighed as a label in a one-word question, a rejection that opens the next sentence, a comparison that
-/// looks like a negation, a denied knowledge of the act, what "those who claim" believe, and a charge that tells
-/// what was done to someone.
+/// looks like a negation, a denied knowledge of the act, what "those who claim" believe, a charge that tells what
+/// was done to someone, and a headline's institution that speaks.
 @Suite struct StockPhraseContextTests {
     /// The "he said, she said" rule, with `scare-quotes:` set to `value` or left out.
     static func frameLexicon(scareQuotes value: String?) -> String {
@@ -146,6 +146,11 @@ import Testing
         #expect(findings("Women who claim sexual misconduct are often ignored.").count == 1)
     }
 
+    @Test func aDoubtTheWriterHasHeardIsSomeoneElses() {
+        #expect(findings("I've heard people say it was sexual misconduct, and I want to answer them.").isEmpty)
+        #expect(findings("The jury heard someone say the sexual misconduct went on for years.").count == 1)
+    }
+
     @Test func aBeliefNamedAsSomeonesBeliefIsTheirs() {
         #expect(findings("The 99 out of 100 voters who believe that it was sexual misconduct want him gone.").isEmpty)
         #expect(findings("The voters who saw the sexual misconduct want him gone.").count == 1)
@@ -158,5 +163,18 @@ import Testing
             "Police charged them with bringing women into the country and forcing them to work as prostitutes."
         #expect(findings(account).count == 1)
         #expect(findings("He was charged with kidnapping, assault and sexual misconduct.").isEmpty)
+    }
+
+    @Test func anItemThatOpensWithWithTellsAboutTheChargesAndNamesNone() {
+        #expect(
+            findings("He was indicted on charges of fraud, with some of the sexual misconduct years old.").count == 1)
+        #expect(findings("He was indicted on charges of fraud, sexual misconduct and theft.").isEmpty)
+    }
+
+    // MARK: Names
+
+    @Test func aHeadlineWhoseInstitutionSpeaksIsNotAName() {
+        #expect(findings("Oklahoma Court Says Sexual Misconduct Claim Was Not Proven").count == 1)
+        #expect(findings("Oklahoma Court Sexual Misconduct Unit Opens").isEmpty)
     }
 }

@@ -89,6 +89,9 @@ extension ContextAnalyzer {
         // An item with a person as its object tells what was done: "charged with bringing women into the country
         // and forcing them to work as prostitutes". An offence's name has none.
         var itemNamesAPerson = false
+        // "charges of sex abuse, with some of the alleged victims being as young as 12": an item that opens
+        // with "with" goes on about the charges; it names none.
+        var itemOpensWithWith = false
         for index in Int(cue.last) + 1..<Int(match.first) {
             let token = tokens[index]
             if token.kind == .space || token.symbol == ruleSet.hyphen { continue }
@@ -96,6 +99,7 @@ extension ContextAnalyzer {
                 separators += 1
                 itemWords = 0
                 itemNamesAPerson = false
+                itemOpensWithWith = false
                 continue
             }
             if objectPronouns.contains(token.symbol) { itemNamesAPerson = true }
@@ -104,6 +108,7 @@ extension ContextAnalyzer {
                 !ruleSet.symbols.clauseSubjects.contains(token.symbol),
                 !ruleSet.symbols.negationBarriers.contains(token.symbol)
             else { return false }
+            if itemWords == 0 && token.symbol == with { itemOpensWithWith = true }
             itemWords += 1
             words += 1
             if itemWords > 8 || words > 32 { return false }
@@ -112,7 +117,8 @@ extension ContextAnalyzer {
         // "charged with sexual assault, is known in the town as a pillar of the community". "for" or "by" just
         // before it makes it the account of the act the charge is for: "indecent assault and battery for fondling
         // the boy".
-        return separators > 0 && itemWords <= 5 && !itemNamesAPerson && !introducesTheAct(before: match, tokens: tokens)
+        return separators > 0 && itemWords <= 5 && !itemNamesAPerson && !itemOpensWithWith
+            && !introducesTheAct(before: match, tokens: tokens)
     }
 
     /// A capitalised term in the middle of an ordinary sentence is a name or a defined term: "The University
@@ -193,7 +199,8 @@ extension ContextAnalyzer {
 
     /// True when every word of the match is capitalised and it sits in a Title Case run that holds an
     /// institution noun: "Sexual Misconduct Policy", "the Modern Slavery Act". A Title Case headline
-    /// without such a noun is not a name (guidance §C.8).
+    /// without such a noun is not a name (guidance §C.8), nor is one whose noun is the subject of a verb
+    /// ("Oklahoma Court Says Drunk Girl Forced to Have Oral Sex Wasn't Raped").
     private func isInsideOfficialName(_ match: RawMatch, tokens: [Token]) -> Bool {
         var sawInstitution = false
         for index in Int(match.first)...Int(match.last) where tokens[index].kind == .word {
@@ -215,7 +222,7 @@ extension ContextAnalyzer {
                     words += 1
                     continue
                 }
-                guard token.isCapitalized else { return false }
+                guard token.isCapitalized, !headlineVerbs.contains(token.symbol) else { return false }
                 if isInstitution(token) { return true }
                 words += 1
                 index += step

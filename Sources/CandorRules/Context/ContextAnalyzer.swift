@@ -37,6 +37,8 @@ package struct ContextAnalyzer {
     let questionMark: Int32
     /// "them", "her", "him": an item of a list of charges with one of these tells what was done to someone.
     let objectPronouns: [Int32]
+    /// Verbs that make a Title Case run a headline's clause, not a name: "Oklahoma Court Says Drunk Girl ...".
+    let headlineVerbs: [Int32]
     /// "with" and the words that make its object one particular person ("the", "her", "his"): an offence's name
     /// says "with a child"; the writer's account of one act says "with the girl".
     let with: Int32
@@ -96,6 +98,8 @@ package struct ContextAnalyzer {
         sentenceEnders = known([".", "!", "?"])
         questionMark = known(["?"]).first ?? Vocabulary.unknown
         objectPronouns = known(["them", "her", "him"])
+        headlineVerbs = known(["says", "said", "rules", "ruled", "finds", "told", "hears", "claims", "admits", "denies"]
+        )
         with = Array("with".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         particular = known(["the", "her", "his", "their", "him", "them", "my", "this", "that", "these", "those"])
         actIntroducers = known(["for", "by"])

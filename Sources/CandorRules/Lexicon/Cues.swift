@@ -359,7 +359,14 @@ enum Cues {
             "[people|those|men|critics|sceptics|skeptics|commentators|others] who (still) [argue|claim|insist|believe|assume|suggest|think] (that)",
             // Anyone's belief, named as a belief: "the 99 out of 100 Pakistanis who believe that if a woman shows too
             // much skin, she deserves to be raped".
-            "who (still|genuinely|really|actually|truly) [believe|believes|argue|argues|insist|insists|assume|assumes] that",
+            "[who|that] (still|genuinely|really|actually|truly) [believe|believes|argue|argues|insist|insists|assume|assumes|"
+                + "think|thinks] that",
+            // Doubts the writer has heard and goes on to answer: "I've heard people quietly question why victims are
+            // coming forward now".
+            // First person only: "the jury heard women say he touched them" reports evidence, not a doubt.
+            "[i've|i have|i|we've|we have|we|i'd|we'd] (often|sometimes|also|even) [heard|hear] (*) [people|some|others|"
+                + "critics|men|women|someone] (*) [question|questioning|ask|asking|wonder|wondering|say|saying|claim|"
+                + "claiming|argue|arguing]",
             "(so|too) [many|some] people (seem to|still|often|will|would) [think|believe|assume|argue|say|suggest] (that)",
             "[makes|make|made|making] [them|her|victims|survivors|women|girls] [believe|think|feel|wonder] (that)",
             // A framing the writer objects to: "That makes it sound like some harmless prank"; what someone sets out
