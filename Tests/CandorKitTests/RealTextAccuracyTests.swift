@@ -51,33 +51,35 @@ import Testing
         // 143 (round 75), part 77 132 (round 76), part 78 154 (round 77), part 79 136 (round 78), part 80 141 (round
         // 79), part 81 138 (round 80), part 82 132 (round 81), part 83 145
         // (round 82), part 84 139 (round 83), part 85 128 (round 84), part 86 133 (round 85), part 87 137
-        // (round 86), part 88 138 (round 87), part 89 135 (round 88), part 90 holds 140 (round 89).
+        // (round 86), part 88 138 (round 87), part 89 135 (round 88), part 90 140 (round 89), part 91 holds 145
+        // (round 90).
         #expect(test.count >= 125)
     }
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 89, 2026-12-05, on fresh part 90 (140 excerpts from all five slices, seven intent spans), scored
-        // once with the candidate scorer: vague 0.860/0.632, intent 0.833/0.714, blaming 0.429/0.225 (round 88's
-        // build with its own scorer: vague 0.864/0.649, the rest the same).
-        "vague": (0.86, 0.63),
-        "intent": (0.83, 0.71),
-        "blaming": (0.42, 0.22)
+        // Round 90, 2026-12-06, on fresh part 91 (145 excerpts from all five slices, nine intent spans), with the
+        // candidate scorer: vague 0.907/0.597, intent 0.400/0.222, blaming 0.438/0.212 as shipped (the round's first
+        // build, before three unused patterns were dropped and the scorer retrained: blaming 0.400/0.182; round 89's
+        // build with its own scorer: as shipped).
+        "vague": (0.9, 0.59),
+        "intent": (0.4, 0.22),
+        "blaming": (0.43, 0.21)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 89: the model changes nothing on part 90.
-        "vague": (0.86, 0.63),
-        "intent": (0.83, 0.71),
-        "blaming": (0.42, 0.22)
+        // Round 90: the model finds one more intent span on part 91 (0.500/0.333).
+        "vague": (0.9, 0.59),
+        "intent": (0.5, 0.33),
+        "blaming": (0.43, 0.21)
     ]
 
-    /// The dev split (parts 1 to 89) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 90) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 89: vague 0.868/0.676, intent 0.804/0.532, blaming 0.681/0.372 (with part 89 in dev,
-        // round 88's rules measured 0.867/0.675, 0.804/0.530, 0.680/0.370).
+        // 2026-12-06, round 90: vague 0.868/0.677, intent 0.803/0.532, blaming 0.681/0.371 (with part 90 in dev,
+        // round 89's rules measured 0.868/0.676, 0.803/0.532, 0.679/0.370).
         "vague": (0.86, 0.67),
         "intent": (0.8, 0.53),
         "blaming": (0.68, 0.37)
@@ -86,9 +88,9 @@ import Testing
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-05, round 89, with the scorer trained on parts 1 to 89 and its own veto for each category
+        // 2026-12-06, round 90, with the scorer trained on parts 1 to 90 and its own veto for each category
         // (vague 0.3, intent 0.25, blaming 0.2, chosen on parts left out in turn; docs/accuracy.md, round 65):
-        // vague 0.922/0.682, intent 0.859/0.536, blaming 0.789/0.373. In-sample, so a lower veto only lets through
+        // vague 0.924/0.682, intent 0.859/0.537, blaming 0.788/0.373. In-sample, so a lower veto only lets through
         // false positives the fit pushed down.
         "vague": (0.92, 0.67),
         "intent": (0.85, 0.53),
