@@ -98,8 +98,9 @@ package struct ContextAnalyzer {
         sentenceEnders = known([".", "!", "?"])
         questionMark = known(["?"]).first ?? Vocabulary.unknown
         objectPronouns = known(["them", "her", "him"])
-        headlineVerbs = known(["says", "said", "rules", "ruled", "finds", "told", "hears", "claims", "admits", "denies"]
-        )
+        headlineVerbs = known([
+            "says", "said", "rules", "ruled", "finds", "told", "hears", "claims", "admits", "denies"
+        ])
         with = Array("with".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         particular = known(["the", "her", "his", "their", "him", "them", "my", "this", "that", "these", "those"])
         actIntroducers = known(["for", "by"])
