@@ -134,6 +134,11 @@ import Testing
         #expect(findings("Anyone can report sexual misconduct, whatever happened.").count == 1)
     }
 
+    @Test func howHardATaskIsDoesNotDenyWhatItIsAbout() {
+        #expect(findings("It isn't easy to write about the sexual misconduct that has plagued the club.").count == 1)
+        #expect(findings("It isn't true that there was sexual misconduct at the club.").isEmpty)
+    }
+
     @Test func aDeniedKnowledgeOfTheActIsNotADenialOfTheAct() {
         let text = "No information indicated that the school knew anything about the sexual misconduct with pupils."
         #expect(findings(text).count == 1)

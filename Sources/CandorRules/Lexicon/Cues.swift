@@ -284,6 +284,10 @@ enum Cues {
             "not (yet|immediately|entirely) [known|clear|certain|established|confirmed|determined] [whether|if]",
             // "Not the first" asserts there were others: "this is not the first sex scandal like this in politics".
             "not the [first|only|last|latest]",
+            // The ease of a task, not the fact it is about: "It isn't easy to write about the sex scandals that have
+            // plagued the yoga community" presupposes the scandals.
+            "[not|isn't|wasn't|never] (always|very|particularly|exactly|that|so|an) [easy|comfortable|pleasant|simple|"
+                + "straightforward] (thing) to",
             // A preterition: "I obviously don't need to tell you that revenge porn is morally wrong" says it.
             "[don't|do not|needn't] (even) (need to) [tell|remind] [you|anyone|readers] (that)",
             // A factive verb: "I didn't realise how the line had moved" still asserts that it moved.
