@@ -134,6 +134,11 @@ import Testing
         #expect(findings("Anyone can report sexual misconduct, whatever happened.").count == 1)
     }
 
+    @Test func aQuotedNameOthersGiveAKindOfCaseIsAMention() {
+        #expect(findings("Such cases are often reported as “sexual misconduct” in the press.").isEmpty)
+        #expect(findings("Such cases are often reported as sexual misconduct in the press.").count == 1)
+    }
+
     @Test func howHardATaskIsDoesNotDenyWhatItIsAbout() {
         #expect(findings("It isn't easy to write about the sexual misconduct that has plagued the club.").count == 1)
         #expect(findings("It isn't true that there was sexual misconduct at the club.").isEmpty)

@@ -60,6 +60,8 @@ enum Cues {
             "calling it|them|this|that", "call it|them|this|that", "called it", "called",
             "swap|swapping", "is|are a myth", "the myth of", "the language of",
             "means|meaning", "refer to it as", "referred to as", "described as", "labelled|labeled",
+            // Others' name for a kind of case, in quotation marks: "They are often reported as 'false rape cases'."
+            "[reported|branded|dismissed|framed|termed|characterised|characterized|portrayed|painted] as",
             // '"Accuser" has now supplanted "victim" or "alleged victim" in coverage of rape.'
             "supplant|supplants|supplanted|supplanting|displaced|displaces",
             // "Jeffrey Epstein and the Oxymoron of 'Underage Women'"
