@@ -52,44 +52,45 @@ import Testing
         // 79), part 81 138 (round 80), part 82 132 (round 81), part 83 145
         // (round 82), part 84 139 (round 83), part 85 128 (round 84), part 86 133 (round 85), part 87 137
         // (round 86), part 88 138 (round 87), part 89 135 (round 88), part 90 140 (round 89), part 91 145
-        // (round 90), part 92 142 (round 91), part 93 holds 129 (round 92).
+        // (round 90), part 92 142 (round 91), part 93 129 (round 92),
+        // part 94 holds 133 (round 93).
         #expect(test.count >= 125)
     }
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 92, 2026-12-06, on fresh part 93 (129 excerpts from all five slices, two intent spans), with the
-        // candidate scorer: vague 0.962/0.622, intent 0.400/1.000, blaming 0.389/0.226; round 91's build with its own
-        // scorer: the same but intent 0.500/1.000.
-        "vague": (0.96, 0.62),
-        "intent": (0.4, 1.0),
-        "blaming": (0.38, 0.22)
+        // Round 93, 2026-12-06, on fresh part 94 (133 excerpts from all five slices, three intent spans), with the
+        // candidate scorer: vague 0.846/0.458, intent 0.400/0.667, blaming 0.500/0.171; round 92's build with its own
+        // scorer measured the same.
+        "vague": (0.84, 0.45),
+        "intent": (0.4, 0.66),
+        "blaming": (0.5, 0.17)
     ]
 
     /// The same, with the intent sentence model turned on (it is off by default, for speed).
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 92: the model finds nothing more on part 93.
-        "vague": (0.96, 0.62),
-        "intent": (0.4, 1.0),
-        "blaming": (0.38, 0.22)
+        // Round 93: the model finds nothing more on part 94.
+        "vague": (0.84, 0.45),
+        "intent": (0.4, 0.66),
+        "blaming": (0.5, 0.17)
     ]
 
-    /// The dev split (parts 1 to 92) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 93) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-06, round 92: vague 0.867/0.675, intent 0.801/0.532, blaming 0.684/0.368 (with part 92 in dev,
-        // round 91's rules measured 0.867/0.675, 0.801/0.531, 0.678/0.368).
+        // 2026-12-06, round 93: vague 0.868/0.675, intent 0.7996/0.532, blaming 0.683/0.367 (with part 93 in dev,
+        // round 92's rules measured 0.868/0.675, 0.798/0.532, 0.681/0.367).
         "vague": (0.86, 0.67),
-        "intent": (0.8, 0.53),
+        "intent": (0.79, 0.53),
         "blaming": (0.68, 0.36)
     ]
 
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-06, round 92, with the scorer trained on parts 1 to 92 and its own veto for each category
+        // 2026-12-06, round 93, with the scorer trained on parts 1 to 93 and its own veto for each category
         // (vague 0.3, intent 0.25, blaming 0.2, chosen on parts left out in turn; docs/accuracy.md, round 65):
-        // vague 0.924/0.681, intent 0.857/0.536, blaming 0.786/0.370 (0.3699). In-sample, so a lower veto only lets
+        // vague 0.926/0.681, intent 0.857/0.536, blaming 0.787/0.369. In-sample, so a lower veto only lets
         // through false positives the fit pushed down.
         "vague": (0.92, 0.67),
         "intent": (0.85, 0.53),
