@@ -175,6 +175,11 @@ import Testing
         #expect(findings("He was charged with kidnapping, assault and sexual misconduct.").isEmpty)
     }
 
+    @Test func afterOffenceOfAGerundIsTheOffencesName() {
+        #expect(findings("He pleaded guilty to the offence of having committed sexual misconduct in office.").isEmpty)
+        #expect(findings("He pleaded guilty to assault after having committed sexual misconduct in office.").count == 1)
+    }
+
     @Test func anItemThatOpensWithWithTellsAboutTheChargesAndNamesNone() {
         #expect(
             findings("He was indicted on charges of fraud, with some of the sexual misconduct years old.").count == 1)

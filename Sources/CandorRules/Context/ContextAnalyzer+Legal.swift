@@ -11,7 +11,11 @@ extension ContextAnalyzer {
             let between = wordsBetween(Int(cue.last), Int(match.first), tokens: tokens)
             // The gerund must be the count's own words, right after "counts of": in "The six counts of abuse
             // included touching the girl inappropriately" the verb after "included" is the writer's account.
-            let namesACount = between == 0 && countWords.contains(tokens[Int(cue.first)].symbol)
+            // "pled guilty to the offense of having an improper relationship with a student": after "offence of"
+            // the gerund is the offence's own name however the writer leads into it.
+            let namesACount =
+                (between == 0 && countWords.contains(tokens[Int(cue.first)].symbol))
+                || offenceWords.contains(tokens[Int(cue.first)].symbol)
             if between <= 3
                 && (namesACount
                     || !(Int(cue.last) + 1...Int(match.first)).contains(where: {

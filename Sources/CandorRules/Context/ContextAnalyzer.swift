@@ -58,6 +58,8 @@ package struct ContextAnalyzer {
     /// "count" and "counts": a count names an offence even when its name is a gerund ("three counts of engaging in
     /// sexual acts with a child under the age of 17"), where after "pleaded guilty to" a gerund is a description.
     let countWords: [Int32]
+    /// "offence" and "offense": the cue "the offense of" names an offence whose name may open with a gerund.
+    let offenceWords: [Int32]
 
     package init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -90,6 +92,7 @@ package struct ContextAnalyzer {
         memoryVerbs = known(Cues.memoryVerbs)
         opposingPrefixes = known(Cues.opposingPrefixes)
         countWords = known(["count", "counts"])
+        offenceWords = known(["offence", "offense", "offences", "offenses"])
         imperativeNegations = known(Cues.imperativeNegations)
         commandOpeners = known(Cues.commandOpeners)
         conductVerbs = known(Cues.conductVerbs)
