@@ -135,6 +135,32 @@ import Testing
         #expect(names.contains("q=“") && names.contains("q=”"))
     }
 
+    @Test func theWordsEitherSideStopAtABlankLine() {
+        let text =
+            "He admitted sexual activity with a child.\n\nThe beast showed no emotion.\r\n \t\n Outside, a crowd."
+        let names = Self.features(text, "beast")
+        #expect(names.contains("l0=the") && names.contains("rw=emotion"))
+        for unexpected in ["lw=child", "lw=sexual", "rw=outside", "rw=crowd"] {
+            #expect(!names.contains(unexpected), "\(unexpected) in \(names)")
+        }
+        // A single line break is not a paragraph's end.
+        let wrapped = Self.features("He admitted activity with a child.\nThe beast showed no emotion.", "beast")
+        #expect(wrapped.contains("lw=child"))
+        // Far from any blank line, the eight words are still found.
+        let long = String(repeating: "word ", count: 30) + "beast" + String(repeating: " word", count: 30)
+        let far = Self.features("\n\n" + long, "beast")
+        #expect(far.contains("lw=word") && far.contains("rw=word"))
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            let start = text.utf8.count - " Outside, a crowd.".utf8.count
+            #expect(CandidateFeatures.paragraphStart(buffer, before: start + 3, limit: 0) == start)
+            let beast = "He admitted sexual activity with a child.\n\nThe ".utf8.count
+            #expect(CandidateFeatures.paragraphStart(buffer, before: beast, limit: 0) == beast - 4)
+            #expect(CandidateFeatures.paragraphStart(buffer, before: beast, limit: beast - 2) == beast - 2)
+            #expect(CandidateFeatures.paragraphEnd(buffer, after: beast, limit: bytes.count) < start)
+        }
+    }
+
     @Test func wordsKeepInnerApostrophesAndSkipCharactersCutInTwo() {
         let text = Array("é didn’t O'Brien’s girls’ night".utf8)
         let words = text.withUnsafeBufferPointer { CandidateFeatures.words($0, 1..<text.count) }
