@@ -166,6 +166,17 @@ import Testing
         #expect(findings("The voters who saw the sexual misconduct want him gone.").count == 1)
     }
 
+    @Test func womenWhoToldPoliceReportWhatHappenedAndAdviceGivenToThemIsPassive() {
+        // An account the women gave is the writer's report of it (guidance §C.1), not advice they were given.
+        #expect(findings("Seven women told police that the sexual misconduct went on for years.").count == 1)
+        #expect(findings("Women are often told that sexual misconduct is their fault.").isEmpty)
+    }
+
+    @Test func anArgumentNamedInOrderToRejectItIsSomeonesClaim() {
+        #expect(findings("He said the argument that it was sexual misconduct is flawed.").isEmpty)
+        #expect(findings("He made the argument in court. It was sexual misconduct.").count == 1)
+    }
+
     // MARK: Charges
 
     @Test func aChargeThatTellsWhatWasDoneToSomeoneIsTheWritersAccount() {

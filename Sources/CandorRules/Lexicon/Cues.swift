@@ -313,7 +313,7 @@ enum Cues {
         ],
         .introducesClaim: [
             "[the|this|that|a|an|such a] [message|idea|notion|belief|assumption|implication|myth|stereotype|perception|"
-                + "misconception|narrative|trope|suggestion] that",
+                + "misconception|narrative|trope|suggestion|argument|contention] that",
             // "There is also an underlying connotation that a child prostitute has chosen that lifestyle."
             "[connotation|connotations|undertone|undertones|subtext|insinuation] that",
             // Whether to blame her, asked in order to answer no: "Should we readily blame the girl because ... she
@@ -391,7 +391,9 @@ enum Cues {
             // Not "jurors say" or "students said": a news report passes on what they said ("Some jurors say they
             // didn't believe the alleged victim's account").
             "[men|women|people|respondents|adults|jurors|students|britons|americans|australians|those surveyed|of men|of women|of people|of respondents|of adults] (still) [believe|believed|believes|think|thought|thinks|agree|agreed|agrees] (that)",
-            "[men|women|people|respondents|adults|britons|americans|australians|those surveyed|of men|of women|of people|of respondents|of adults] (still) [said|say|says] (that)",
+            // Not "women said" or "men say": a news report passes on what the women who came forward said ("Seven
+            // women said he touched them inappropriately").
+            "[people|respondents|adults|britons|americans|australians|those surveyed|of men|of women|of people|of respondents|of adults] (still) [said|say|says] (that)",
             // What a person must not be blamed for: "should not be blamed for wearing revealing clothes".
             "[should not|shouldn't|must not|mustn't|cannot|can't|never|not|no one should|nobody should] be [blamed|judged|shamed|held responsible] for",
             // Other people's blame, reported: "most people blamed her for going to his house", "men are blaming
@@ -430,7 +432,8 @@ enum Cues {
             "[shame|guilt|fear|feeling|feelings|sense] that",
             // Advice women are given, reported in order to question it: "girls are often told to be cautious
             // when they go out: don't walk alone, don't drink".
-            "[girls|women|young women|daughters|victims|survivors|students|we|they] (are|were|get|got|have been|had been) "
+            // The verb is passive: "Seven women told police that he touched them" is their report, not advice.
+            "[girls|women|young women|daughters|victims|survivors|students|we|they] [are|were|get|got|have been|had been] "
                 + "(often|always|constantly|repeatedly|usually|routinely|still|all|regularly) "
                 + "[told|taught|warned|advised|lectured|instructed] (to|that|not to)"
         ],
