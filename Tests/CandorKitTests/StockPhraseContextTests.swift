@@ -67,6 +67,16 @@ import Testing
 
     // MARK: Scare quotes
 
+    @Test func singleQuotesAroundSomeoneSpeakingAsIAreTheirWords() {
+        let account = "Captain Duggan came in. ‘I was there, watching TV, and he started the sexual misconduct.’"
+        #expect(findings(account).map(\.context) == [.quoted])
+        // A headline's single quotes report an allegation in the writer's voice.
+        #expect(findings("Teacher ‘committed sexual misconduct with pupil’").map(\.context) == [nil])
+        // A writer who speaks as "I" is quoting themself.
+        let own = "I told him: ‘I have seen sexual misconduct here before.’"
+        #expect(findings(own).map(\.context) == [nil])
+    }
+
     @Test func aStockFrameInScareQuotesIsTheWritersOwnWhenTheRuleSaysSo() {
         let text = "Most rape trials come down to a “he said, she said” contest that juries resolve for him."
         #expect(findings(text).map(\.context) == [nil])

@@ -20,7 +20,7 @@ extension ContextAnalyzer {
             // Single quotes are the writer's own words unless someone is said to speak: a headline's scare
             // quotes ("Star in 'sex scandal'", guidance §C.1) and its way of reporting an allegation ("Teacher
             // 'had sex with pupil on school trip'").
-            if !span.single || attributed { return .quoted }
+            if !span.single || attributed || speaksInFirstPerson(span, tokens: tokens) { return .quoted }
         }
         // In running prose, single quotes around the term alone hold it at a distance, as British quotation marks
         // do ("the concept of 'date rape', which ...", "the 'victim' recounting her claim").
@@ -38,6 +38,23 @@ extension ContextAnalyzer {
             return .attributed
         }
         return nil
+    }
+
+    /// Whether single quotes hold a clause someone speaks as "I" or "we" in a passage that tells of them: in
+    /// British quotation a survivor's account ("‘I was there, watching TV, and he started coming on to me.’")
+    /// is hers, not the writer's. A writer who speaks as "I" outside the quotation marks is quoting themself or
+    /// setting words apart, so those stay the writer's own.
+    func speaksInFirstPerson(_ span: QuoteSpan, tokens: [Token]) -> Bool {
+        guard span.first >= 0, span.last < tokens.count else { return false }
+        var words = 0
+        var firstPerson = false
+        for index in (span.first + 1)..<span.last where tokens[index].kind == .word {
+            words += 1
+            if ruleSet.symbols.firstPerson.contains(tokens[index].symbol) { firstPerson = true }
+        }
+        guard firstPerson && words >= 4 else { return false }
+        for index in 0..<span.first where ruleSet.symbols.firstPerson.contains(tokens[index].symbol) { return false }
+        return true
     }
 
     /// Whether a quoted span holds the match and at most one word before it ("'The Accuser'", "'He had it
