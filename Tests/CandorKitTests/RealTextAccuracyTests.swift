@@ -53,33 +53,34 @@ import Testing
         // (round 82), part 84 139 (round 83), part 85 128 (round 84), part 86 133 (round 85), part 87 137
         // (round 86), part 88 138 (round 87), part 89 135 (round 88), part 90 140 (round 89), part 91 145
         // (round 90), part 92 142 (round 91), part 93 129 (round 92),
-        // part 94 133 (round 93), part 95 137 (round 94), part 96 136 (round 95), part 97 holds 133 (round 96).
+        // part 94 133 (round 93), part 95 137 (round 94), part 96 136 (round 95), part 97 133 (round 96), part 98
+        // holds 134 (round 97).
         #expect(test.count >= 125)
     }
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 96, 2026-12-06, on fresh part 97 (133 excerpts from all five slices, six intent spans), with the
-        // candidate scorer: vague 0.833/0.625, intent 0.250/0.167, blaming 0.722/0.429; round 95's build with its
-        // own scorer measured the same but for one vague span fewer (0.829/0.604).
-        "vague": (0.83, 0.62),
-        "intent": (0.24, 0.16),
-        "blaming": (0.72, 0.42)
+        // Round 97, 2026-12-06, on fresh part 98 (134 excerpts from all five slices, five intent spans), with the
+        // candidate scorer: vague 0.771/0.607, intent 0.333/0.200, blaming 0.875/0.188; round 96's build with its
+        // own scorer measured the same.
+        "vague": (0.77, 0.60),
+        "intent": (0.33, 0.19),
+        "blaming": (0.87, 0.18)
     ]
 
     /// The test split with `intent.sentence-model` on as well: what a user who opts in to the model sees.
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 96: the model finds one more intent span on part 97 and adds one wrong finding.
-        "vague": (0.83, 0.62),
-        "intent": (0.33, 0.33),
-        "blaming": (0.72, 0.42)
+        // Round 97: the model changes nothing on part 98.
+        "vague": (0.77, 0.60),
+        "intent": (0.33, 0.19),
+        "blaming": (0.87, 0.18)
     ]
 
-    /// The dev split (parts 1 to 96) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 97) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-06, round 96: vague 0.870/0.672, intent 0.795/0.533, blaming 0.682/0.365 (with part 96 in dev,
-        // round 95's rules measured 0.870/0.672, 0.793/0.531, 0.680/0.362).
+        // 2026-12-06, round 97: vague 0.870/0.672, intent 0.796/0.532, blaming 0.684/0.366 (with part 97 in dev,
+        // round 96's rules measured 0.870/0.672, 0.792/0.532, 0.682/0.366).
         "vague": (0.86, 0.67),
         "intent": (0.79, 0.53),
         "blaming": (0.68, 0.36)
@@ -88,13 +89,13 @@ import Testing
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-06, round 96, with the scorer trained on parts 1 to 96 and its own veto for each category
+        // 2026-12-06, round 97, with the scorer trained on parts 1 to 97 and its own veto for each category
         // (vague 0.3, intent 0.25, blaming 0.2, chosen on parts left out in turn; docs/accuracy.md, round 65):
-        // vague 0.920/0.678, intent 0.859/0.537, blaming 0.782/0.367 (vague's 0.9199 sits just under 0.92).
+        // vague 0.919/0.677, intent 0.857/0.537, blaming 0.778/0.368.
         // In-sample, so a lower veto only lets through false positives the fit pushed down.
         "vague": (0.91, 0.67),
         "intent": (0.85, 0.53),
-        "blaming": (0.78, 0.36)
+        "blaming": (0.77, 0.36)
     ]
 
     static func check(_ evaluation: Evaluation, _ floors: [String: (precision: Double, recall: Double)]) {
