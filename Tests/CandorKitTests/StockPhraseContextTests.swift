@@ -182,6 +182,12 @@ import Testing
         #expect(findings("Women are often told that sexual misconduct is their fault.").isEmpty)
     }
 
+    @Test func aNegationOfWhatIsSaidAboutPartOfTheThingLeavesTheTermInUse() {
+        #expect(findings("There was no evidence that any of the sexual misconduct involved students.").count == 1)
+        #expect(findings("None of this sexual misconduct was ever reported.").count == 1)
+        #expect(findings("There was no evidence of sexual misconduct.").isEmpty)
+    }
+
     @Test func anArgumentNamedInOrderToRejectItIsSomeonesClaim() {
         #expect(findings("He said the argument that it was sexual misconduct is flawed.").isEmpty)
         #expect(findings("He made the argument in court. It was sexual misconduct.").count == 1)

@@ -17,6 +17,7 @@ extension ContextAnalyzer {
     func isNegated(_ match: RawMatch, tokens: [Token], cues: [RawMatch], blaming: Bool = false) -> Bool {
         let sentence = tokens[Int(match.first)].sentence
         if ruleSet.symbols.negationBarriers.contains(tokens[Int(match.first)].symbol) { return false }
+        if isPartOf(match, tokens: tokens) { return false }
         for cue in cues where cue.last < match.first && tokens[Int(cue.first)].sentence == sentence {
             if blaming && isNegativeCommand(cue, before: match, tokens: tokens) { continue }
             // "I can't support extortion": a refusal whose verb opens the match, or stands within two words of a
@@ -226,6 +227,27 @@ extension ContextAnalyzer {
             index -= 1
         }
         return true
+    }
+
+    /// "any of the child porn", "none of this sexual misconduct": a quantifier, "of" and at most one determiner
+    /// right before the match. The words name something the sentence takes as real; a negation before them denies
+    /// what is said about a part of it, not the thing.
+    func isPartOf(_ match: RawMatch, tokens: [Token]) -> Bool {
+        guard of != Vocabulary.unknown else { return false }
+        var index = Int(match.first) - 1
+        func previousWord() -> Int? {
+            while index >= 0 && tokens[index].kind == .space { index -= 1 }
+            guard index >= 0, tokens[index].kind == .word else { return nil }
+            defer { index -= 1 }
+            return index
+        }
+        guard var word = previousWord() else { return false }
+        if particular.contains(tokens[word].symbol) {
+            guard let before = previousWord() else { return false }
+            word = before
+        }
+        guard tokens[word].symbol == of, let quantifier = previousWord() else { return false }
+        return partitiveQuantifiers.contains(tokens[quantifier].symbol)
     }
 
     private func nextWord(after index: Int, before end: Int, tokens: [Token]) -> Int? {

@@ -60,6 +60,10 @@ package struct ContextAnalyzer {
     let countWords: [Int32]
     /// "offence" and "offense": the cue "the offense of" names an offence whose name may open with a gerund.
     let offenceWords: [Int32]
+    /// "any", "none", "some" and the like before "of the": "no evidence that any of the child porn involved
+    /// students" takes the thing as given and denies something about a part of it.
+    let partitiveQuantifiers: [Int32]
+    let of: Int32
 
     package init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -93,6 +97,8 @@ package struct ContextAnalyzer {
         opposingPrefixes = known(Cues.opposingPrefixes)
         countWords = known(["count", "counts"])
         offenceWords = known(["offence", "offense", "offences", "offenses"])
+        partitiveQuantifiers = known(["any", "none", "some", "all", "most", "much", "each", "either", "neither"])
+        of = Array("of".utf8).withUnsafeBufferPointer { ruleSet.vocabulary.lookup($0) }
         imperativeNegations = known(Cues.imperativeNegations)
         commandOpeners = known(Cues.commandOpeners)
         conductVerbs = known(Cues.conductVerbs)
