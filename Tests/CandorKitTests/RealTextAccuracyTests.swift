@@ -54,33 +54,33 @@ import Testing
         // (round 86), part 88 138 (round 87), part 89 135 (round 88), part 90 140 (round 89), part 91 145
         // (round 90), part 92 142 (round 91), part 93 129 (round 92),
         // part 94 133 (round 93), part 95 137 (round 94), part 96 136 (round 95), part 97 133 (round 96), part 98
-        // holds 134 (round 97).
+        // 134 (round 97), part 99 holds 129 (round 98).
         #expect(test.count >= 125)
     }
 
     /// The recorded round's figures on the test split (docs/accuracy.md), as floors.
     static let testFloors: [String: (precision: Double, recall: Double)] = [
-        // Round 97, 2026-12-06, on fresh part 98 (134 excerpts from all five slices, five intent spans), with the
-        // candidate scorer: vague 0.771/0.607, intent 0.333/0.200, blaming 0.875/0.188; round 96's build with its
+        // Round 98, 2026-12-06, on fresh part 99 (129 excerpts from all five slices, six intent spans), with the
+        // candidate scorer: vague 0.895/0.531, intent 0.714/0.500, blaming 0.750/0.375; round 97's build with its
         // own scorer measured the same.
-        "vague": (0.77, 0.60),
-        "intent": (0.33, 0.19),
-        "blaming": (0.87, 0.18)
+        "vague": (0.89, 0.53),
+        "intent": (0.71, 0.49),
+        "blaming": (0.74, 0.37)
     ]
 
     /// The test split with `intent.sentence-model` on as well: what a user who opts in to the model sees.
     static let testFloorsWithModel: [String: (precision: Double, recall: Double)] = [
-        // Round 97: the model changes nothing on part 98.
-        "vague": (0.77, 0.60),
-        "intent": (0.33, 0.19),
-        "blaming": (0.87, 0.18)
+        // Round 98: the model changes nothing on part 99.
+        "vague": (0.89, 0.53),
+        "intent": (0.71, 0.49),
+        "blaming": (0.74, 0.37)
     ]
 
-    /// The dev split (parts 1 to 97) with the rules alone, as floors: the issue asks that dev be no worse. The
+    /// The dev split (parts 1 to 98) with the rules alone, as floors: the issue asks that dev be no worse. The
     /// scorer was trained on dev, so dev with the scorer measures nothing about text it has not seen.
     static let devFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-06, round 97: vague 0.870/0.672, intent 0.796/0.532, blaming 0.684/0.366 (with part 97 in dev,
-        // round 96's rules measured 0.870/0.672, 0.792/0.532, 0.682/0.366).
+        // 2026-12-06, round 98: vague 0.870/0.672, intent 0.796/0.532, blaming 0.685/0.365 (with part 98 in dev,
+        // round 97's rules measured 0.869/0.671, 0.793/0.531, 0.685/0.365).
         "vague": (0.86, 0.67),
         "intent": (0.79, 0.53),
         "blaming": (0.68, 0.36)
@@ -89,9 +89,9 @@ import Testing
     /// Dev with the scorer it was trained on: in-sample, so high. It fails when `lexicons/scorer.tsv` is not the
     /// one `fixtures/real/tools/train_scorer.py` writes from dev (a stale or hand-edited scorer).
     static let devWithScorerFloors: [String: (precision: Double, recall: Double)] = [
-        // 2026-12-06, round 97, with the scorer trained on parts 1 to 97 and its own veto for each category
+        // 2026-12-06, round 98, with the scorer trained on parts 1 to 98 and its own veto for each category
         // (vague 0.3, intent 0.25, blaming 0.2, chosen on parts left out in turn; docs/accuracy.md, round 65):
-        // vague 0.919/0.677, intent 0.857/0.537, blaming 0.778/0.368.
+        // vague 0.920/0.677, intent 0.858/0.536, blaming 0.783/0.367.
         // In-sample, so a lower veto only lets through false positives the fit pushed down.
         "vague": (0.91, 0.67),
         "intent": (0.85, 0.53),
